@@ -1,0 +1,86 @@
+/**
+ * Site configuration, in one place: names, locales, categories and the texts of the disclaimers.
+ * Texts are written for each locale (not converted at run time) and use full-width punctuation.
+ */
+import { z } from 'zod';
+import { env } from './env.ts';
+import { LOCALES, localeInfos, type Locale } from '../model/locale.ts';
+
+const PerLocale = z.object({ 'zh-Hans': z.string().min(1), 'zh-Hant': z.string().min(1) });
+export type PerLocale = z.infer<typeof PerLocale>;
+
+export const SiteConfigSchema = z.object({
+  url: z.url(),
+  name: PerLocale,
+  tagline: PerLocale,
+  /** The locale of `/` and of `x-default`. */
+  defaultLocale: z.enum(LOCALES),
+  /** Dates are shown in this time zone. */
+  timeZone: z.string().min(1),
+  /** How many articles the RSS feed of a locale carries, newest first. */
+  feedLimit: z.number().int().positive(),
+  /** The category taxonomy; an article names one by slug. */
+  categories: z
+    .array(
+      z.object({
+        slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+        name: PerLocale,
+        /** Articles in this category always carry the market-risk notice. */
+        riskNotice: z.boolean().default(false),
+      }),
+    )
+    .min(1),
+  disclaimers: z.object({
+    /** For `origin: reprint`; the source's name and link follow it. */
+    reprint: PerLocale,
+    /** Label before the source link of a reprint. */
+    reprintSourceLabel: PerLocale,
+    /** For `origin: original`. `{author}` and `{url}` (the article's canonical URL) are filled in. */
+    original: PerLocale,
+    /** When `riskNotice` is set or the category is flagged. */
+    marketRisk: PerLocale,
+    /** Accessible name of the disclaimer block. */
+    heading: PerLocale,
+  }),
+});
+
+export type SiteConfig = z.infer<typeof SiteConfigSchema>;
+
+export const site: SiteConfig = SiteConfigSchema.parse({
+  url: env.SITE_URL,
+  name: { 'zh-Hans': '通报', 'zh-Hant': '通報' },
+  tagline: { 'zh-Hans': '新闻与新闻稿，简繁同步发布', 'zh-Hant': '新聞與新聞稿，簡繁同步發佈' },
+  defaultLocale: 'zh-Hans',
+  timeZone: 'Asia/Shanghai',
+  feedLimit: 50,
+  categories: [
+    { slug: 'news', name: { 'zh-Hans': '要闻', 'zh-Hant': '要聞' } },
+    { slug: 'technology', name: { 'zh-Hans': '科技', 'zh-Hant': '科技' } },
+    { slug: 'industry', name: { 'zh-Hans': '产业', 'zh-Hant': '產業' } },
+    { slug: 'finance', name: { 'zh-Hans': '财经', 'zh-Hant': '財經' }, riskNotice: true },
+  ],
+  disclaimers: {
+    reprint: {
+      'zh-Hans': '本内容属于网络转载，文中涉及图片等内容如有侵权，请联系编辑删除。',
+      'zh-Hant': '本內容屬於網絡轉載，文中涉及圖片等內容如有侵權，請聯繫編輯刪除。',
+    },
+    reprintSourceLabel: { 'zh-Hans': '来源：', 'zh-Hant': '來源：' },
+    original: {
+      'zh-Hans': '原创文章，作者：{author}，如若转载，请注明出处：{url}',
+      'zh-Hant': '原創文章，作者：{author}，如若轉載，請注明出處：{url}',
+    },
+    marketRisk: {
+      'zh-Hans': '市场有风险，选择需谨慎！此文仅供参考，不作买卖及投资依据。',
+      'zh-Hant': '市場有風險，選擇需謹慎！此文僅供參考，不作買賣及投資依據。',
+    },
+    heading: { 'zh-Hans': '声明', 'zh-Hant': '聲明' },
+  },
+} satisfies z.input<typeof SiteConfigSchema>);
+
+export const locales = localeInfos(env.TONGBAO_ZH_HANT_VARIANT);
+
+/** Locales in the order pages list them, the default first. */
+export const localeOrder: readonly Locale[] = [
+  site.defaultLocale,
+  ...LOCALES.filter((l) => l !== site.defaultLocale),
+];

@@ -1,0 +1,23 @@
+/**
+ * What an article body may contain: GitHub's rules (hast-util-sanitize's default schema) plus
+ * figures with captions and the conversion opt-out class. Everything else is removed.
+ */
+import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
+import { OPT_OUT_CLASS } from './plugins/rehype-opencc.ts';
+
+const base = defaultSchema;
+const baseAttributes = base.attributes ?? {};
+
+export const articleSchema: Schema = {
+  ...base,
+  tagNames: [...(base.tagNames ?? []), 'figure', 'figcaption', 'caption', 'mark', 'small', 'cite', 'abbr'],
+  attributes: {
+    ...baseAttributes,
+    span: [...(baseAttributes.span ?? []), ['className', OPT_OUT_CLASS]],
+    p: [...(baseAttributes.p ?? []), ['className', OPT_OUT_CLASS]],
+    div: [...(baseAttributes.div ?? []), ['className', OPT_OUT_CLASS]],
+    figure: [...(baseAttributes.figure ?? []), ['className', OPT_OUT_CLASS]],
+  },
+  // Elements whose content must go with them, not be unwrapped into text.
+  strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'textarea', 'select', 'title'],
+};

@@ -1,0 +1,38 @@
+/**
+ * Markdown file with YAML front matter → Article. Pure: text in, Article out (or an ArticleError
+ * naming the file and the field).
+ */
+import { VFile } from 'vfile';
+import { matter } from 'vfile-matter';
+import { ArticleError, parseArticle, type Article, type ArticleSchema } from '../../model/article.ts';
+
+/** The slug an article gets when its front matter has none: the file name without `.md`. */
+export function slugFromPath(path: string): string {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  return base.replace(/\.md$/i, '');
+}
+
+export function parseMarkdownArticle(text: string, path: string, schema: ArticleSchema): Article {
+  // Editors' files arrive with a BOM or Windows line ends; neither is an error.
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (!normalized.startsWith('---\n')) {
+    throw new ArticleError(path, [
+      { field: '(front matter)', message: 'the file must start with a YAML front matter block between two "---" lines' },
+    ]);
+  }
+  const file = new VFile({ path, value: normalized });
+  try {
+    matter(file, { strip: true });
+  } catch (error) {
+    throw new ArticleError(path, [{ field: '(front matter)', message: `malformed YAML: ${(error as Error).message}` }]);
+  }
+  const data = file.data.matter;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ArticleError(path, [{ field: '(front matter)', message: 'front matter must be a YAML mapping of fields' }]);
+  }
+  const fields: Record<string, unknown> = { ...data };
+  if ('body' in fields) {
+    throw new ArticleError(path, [{ field: 'body', message: 'the body is the Markdown after the front matter, not a field' }]);
+  }
+  return parseArticle(schema, { slug: slugFromPath(path), ...fields, body: String(file.value) }, path);
+}
