@@ -9,18 +9,18 @@ export const ORIGINS = ['original', 'reprint', 'press-release'] as const;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** An instant with its offset, as editors and CMSs write it: 2023-03-25T18:00:00+08:00. */
-const Instant = z.union([
-  z.date(),
-  z
-    .string({ error: 'expected a date-time such as 2023-03-25T18:00:00+08:00' })
-    .pipe(
-      z.iso.datetime({
-        offset: true,
-        error: 'expected an ISO 8601 date-time with its offset, such as 2023-03-25T18:00:00+08:00',
-      }),
-    )
-    .transform((s) => new Date(s)),
-]);
+const INSTANT_HINT = 'expected an ISO 8601 date-time with its offset, such as 2023-03-25T18:00:00+08:00';
+const IsoInstant = z.iso.datetime({ offset: true });
+const Instant = z
+  .union([z.date(), z.string()], { error: INSTANT_HINT })
+  .transform((value, ctx) => {
+    if (value instanceof Date) return value;
+    if (!IsoInstant.safeParse(value).success) {
+      ctx.addIssue({ code: 'custom', message: `${INSTANT_HINT} (got "${value}")` });
+      return z.NEVER;
+    }
+    return new Date(value);
+  });
 
 const Text = (what: string) =>
   z

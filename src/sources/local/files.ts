@@ -3,7 +3,7 @@
  * them in one pass. Pure apart from reading the folder it is given.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { ArticleError, type Article, type ArticleSchema } from '../../model/article.ts';
 import { parseMarkdownArticle } from './parse.ts';
 
@@ -15,23 +15,29 @@ export interface LoadedArticle {
 
 export class ContentError extends Error {
   override name = 'ContentError';
-  constructor(readonly errors: readonly Error[]) {
+  constructor(readonly problems: readonly Error[]) {
     super(
-      `[tongbao] ${errors.length} article file(s) cannot be published; nothing was built:\n\n` +
-        errors.map((e) => e.message).join('\n\n'),
+      `[tongbao] ${problems.length} article file(s) cannot be published; the build stopped before writing anything:\n\n` +
+        problems.map((e) => e.message).join('\n\n'),
     );
   }
 }
 
+/** A path for messages: relative to the project when inside it, absolute otherwise. */
+function displayPath(root: string, path: string): string {
+  const rel = relative(root, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
 export async function readArticleFiles(root: string, contentDir: string, schema: ArticleSchema): Promise<LoadedArticle[]> {
-  const dir = join(root, contentDir, 'articles');
+  const dir = resolve(root, contentDir, 'articles');
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.md') && !n.startsWith('_')).sort();
   } catch (error) {
     throw new ContentError([
       new Error(
-        `[tongbao] cannot read the article folder ${relative(root, dir) || dir}: ${(error as Error).message}\n` +
+        `[tongbao] cannot read the article folder ${displayPath(root, dir)}: ${(error as Error).message}\n` +
           '  Create it, or point TONGBAO_CONTENT_DIR at the folder that holds articles/.',
       ),
     ]);
@@ -40,7 +46,7 @@ export async function readArticleFiles(root: string, contentDir: string, schema:
   const errors: Error[] = [];
   const bySlug = new Map<string, string>();
   for (const name of names) {
-    const path = relative(root, join(dir, name));
+    const path = displayPath(root, join(dir, name));
     const bytes = await readFile(join(dir, name));
     let text: string;
     try {

@@ -1,0 +1,24 @@
+/** Runs `astro build` in a child process with the Node that runs the tests (Node 24 through npm). */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const projectRoot = join(import.meta.dirname, '..', '..');
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+  outDir: string;
+}
+
+export function astroBuild(env: Record<string, string> = {}): BuildResult {
+  const outDir = env.TONGBAO_OUT_DIR ?? mkdtempSync(join(tmpdir(), 'tongbao-dist-'));
+  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+    cwd: projectRoot,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env, TONGBAO_OUT_DIR: outDir },
+    encoding: 'utf8',
+    timeout: 170_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}

@@ -1,0 +1,33 @@
+/**
+ * One test per folder of tests/fixtures/pipeline: input.md (a whole article file) rendered in each
+ * locale must equal expected.<locale>.html. Run with TONGBAO_UPDATE_FIXTURES=1 to rewrite the
+ * expected files, then review the diff.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { site } from '../../src/config/site.ts';
+import { localize } from '../../src/lib/localize.ts';
+import { createArticleSchema } from '../../src/model/article.ts';
+import { LOCALES } from '../../src/model/locale.ts';
+import { parseMarkdownArticle } from '../../src/sources/local/parse.ts';
+
+const root = join(import.meta.dirname, '..', 'fixtures', 'pipeline');
+const update = process.env.TONGBAO_UPDATE_FIXTURES === '1';
+const schema = createArticleSchema(site.categories.map((c) => c.slug));
+
+describe('pipeline fixtures', () => {
+  for (const name of readdirSync(root).sort()) {
+    const input = join(root, name, 'input.md');
+    if (!existsSync(input)) continue;
+    for (const locale of LOCALES) {
+      it(`${name} → ${locale}`, () => {
+        const article = parseMarkdownArticle(readFileSync(input, 'utf8'), `tests/fixtures/pipeline/${name}/input.md`, schema);
+        const html = localize(article, locale).html + '\n';
+        const expectedPath = join(root, name, `expected.${locale.toLowerCase()}.html`);
+        if (update) writeFileSync(expectedPath, html);
+        expect(html).toBe(readFileSync(expectedPath, 'utf8'));
+      });
+    }
+  }
+});
