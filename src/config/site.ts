@@ -1,5 +1,6 @@
 /**
- * Site configuration, in one place: names, locales, categories and the texts of the disclaimers.
+ * Site configuration, in one place: names, locales and the texts of the disclaimers. Authors and
+ * categories are content (content/authors.yaml, content/categories.yaml).
  * Texts are written for each locale (not converted at run time) and use full-width punctuation.
  */
 import { z } from 'zod';
@@ -19,17 +20,6 @@ export const SiteConfigSchema = z.object({
   timeZone: z.string().min(1),
   /** How many articles the RSS feed of a locale carries, newest first. */
   feedLimit: z.number().int().positive(),
-  /** The category taxonomy; an article names one by slug. */
-  categories: z
-    .array(
-      z.object({
-        slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
-        name: PerLocale,
-        /** Articles in this category always carry the market-risk notice. */
-        riskNotice: z.boolean().default(false),
-      }),
-    )
-    .min(1),
   disclaimers: z.object({
     /** For `origin: reprint`; the source's name and link follow it. */
     reprint: PerLocale,
@@ -53,12 +43,6 @@ export const site: SiteConfig = SiteConfigSchema.parse({
   defaultLocale: 'zh-Hans',
   timeZone: 'Asia/Shanghai',
   feedLimit: 50,
-  categories: [
-    { slug: 'news', name: { 'zh-Hans': '要闻', 'zh-Hant': '要聞' } },
-    { slug: 'technology', name: { 'zh-Hans': '科技', 'zh-Hant': '科技' } },
-    { slug: 'industry', name: { 'zh-Hans': '产业', 'zh-Hant': '產業' } },
-    { slug: 'finance', name: { 'zh-Hans': '财经', 'zh-Hant': '財經' }, riskNotice: true },
-  ],
   disclaimers: {
     reprint: {
       'zh-Hans': '本内容属于网络转载，文中涉及图片等内容如有侵权，请联系编辑删除。',

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { locales, site } from '../config/site.ts';
 import type { Article, Origin } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
+import type { Author } from '../model/taxonomy.ts';
 import { disclaimersFor } from '../pipeline/disclaimers.ts';
 import { PIPELINE_VERSION, renderBody } from '../pipeline/processor.ts';
 import { converter } from '../zh/convert.ts';
@@ -18,7 +19,7 @@ export interface LocalizedArticle {
   isSource: boolean;
   title: string;
   summary: string;
-  authors: string[];
+  authors: { slug: string; name: string; url?: string | undefined }[];
   tags: string[];
   category: { slug: string; name: string };
   image?: { src: string; alt: string; caption?: string | undefined } | undefined;
@@ -34,6 +35,11 @@ export interface LocalizedArticle {
 
 const cache = new Map<string, LocalizedArticle>();
 
+/** An author's or category's name in a locale: its own form there, else converted from its script. */
+export function nameIn(entry: Pick<Author, 'name' | 'nameLocale' | 'names'>, locale: Locale): string {
+  return entry.names?.[locale] ?? converter(locales[entry.nameLocale].opencc, locales[locale].opencc)(entry.name);
+}
+
 function digest(article: Article, locale: Locale): string {
   return createHash('sha256')
     .update(JSON.stringify([PIPELINE_VERSION, locale, locales[locale].opencc, site.url, article]))
@@ -46,11 +52,9 @@ export function localize(article: Article, locale: Locale): LocalizedArticle {
   if (hit) return hit;
 
   const convert = converter(locales[article.sourceLocale].opencc, locales[locale].opencc);
-  const category = site.categories.find((c) => c.slug === article.category);
-  if (!category) throw new Error(`[tongbao] ${article.slug}: unknown category "${article.category}"`);
   const path = paths.article(locale, article.slug);
   const canonicalUrl = absoluteUrl(path);
-  const authors = article.authors.map(convert);
+  const authors = article.authors.map((a) => ({ slug: a.slug, name: nameIn(a, locale), url: a.url }));
   const source = article.source && {
     name: convert(article.source.name),
     url: article.source.url,
@@ -60,8 +64,8 @@ export function localize(article: Article, locale: Locale): LocalizedArticle {
     {
       origin: article.origin,
       riskNotice: article.riskNotice,
-      categoryRisk: category.riskNotice,
-      authors,
+      categoryRisk: article.category.riskNotice,
+      authors: authors.map((a) => a.name),
       source,
       canonicalUrl,
     },
@@ -81,7 +85,7 @@ export function localize(article: Article, locale: Locale): LocalizedArticle {
     summary: convert(article.summary),
     authors,
     tags: article.tags.map(convert),
-    category: { slug: category.slug, name: category.name[locale] },
+    category: { slug: article.category.slug, name: nameIn(article.category, locale) },
     image: article.image && {
       src: article.image.src,
       alt: convert(article.image.alt),

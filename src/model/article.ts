@@ -4,9 +4,10 @@
  */
 import { z } from 'zod';
 import { LocaleSchema } from './locale.ts';
+import { AuthorSchema, CategorySchema, Slug, SLUG_PATTERN, Text, type Taxonomy } from './taxonomy.ts';
 
 export const ORIGINS = ['original', 'reprint', 'press-release'] as const;
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { SLUG_PATTERN };
 
 /** An instant with its offset, as editors and CMSs write it: 2023-03-25T18:00:00+08:00. */
 const INSTANT_HINT = 'expected an ISO 8601 date-time with its offset, such as 2023-03-25T18:00:00+08:00';
@@ -22,80 +23,107 @@ const Instant = z
     return new Date(value);
   });
 
-const Text = (what: string) =>
-  z
-    .string({ error: `${what} is required and must be text` })
-    .trim()
-    .min(1, `${what} must not be empty`);
-
-export function createArticleSchema(categorySlugs: readonly string[]) {
-  return z
+/** The fields every source gives in the same form. */
+const articleFields = {
+  /** The URL segment of the article, the same in every locale. */
+  slug: Slug('slug'),
+  /** Headline, in the source script. */
+  title: Text('title').max(120, 'title is longer than 120 characters; shorten the headline'),
+  /** One or two sentences shown under the headline, in lists and as the feed description. */
+  summary: Text('summary').max(400, 'summary is longer than 400 characters'),
+  /** The article body in Markdown (GFM). Raw HTML is sanitized. */
+  body: Text('body'),
+  /** When the article was (or will be) published; articles dated in the future are not built. */
+  publishedAt: Instant,
+  /** When the article was last substantially corrected. */
+  updatedAt: Instant.optional(),
+  /** Free keywords, in the source script. */
+  tags: z.array(Text('tag')).default([]),
+  /** The script the editor wrote in; the other script is generated from it. */
+  sourceLocale: LocaleSchema,
+  /** original: written by us; reprint: copied from another outlet; press-release: issued by an organisation. */
+  origin: z.enum(ORIGINS, { error: `origin must be one of: ${ORIGINS.join(', ')}` }),
+  /** Where a reprint (or a press release) was taken from. Required for reprints. */
+  source: z
     .object({
-      /** The URL segment of the article, the same in every locale: lower-case latin letters, digits and hyphens. */
-      slug: z
-        .string({ error: 'slug is required' })
-        .regex(SLUG_PATTERN, 'slug must be lower-case latin letters, digits and single hyphens, e.g. "tech-fair-2023"'),
-      /** Headline, in the source script. */
-      title: Text('title').max(120, 'title is longer than 120 characters; shorten the headline'),
-      /** One or two sentences shown under the headline, in lists and as the feed description. */
-      summary: Text('summary').max(400, 'summary is longer than 400 characters'),
-      /** The article body in Markdown (GFM). Raw HTML is sanitized. */
-      body: Text('body'),
-      /** When the article was (or will be) published; articles dated in the future are not built. */
-      publishedAt: Instant,
-      /** When the article was last substantially corrected. */
-      updatedAt: Instant.optional(),
-      /** Author or authors, by name, in the source script. */
-      authors: z.array(Text('author name'), { error: 'authors must be a list of names' }).min(1, 'at least one author is required'),
-      /** Category slug from the site's taxonomy (src/config/site.ts). */
-      category: z.string({ error: 'category is required' }).refine((c) => categorySlugs.includes(c), {
-        error: (issue) => `unknown category "${String(issue.input)}"; use one of: ${categorySlugs.join(', ')}`,
-      }),
-      /** Free keywords, in the source script. */
-      tags: z.array(Text('tag')).default([]),
-      /** The script the editor wrote in; the other script is generated from it. */
-      sourceLocale: LocaleSchema,
-      /** original: written by us; reprint: copied from another outlet; press-release: issued by an organisation. */
-      origin: z.enum(ORIGINS, { error: `origin must be one of: ${ORIGINS.join(', ')}` }),
-      /** Where a reprint (or a press release) was taken from. Required for reprints. */
-      source: z
-        .object({
-          name: Text('source.name'),
-          url: z.url({ protocol: /^https?$/, error: 'source.url must be an http(s) URL' }),
-          author: Text('source.author').optional(),
-        })
-        .optional(),
-      /** Adds the market-risk notice whatever the category. */
-      riskNotice: z.boolean().default(false),
-      /** Lead image. `alt` describes it for readers who cannot see it. */
-      image: z
-        .object({
-          src: Text('image.src'),
-          alt: Text('image.alt'),
-          caption: Text('image.caption').optional(),
-        })
-        .optional(),
-      /** Drafts are never built. */
-      draft: z.boolean().default(false),
+      name: Text('source.name'),
+      url: z.url({ protocol: /^https?$/, error: 'source.url must be an http(s) URL' }),
+      author: Text('source.author').optional(),
     })
     .strict()
-    .superRefine((a, ctx) => {
-      if (a.origin === 'reprint' && !a.source) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['source'],
-          message: 'a reprint needs source: { name, url } naming the outlet it was taken from',
-        });
-      }
-      if (a.updatedAt && a.updatedAt < a.publishedAt) {
-        ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'updatedAt is earlier than publishedAt' });
-      }
+    .optional(),
+  /** Adds the market-risk notice whatever the category. */
+  riskNotice: z.boolean().default(false),
+  /** Lead image. `alt` describes it for readers who cannot see it. */
+  image: z
+    .object({
+      src: Text('image.src'),
+      alt: Text('image.alt'),
+      caption: Text('image.caption').optional(),
+    })
+    .strict()
+    .optional(),
+  /** Drafts are never built. */
+  draft: z.boolean().default(false),
+};
+
+type Rules = { origin: string; source?: unknown; publishedAt: Date; updatedAt?: Date | undefined };
+function articleRules(a: Rules, ctx: z.RefinementCtx) {
+  if (a.origin === 'reprint' && !a.source) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['source'],
+      message: 'a reprint needs source: { name, url } naming the outlet it was taken from',
     });
+  }
+  if (a.updatedAt && a.updatedAt < a.publishedAt) {
+    ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'updatedAt is earlier than publishedAt' });
+  }
 }
 
-export type ArticleSchema = ReturnType<typeof createArticleSchema>;
-export type Article = z.output<ArticleSchema>;
-export type ArticleInput = z.input<ArticleSchema>;
+/** An article with its authors and category resolved: what every source produces, what the site reads. */
+export const ArticleSchema = z
+  .object({
+    ...articleFields,
+    authors: z.array(AuthorSchema).min(1, 'at least one author is required'),
+    category: CategorySchema,
+  })
+  .strict()
+  .superRefine(articleRules);
+
+/** A reference by slug to an entry of the taxonomy, resolved to the entry. */
+function reference<T>(what: string, entries: ReadonlyMap<string, T>, where: string) {
+  return z.string({ error: `${what} must be a slug` }).transform((slug, ctx) => {
+    const entry = entries.get(slug);
+    if (!entry) {
+      const known = [...entries.keys()].join(', ') || '(none)';
+      ctx.addIssue({ code: 'custom', message: `unknown ${what} "${slug}"; add it to ${where} or use one of: ${known}` });
+      return z.NEVER;
+    }
+    return entry;
+  });
+}
+
+/**
+ * The schema of an article that names its authors and category by slug (Markdown front matter),
+ * resolving them against a taxonomy. Its output is an Article.
+ */
+export function createArticleInputSchema(taxonomy: Taxonomy, where: { authors: string; categories: string }) {
+  return z
+    .object({
+      ...articleFields,
+      authors: z
+        .array(reference('author', taxonomy.authors, where.authors), { error: 'authors must be a list of author slugs' })
+        .min(1, 'at least one author is required'),
+      category: reference('category', taxonomy.categories, where.categories),
+    })
+    .strict()
+    .superRefine(articleRules);
+}
+
+export type Article = z.output<typeof ArticleSchema>;
+/** Any schema whose output is an Article. */
+export type ArticleSchemaLike = z.ZodType<Article>;
 export type Origin = (typeof ORIGINS)[number];
 
 /** A bad article: names where it came from (file path or document id) and each bad field. */
@@ -113,7 +141,7 @@ export class ArticleError extends Error {
   }
 }
 
-export function parseArticle(schema: ArticleSchema, input: unknown, where: string): Article {
+export function parseArticle(schema: ArticleSchemaLike, input: unknown, where: string): Article {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw new ArticleError(

@@ -91,6 +91,9 @@ describe('build of bad content', () => {
   it('fails with the file and the field named', () => {
     const content = mkdtempSync(join(tmpdir(), 'tongbao-bad-'));
     mkdirSync(join(content, 'articles'));
+    for (const file of ['authors.yaml', 'categories.yaml']) {
+      writeFileSync(join(content, file), readFileSync(join(projectRoot, 'content', file)));
+    }
     const good = readFileSync(join(projectRoot, 'content', 'articles', 'market-weekly-review.md'), 'utf8');
     writeFileSync(join(content, 'articles', 'good.md'), good);
     writeFileSync(join(content, 'articles', 'bad-date.md'), good.replace(/publishedAt: .*/, 'publishedAt: 上週五'));

@@ -2,19 +2,26 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { site } from '../../src/config/site.ts';
-import { ArticleError, createArticleSchema } from '../../src/model/article.ts';
+import { ArticleError, createArticleInputSchema } from '../../src/model/article.ts';
+import { AuthorSchema, CategorySchema } from '../../src/model/taxonomy.ts';
 import { parseMarkdownArticle } from '../../src/sources/local/parse.ts';
-import { ContentError, readArticleFiles } from '../../src/sources/local/files.ts';
+import { ContentError, readLocalContent } from '../../src/sources/local/files.ts';
+import { parseTaxonomyList } from '../../src/sources/local/taxonomy.ts';
 
-const schema = createArticleSchema(site.categories.map((c) => c.slug));
+const AUTHORS_YAML = '- slug: zhang-san\n  name: 张三\n- slug: li-si\n  name: 李四\n  names: { zh-Hant: 李四 }\n';
+const CATEGORIES_YAML = '- slug: technology\n  name: 科技\n- slug: finance\n  name: 财经\n  riskNotice: true\n';
+const taxonomy = {
+  authors: parseTaxonomyList(AUTHORS_YAML, 'authors.yaml', AuthorSchema),
+  categories: parseTaxonomyList(CATEGORIES_YAML, 'categories.yaml', CategorySchema),
+};
+const schema = createArticleInputSchema(taxonomy, { authors: 'content/authors.yaml', categories: 'content/categories.yaml' });
 const PATH = 'content/articles/sample-news.md';
 
 const GOOD = {
   title: '测试标题',
   summary: '测试摘要。',
   publishedAt: '2026-11-20T10:30:00+08:00',
-  authors: ['张三'],
+  authors: ['zhang-san'],
   category: 'technology',
   sourceLocale: 'zh-Hans',
   origin: 'original',
@@ -50,6 +57,8 @@ describe('parseMarkdownArticle', () => {
     expect(a.tags).toEqual([]);
     expect(a.riskNotice).toBe(false);
     expect(a.draft).toBe(false);
+    expect(a.authors).toEqual([{ slug: 'zhang-san', name: '张三', nameLocale: 'zh-Hans' }]);
+    expect(a.category).toEqual({ slug: 'technology', name: '科技', nameLocale: 'zh-Hans', riskNotice: false });
   });
 
   it('accepts a BOM and Windows line ends', () => {
@@ -62,7 +71,8 @@ describe('parseMarkdownArticle', () => {
     ['title', without('title'), 'title', 'title is required'],
     ['publishedAt', { ...GOOD, publishedAt: 'yesterday' }, 'publishedAt', 'ISO 8601'],
     ['publishedAt without offset', { ...GOOD, publishedAt: '2026-11-20T10:30:00' }, 'publishedAt', 'offset'],
-    ['category', { ...GOOD, category: 'sports' }, 'category', 'unknown category "sports"'],
+    ['category', { ...GOOD, category: 'sports' }, 'category', 'unknown category "sports"; add it to content/categories.yaml'],
+    ['author', { ...GOOD, authors: ['zhang-san', 'wang-wu'] }, 'authors.1', 'unknown author "wang-wu"; add it to content/authors.yaml'],
     ['sourceLocale', { ...GOOD, sourceLocale: 'zh-TW' }, 'sourceLocale', ''],
     ['origin', { ...GOOD, origin: 'copied' }, 'origin', 'original, reprint, press-release'],
     ['reprint without source', { ...GOOD, origin: 'reprint' }, 'source', 'a reprint needs source'],
@@ -95,18 +105,32 @@ describe('parseMarkdownArticle', () => {
   });
 });
 
-describe('readArticleFiles', () => {
+describe('parseTaxonomyList', () => {
+  it('names the file, the entry and the field', () => {
+    expect(() => parseTaxonomyList('- slug: Bad Slug\n  name: 甲\n', 'content/authors.yaml', AuthorSchema)).toThrow(
+      /content\/authors\.yaml[\s\S]*\[0\]\.slug: slug must be lower-case/,
+    );
+    expect(() => parseTaxonomyList('- slug: a\n  name: 甲\n- slug: a\n  name: 乙\n', 'authors.yaml', AuthorSchema)).toThrow(
+      /\[1\]\.slug: "a" appears twice/,
+    );
+    expect(() => parseTaxonomyList('slug: a', 'authors.yaml', AuthorSchema)).toThrow(/expected a YAML list/);
+  });
+});
+
+describe('readLocalContent', () => {
   async function folder(files: Record<string, string | Uint8Array>) {
     const root = await mkdtemp(join(tmpdir(), 'tongbao-src-'));
     await mkdir(join(root, 'content', 'articles'), { recursive: true });
+    await writeFile(join(root, 'content', 'authors.yaml'), AUTHORS_YAML);
+    await writeFile(join(root, 'content', 'categories.yaml'), CATEGORIES_YAML);
     for (const [name, text] of Object.entries(files)) await writeFile(join(root, 'content', 'articles', name), text);
     return root;
   }
 
   it('reads every article, sorted by file name', async () => {
     const root = await folder({ 'b.md': file(GOOD), 'a.md': file(GOOD), 'notes.txt': 'ignored' });
-    const loaded = await readArticleFiles(root, 'content', schema);
-    expect(loaded.map((l) => l.path)).toEqual(['content/articles/a.md', 'content/articles/b.md']);
+    const { articles } = await readLocalContent(root, 'content');
+    expect(articles.map((l) => l.path)).toEqual(['content/articles/a.md', 'content/articles/b.md']);
   });
 
   it('reports every bad file at once, a duplicate slug and invalid UTF-8 included', async () => {
@@ -116,7 +140,7 @@ describe('readArticleFiles', () => {
       'c.md': file(without('summary')),
       'd.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]),
     });
-    const error = await readArticleFiles(root, 'content', schema).then(
+    const error = await readLocalContent(root, 'content').then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -132,6 +156,6 @@ describe('readArticleFiles', () => {
 
   it('says which folder is missing', async () => {
     const root = await mkdtemp(join(tmpdir(), 'tongbao-src-'));
-    await expect(readArticleFiles(root, 'nowhere', schema)).rejects.toThrow(/nowhere\/articles.*TONGBAO_CONTENT_DIR/s);
+    await expect(readLocalContent(root, 'nowhere')).rejects.toThrow(/nowhere\/articles.*TONGBAO_CONTENT_DIR/s);
   });
 });

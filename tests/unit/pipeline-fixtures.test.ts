@@ -6,15 +6,16 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { site } from '../../src/config/site.ts';
 import { localize } from '../../src/lib/localize.ts';
-import { createArticleSchema } from '../../src/model/article.ts';
+import { createArticleInputSchema } from '../../src/model/article.ts';
 import { LOCALES } from '../../src/model/locale.ts';
 import { parseMarkdownArticle } from '../../src/sources/local/parse.ts';
+import { readTaxonomy } from '../../src/sources/local/taxonomy.ts';
 
 const root = join(import.meta.dirname, '..', 'fixtures', 'pipeline');
 const update = process.env.TONGBAO_UPDATE_FIXTURES === '1';
-const schema = createArticleSchema(site.categories.map((c) => c.slug));
+// The fixtures have their own authors.yaml and categories.yaml, independent of the sample content.
+const schema = createArticleInputSchema(await readTaxonomy(root, (p) => p), { authors: 'authors.yaml', categories: 'categories.yaml' });
 
 describe('pipeline fixtures', () => {
   for (const name of readdirSync(root).sort()) {

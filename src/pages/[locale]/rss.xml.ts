@@ -34,7 +34,7 @@ export const GET: APIRoute = async ({ props }) => {
         description: a.summary,
         content: a.html,
         categories: [a.category.name, ...a.tags],
-        customData: `<dc:creator>${escapeXml(joinNames(a.authors))}</dc:creator>`,
+        customData: `<dc:creator>${escapeXml(joinNames(a.authors.map((au) => au.name)))}</dc:creator>`,
       };
     }),
   });

@@ -1,23 +1,30 @@
 /**
- * Reads every article of a content folder and reports every bad file at once, so an editor fixes
- * them in one pass. Pure apart from reading the folder it is given.
+ * Reads a content folder (articles/*.md, authors.yaml, categories.yaml) and reports every bad file
+ * at once, so an editor fixes them in one pass.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { ArticleError, type Article, type ArticleSchema } from '../../model/article.ts';
+import { ArticleError, createArticleInputSchema, type Article } from '../../model/article.ts';
+import type { Taxonomy } from '../../model/taxonomy.ts';
 import { parseMarkdownArticle } from './parse.ts';
+import { readTaxonomy, TAXONOMY_FILES } from './taxonomy.ts';
 
 export interface LoadedArticle {
   article: Article;
-  /** Path relative to the project root, for messages. */
+  /** Path relative to the project root (absolute when outside it), for messages. */
   path: string;
+}
+
+export interface LocalContent {
+  articles: LoadedArticle[];
+  taxonomy: Taxonomy;
 }
 
 export class ContentError extends Error {
   override name = 'ContentError';
   constructor(readonly problems: readonly Error[]) {
     super(
-      `[tongbao] ${problems.length} article file(s) cannot be published; the build stopped before writing anything:\n\n` +
+      `[tongbao] ${problems.length} content file(s) cannot be published; the build stopped before writing anything:\n\n` +
         problems.map((e) => e.message).join('\n\n'),
     );
   }
@@ -29,24 +36,37 @@ function displayPath(root: string, path: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
-export async function readArticleFiles(root: string, contentDir: string, schema: ArticleSchema): Promise<LoadedArticle[]> {
-  const dir = resolve(root, contentDir, 'articles');
+export async function readLocalContent(root: string, contentDir: string): Promise<LocalContent> {
+  const base = resolve(root, contentDir);
+  const display = (path: string) => displayPath(root, path);
+  const dir = join(base, 'articles');
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.md') && !n.startsWith('_')).sort();
   } catch (error) {
     throw new ContentError([
       new Error(
-        `[tongbao] cannot read the article folder ${displayPath(root, dir)}: ${(error as Error).message}\n` +
+        `[tongbao] cannot read the article folder ${display(dir)}: ${(error as Error).message}\n` +
           '  Create it, or point TONGBAO_CONTENT_DIR at the folder that holds articles/.',
       ),
     ]);
   }
-  const loaded: LoadedArticle[] = [];
+  let taxonomy: Taxonomy;
+  try {
+    taxonomy = await readTaxonomy(base, display);
+  } catch (error) {
+    throw new ContentError([error as Error]);
+  }
+  const schema = createArticleInputSchema(taxonomy, {
+    authors: display(join(base, TAXONOMY_FILES.authors)),
+    categories: display(join(base, TAXONOMY_FILES.categories)),
+  });
+
+  const articles: LoadedArticle[] = [];
   const errors: Error[] = [];
   const bySlug = new Map<string, string>();
   for (const name of names) {
-    const path = displayPath(root, join(dir, name));
+    const path = display(join(dir, name));
     const bytes = await readFile(join(dir, name));
     let text: string;
     try {
@@ -65,11 +85,11 @@ export async function readArticleFiles(root: string, contentDir: string, schema:
         continue;
       }
       bySlug.set(article.slug, path);
-      loaded.push({ article, path });
+      articles.push({ article, path });
     } catch (error) {
       errors.push(error as Error);
     }
   }
   if (errors.length) throw new ContentError(errors);
-  return loaded;
+  return { articles, taxonomy };
 }

@@ -1,26 +1,25 @@
-/** Astro content loader over `content/articles/*.md`: a thin adapter over readArticleFiles. */
+/** Astro content loader over the local content folder: a thin adapter over readLocalContent. */
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import type { ArticleSchema } from '../../model/article.ts';
-import { readArticleFiles } from './files.ts';
+import { readLocalContent } from './files.ts';
 
-export function localArticles(options: { contentDir: string; schema: ArticleSchema }): Loader {
+export function localArticles(options: { contentDir: string }): Loader {
   return {
     name: 'tongbao-local-articles',
     load: async ({ store, logger, config, generateDigest, watcher }) => {
       const root = fileURLToPath(config.root);
       const sync = async () => {
-        const loaded = await readArticleFiles(root, options.contentDir, options.schema);
+        const { articles } = await readLocalContent(root, options.contentDir);
         store.clear();
-        for (const { article, path } of loaded) {
+        for (const { article, path } of articles) {
           const data = { ...article } as Record<string, unknown>;
           store.set({ id: article.slug, data, filePath: path, digest: generateDigest(data) });
         }
-        logger.info(`${loaded.length} article(s) from ${options.contentDir}/articles`);
+        logger.info(`${articles.length} article(s) from ${options.contentDir}/articles`);
       };
       await sync();
       watcher?.on('all', (_event, changed) => {
-        if (changed.endsWith('.md') && changed.includes(`${options.contentDir}`)) {
+        if (/\.(md|ya?ml)$/.test(changed) && changed.includes(options.contentDir)) {
           sync().catch((error: unknown) => logger.error((error as Error).message));
         }
       });

@@ -4,7 +4,7 @@
  */
 import { VFile } from 'vfile';
 import { matter } from 'vfile-matter';
-import { ArticleError, parseArticle, type Article, type ArticleSchema } from '../../model/article.ts';
+import { ArticleError, parseArticle, type Article, type ArticleSchemaLike } from '../../model/article.ts';
 
 /** The slug an article gets when its front matter has none: the file name without `.md`. */
 export function slugFromPath(path: string): string {
@@ -12,7 +12,7 @@ export function slugFromPath(path: string): string {
   return base.replace(/\.md$/i, '');
 }
 
-export function parseMarkdownArticle(text: string, path: string, schema: ArticleSchema): Article {
+export function parseMarkdownArticle(text: string, path: string, schema: ArticleSchemaLike): Article {
   // Editors' files arrive with a BOM or Windows line ends; neither is an error.
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!normalized.startsWith('---\n')) {
