@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/lib/chromium.ts';
 
-const PORT = 4330;
+// Another port with TONGBAO_E2E_PORT, so that several checkouts can test at once.
+const PORT = Number(process.env.TONGBAO_E2E_PORT ?? 4330);
 const browser = findChromium();
 
 export default defineConfig({

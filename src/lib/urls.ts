@@ -11,6 +11,8 @@ export const paths = {
   root: () => '/',
   home: (locale: Locale) => `/${segment(locale)}/`,
   article: (locale: Locale, slug: string) => `/${segment(locale)}/articles/${encodeURIComponent(slug)}/`,
+  category: (locale: Locale, slug: string) => `/${segment(locale)}/categories/${encodeURIComponent(slug)}/`,
+  author: (locale: Locale, slug: string) => `/${segment(locale)}/authors/${encodeURIComponent(slug)}/`,
   feed: (locale: Locale) => `/${segment(locale)}/rss.xml`,
 } as const;
 
