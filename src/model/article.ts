@@ -129,15 +129,16 @@ export type Origin = (typeof ORIGINS)[number];
 /** A bad article: names where it came from (file path or document id) and each bad field. */
 export class ArticleError extends Error {
   override name = 'ArticleError';
-  constructor(
-    readonly where: string,
-    readonly issues: readonly { field: string; message: string }[],
-  ) {
+  readonly where: string;
+  readonly issues: readonly { field: string; message: string }[];
+  constructor(where: string, issues: readonly { field: string; message: string }[]) {
     super(
       `[tongbao] ${where}: invalid article\n` +
         issues.map((i) => `  - ${i.field}: ${i.message}`).join('\n') +
         `\n  Fix ${where} and build again.`,
     );
+    this.where = where;
+    this.issues = issues;
   }
 }
 
