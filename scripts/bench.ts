@@ -1,0 +1,172 @@
+/**
+ * `npm run bench -- --articles N [--vs-hugo] [--no-readme] [--keep]`
+ * Generates a synthetic corpus, builds it cold and again after editing one article, and reports
+ * wall time, peak memory, pages per second, the share of time spent converting, search indexing and
+ * output size. Writes bench/results/latest-<N>.json and updates the table in README.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus } from './bench/corpus.ts';
+import { writeHugoSite } from './bench/hugo.ts';
+import { measure, type Measurement } from './bench/measure.ts';
+
+const root = join(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    'vs-hugo': { type: 'boolean', default: false },
+    'no-readme': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const articles = Number(values.articles);
+if (!Number.isInteger(articles) || articles < 1) {
+  console.error('[tongbao] --articles takes a positive whole number, e.g. npm run bench -- --articles 5000');
+  process.exit(2);
+}
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+const work = join(tmpdir(), `tongbao-bench-${articles}`);
+const contentDir = join(work, 'content');
+const outDir = join(work, 'dist');
+const statsFile = join(work, 'stats.json');
+
+log(`generating ${articles} articles in ${contentDir}`);
+const corpus = await generateCorpus({
+  articles,
+  dir: contentDir,
+  sampleDir: join(root, 'content', 'articles'),
+  onProgress: (n) => log(`  generated ${n}/${articles}`),
+});
+
+const env = {
+  ...process.env,
+  TONGBAO_CONTENT_DIR: contentDir,
+  TONGBAO_OUT_DIR: outDir,
+  TONGBAO_STATS_FILE: statsFile,
+  ASTRO_TELEMETRY_DISABLED: '1',
+};
+
+async function build(label: string): Promise<Measurement & { stats: Record<string, number> }> {
+  log(`${label}: npm run build`);
+  await rm(statsFile, { force: true });
+  let pages = 0;
+  const m = await measure('npm', ['run', 'build'], {
+    cwd: root,
+    env,
+    onLine: (line) => {
+      if (line.includes('index.html')) {
+        pages++;
+        if (pages % 2000 === 0) log(`  ${label}: ${pages} pages written`);
+      } else if (/\[tongbao|page\(s\) built|error/i.test(line)) log(`  ${line.trim()}`);
+    },
+  });
+  if (m.exitCode !== 0) {
+    console.error(m.output.slice(-4000));
+    throw new Error(`[tongbao] the ${label} build failed (exit ${m.exitCode}); output above`);
+  }
+  const stats = existsSync(statsFile) ? (JSON.parse(await readFile(statsFile, 'utf8')) as Record<string, number>) : {};
+  log(`  ${label}: ${m.wallSeconds.toFixed(1)} s, peak ${m.peakMemoryMB.toFixed(0)} MB`);
+  return { ...m, stats };
+}
+
+async function countArticlePages(dir: string): Promise<number> {
+  let n = 0;
+  for (const locale of await readdir(dir)) {
+    const articlesDir = join(dir, locale, 'articles');
+    if (existsSync(articlesDir)) n += (await readdir(articlesDir)).length;
+  }
+  return n;
+}
+
+// Cold: no content-layer store, no render cache.
+await rm(join(root, 'node_modules', '.astro'), { recursive: true, force: true });
+await rm(join(root, 'node_modules', '.cache', 'tongbao'), { recursive: true, force: true });
+await rm(outDir, { recursive: true, force: true });
+const cold = await build('cold build');
+const articlePages = await countArticlePages(outDir);
+const outputBytes = Number(execFileSync('du', ['-sb', outDir], { encoding: 'utf8' }).split('\t')[0]);
+
+// Edit one article, build again.
+await appendFile(join(contentDir, 'articles', `${corpus.articles[0]?.slug}.md`), '\n编辑补充了一段更正说明。\n');
+const rebuild = await build('rebuild after one edit');
+
+let hugo: Measurement | undefined;
+if (values['vs-hugo']) {
+  if (!existsSync('/usr/bin/hugo')) {
+    log('--vs-hugo: Hugo is not installed (apt-get install hugo); skipping the comparison');
+  } else {
+    const hugoDir = join(work, 'hugo');
+    log(`writing the same corpus as a Hugo site in ${hugoDir}`);
+    await writeHugoSite(corpus, hugoDir);
+    log('hugo build');
+    hugo = await measure('hugo', ['--quiet', '--destination', join(work, 'hugo-public')], { cwd: hugoDir, env: process.env });
+    if (hugo.exitCode !== 0) throw new Error(`[tongbao] hugo failed:\n${hugo.output.slice(-2000)}`);
+    log(`  hugo: ${hugo.wallSeconds.toFixed(1)} s, peak ${hugo.peakMemoryMB.toFixed(0)} MB`);
+  }
+}
+
+const version = hugo ? execFileSync('hugo', ['version'], { encoding: 'utf8' }).trim() : undefined;
+const result = {
+  date: new Date().toISOString(),
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+  articles,
+  articlePages,
+  cold: { seconds: cold.wallSeconds, peakMemoryMB: cold.peakMemoryMB, pagesPerSecond: articlePages / cold.wallSeconds },
+  rebuild: { seconds: rebuild.wallSeconds, peakMemoryMB: rebuild.peakMemoryMB, shareOfCold: rebuild.wallSeconds / cold.wallSeconds },
+  conversion: {
+    seconds: (cold.stats.convertMs ?? NaN) / 1000,
+    shareOfCold: (cold.stats.convertMs ?? NaN) / 1000 / cold.wallSeconds,
+  },
+  search: { seconds: (cold.stats.pagefindMs ?? NaN) / 1000, peakMemoryMB: cold.stats.pagefindPeakMB ?? NaN },
+  outputMB: outputBytes / 2 ** 20,
+  hugo: hugo && { version, seconds: hugo.wallSeconds, peakMemoryMB: hugo.peakMemoryMB, ratio: cold.wallSeconds / hugo.wallSeconds },
+  stats: cold.stats,
+};
+
+await mkdir(join(root, 'bench', 'results'), { recursive: true });
+const resultFile = join(root, 'bench', 'results', `latest-${articles}.json`);
+await writeFile(resultFile, JSON.stringify(result, null, 2) + '\n');
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const row = [
+  result.date.slice(0, 10),
+  String(articles),
+  String(articlePages),
+  `${fmt(result.cold.seconds)} s`,
+  `${fmt(result.cold.peakMemoryMB, 0)} MB`,
+  `${fmt(result.rebuild.seconds)} s (${fmt(result.rebuild.shareOfCold * 100, 0)}%)`,
+  fmt(result.cold.pagesPerSecond, 0),
+  `${fmt(result.conversion.shareOfCold * 100, 1)}%`,
+  Number.isFinite(result.search.seconds) ? `${fmt(result.search.seconds)} s` : 'n/a',
+  `${fmt(result.outputMB, 0)} MB`,
+  result.hugo ? `${fmt(result.hugo.seconds)} s / ${fmt(result.hugo.peakMemoryMB, 0)} MB (×${fmt(result.hugo.ratio, 2)})` : '—',
+];
+console.log('\n' + JSON.stringify(result, null, 2));
+log(`result written to bench/results/latest-${articles}.json`);
+
+if (!values['no-readme']) {
+  const readmePath = join(root, 'README.md');
+  const readme = await readFile(readmePath, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const i = readme.indexOf(start);
+  const j = readme.indexOf(end);
+  if (i < 0 || j < 0) throw new Error('[tongbao] README.md lacks the <!-- bench:start --> / <!-- bench:end --> markers');
+  const header =
+    '| date | articles | article pages | cold build | peak memory | rebuild after 1 edit | pages/s | converting | search index | output | Hugo (ratio) |\n' +
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n';
+  const existing = readme
+    .slice(i + start.length, j)
+    .split('\n')
+    .filter((l) => l.startsWith('| 20') && !l.startsWith(`| ${row[0]} | ${articles} |`));
+  const rows = [`| ${row.join(' | ')} |`, ...existing].slice(0, 8);
+  const table = `\n${result.machine}\n\n${header}${rows.join('\n')}\n`;
+  await writeFile(readmePath, readme.slice(0, i + start.length) + table + readme.slice(j));
+  log('README.md benchmark table updated');
+}
+if (!values.keep) await rm(work, { recursive: true, force: true });
