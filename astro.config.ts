@@ -1,6 +1,7 @@
 // Static site. No Markdown plugins here: article bodies go through our own pipeline (src/pipeline).
 import { defineConfig } from 'astro/config';
 import { env } from './src/config/env.ts';
+import { buildStatsIntegration } from './src/integrations/stats.ts';
 
 export default defineConfig({
   site: env.SITE_URL,
@@ -9,4 +10,5 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  integrations: [buildStatsIntegration()],
 });

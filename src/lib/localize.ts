@@ -1,15 +1,17 @@
 /**
  * An article as published in one locale: every reader-facing text in that locale's script, the
- * body rendered with its disclaimers. Rendered once per article and locale (cached by content digest).
+ * body rendered with its disclaimers. Bodies are rendered once per article (parsed once, then
+ * rendered for every locale) and kept in the render cache (src/lib/render-cache.ts), keyed by the
+ * content digest, so a rebuild re-renders only what changed and memory never holds every page.
  */
-import { createHash } from 'node:crypto';
-import { locales, site } from '../config/site.ts';
+import { locales, localeOrder, site } from '../config/site.ts';
 import type { Article, Origin } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
 import type { Author } from '../model/taxonomy.ts';
 import { disclaimersFor } from '../pipeline/disclaimers.ts';
-import { PIPELINE_VERSION, renderBody } from '../pipeline/processor.ts';
-import { converter } from '../zh/convert.ts';
+import { parseBody, renderTree } from '../pipeline/processor.ts';
+import { converter, timed, type Convert } from '../zh/convert.ts';
+import { readRendered, writeRendered } from './render-cache.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
 export interface LocalizedArticle {
@@ -23,8 +25,8 @@ export interface LocalizedArticle {
   tags: string[];
   category: { slug: string; name: string };
   image?: { src: string; alt: string; caption?: string | undefined } | undefined;
-  /** Sanitized body followed by the disclaimer block, the same in the page and in the feed. */
-  html: string;
+  /** Sanitized body followed by the disclaimer block, the same in the page and in the feed. Read from the render cache. */
+  readonly html: string;
   publishedAt: Date;
   updatedAt?: Date | undefined;
   origin: Origin;
@@ -33,40 +35,26 @@ export interface LocalizedArticle {
   canonicalUrl: string;
 }
 
-const cache = new Map<string, LocalizedArticle>();
-
 /** An author's or category's name in a locale: its own form there, else converted from its script. */
 export function nameIn(entry: Pick<Author, 'name' | 'nameLocale' | 'names'>, locale: Locale): string {
   return entry.names?.[locale] ?? converter(locales[entry.nameLocale].opencc, locales[locale].opencc)(entry.name);
 }
 
-function digest(article: Article, locale: Locale): string {
-  return createHash('sha256')
-    .update(JSON.stringify([PIPELINE_VERSION, locale, locales[locale].opencc, site.url, article]))
-    .digest('hex');
+function converterFor(article: Article, locale: Locale): Convert {
+  return converter(locales[article.sourceLocale].opencc, locales[locale].opencc);
 }
 
-export function localize(article: Article, locale: Locale): LocalizedArticle {
-  const key = digest(article, locale);
-  const hit = cache.get(key);
-  if (hit) return hit;
-
-  const convert = converter(locales[article.sourceLocale].opencc, locales[locale].opencc);
-  const path = paths.article(locale, article.slug);
-  const canonicalUrl = absoluteUrl(path);
-  const authors = article.authors.map((a) => ({ slug: a.slug, name: nameIn(a, locale), url: a.url }));
-  const source = article.source && {
-    name: convert(article.source.name),
-    url: article.source.url,
-    author: article.source.author && convert(article.source.author),
-  };
+/** What the body of one locale depends on besides the tree: converter and disclaimers. */
+function bodyOptions(article: Article, locale: Locale) {
+  const convert = converterFor(article, locale);
+  const canonicalUrl = absoluteUrl(paths.article(locale, article.slug));
   const disclaimers = disclaimersFor(
     {
       origin: article.origin,
       riskNotice: article.riskNotice,
       categoryRisk: article.category.riskNotice,
-      authors: authors.map((a) => a.name),
-      source,
+      authors: article.authors.map((a) => nameIn(a, locale)),
+      source: article.source && { name: convert(article.source.name), url: article.source.url },
       canonicalUrl,
     },
     {
@@ -76,14 +64,41 @@ export function localize(article: Article, locale: Locale): LocalizedArticle {
       marketRisk: site.disclaimers.marketRisk[locale],
     },
   );
+  return { convert: timed(convert), disclaimers, disclaimerLabel: site.disclaimers.heading[locale] };
+}
 
+/** The body HTML of an article in every published locale, from one parse. Pure. */
+export function renderArticle(article: Article): Record<Locale, string> {
+  const tree = parseBody(article.body);
+  return Object.fromEntries(localeOrder.map((l) => [l, renderTree(tree, bodyOptions(article, l))])) as Record<Locale, string>;
+}
+
+/** The body HTML of one locale: from the render cache, or rendered now and cached. */
+export function articleHtml(article: Article, locale: Locale): string {
+  const cached = readRendered(article);
+  if (cached?.[locale] !== undefined) return cached[locale];
+  const rendered = renderArticle(article);
+  writeRendered(article, rendered);
+  return rendered[locale];
+}
+
+const metadata = new WeakMap<Article, Map<Locale, LocalizedArticle>>();
+
+export function localize(article: Article, locale: Locale): LocalizedArticle {
+  let byLocale = metadata.get(article);
+  if (!byLocale) metadata.set(article, (byLocale = new Map()));
+  const hit = byLocale.get(locale);
+  if (hit) return hit;
+
+  const convert = converterFor(article, locale);
+  const path = paths.article(locale, article.slug);
   const localized: LocalizedArticle = {
     locale,
     slug: article.slug,
     isSource: locale === article.sourceLocale,
     title: convert(article.title),
     summary: convert(article.summary),
-    authors,
+    authors: article.authors.map((a) => ({ slug: a.slug, name: nameIn(a, locale), url: a.url })),
     tags: article.tags.map(convert),
     category: { slug: article.category.slug, name: nameIn(article.category, locale) },
     image: article.image && {
@@ -91,14 +106,20 @@ export function localize(article: Article, locale: Locale): LocalizedArticle {
       alt: convert(article.image.alt),
       caption: article.image.caption && convert(article.image.caption),
     },
-    html: renderBody(article.body, { convert, disclaimers, disclaimerLabel: site.disclaimers.heading[locale] }),
+    get html() {
+      return articleHtml(article, locale);
+    },
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,
     origin: article.origin,
-    source,
+    source: article.source && {
+      name: convert(article.source.name),
+      url: article.source.url,
+      author: article.source.author && convert(article.source.author),
+    },
     path,
-    canonicalUrl,
+    canonicalUrl: absoluteUrl(path),
   };
-  cache.set(key, localized);
+  byLocale.set(locale, localized);
   return localized;
 }

@@ -2,6 +2,9 @@
  * The article body pipeline:
  * Markdown → mdast (remark-parse + GFM) → hast (remark-rehype, raw HTML parsed by rehype-raw)
  * → rehype-sanitize → OpenCC on text, alt and title → disclaimers → HTML.
+ * Split in two so an article is parsed and sanitized once and then rendered for each locale:
+ * parseBody (source script, sanitized) and renderTree (per locale). The rehype plugins are thin
+ * adapters over the same pure functions, for use in other processors.
  * Pure: everything it needs comes in as arguments.
  */
 import { unified } from 'unified';
@@ -10,15 +13,16 @@ import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import rehypeOpencc from './plugins/rehype-opencc.ts';
-import rehypeDisclaimers from './plugins/rehype-disclaimers.ts';
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { convertTree } from './plugins/rehype-opencc.ts';
+import { disclaimerBlock } from './plugins/rehype-disclaimers.ts';
 import { articleSchema } from './sanitize-schema.ts';
 import type { Disclaimer } from './disclaimers.ts';
 import type { Convert } from '../zh/convert.ts';
 
 /** Bump when a change to the pipeline changes its output (part of the render cache key). */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 export interface RenderBodyOptions {
   convert: Convert;
@@ -26,15 +30,41 @@ export interface RenderBodyOptions {
   disclaimerLabel: string;
 }
 
+/** Raw HTML anywhere in the Markdown? Only then is the (costly) HTML re-parse needed. */
+const MAY_HAVE_HTML = /<[a-zA-Z!/?]/;
+
+const withRawHtml = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, articleSchema)
+  .freeze();
+const withoutRawHtml = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype)
+  .use(rehypeSanitize, articleSchema)
+  .freeze();
+
+/**
+ * Markdown → sanitized hast, in the source script. Done once per article; every locale is then
+ * rendered from this tree.
+ */
+export function parseBody(markdown: string): Root {
+  const processor = MAY_HAVE_HTML.test(markdown) ? withRawHtml : withoutRawHtml;
+  return processor.runSync(processor.parse(markdown)) as Root;
+}
+
+/** Sanitized hast → one locale's HTML: converted, with its disclaimers. Leaves `tree` untouched. */
+export function renderTree(tree: Root, options: RenderBodyOptions): string {
+  const copy = structuredClone(tree);
+  convertTree(copy, options.convert);
+  const block = disclaimerBlock(options.disclaimers, options.disclaimerLabel);
+  if (block) copy.children.push(block);
+  return toHtml(copy);
+}
+
 export function renderBody(markdown: string, options: RenderBodyOptions): string {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
-    .use(rehypeSanitize, articleSchema)
-    .use(rehypeOpencc, { convert: options.convert })
-    .use(rehypeDisclaimers, { disclaimers: options.disclaimers, label: options.disclaimerLabel })
-    .use(rehypeStringify);
-  return String(processor.processSync(markdown));
+  return renderTree(parseBody(markdown), options);
 }

@@ -12,11 +12,20 @@ export interface BuildResult {
   outDir: string;
 }
 
+/**
+ * The environment a build gets from npm: without what vitest puts into process.env (NODE_ENV=test,
+ * DEV=1, MODE, VITEST_*), which would make Astro build in development mode.
+ */
+export function buildEnvironment(): NodeJS.ProcessEnv {
+  const vitestVariables = /^(NODE_ENV|DEV|PROD|SSR|MODE|BASE_URL|TEST|VITEST.*)$/;
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !vitestVariables.test(name)));
+}
+
 export function astroBuild(env: Record<string, string> = {}): BuildResult {
   const outDir = env.TONGBAO_OUT_DIR ?? mkdtempSync(join(tmpdir(), 'tongbao-dist-'));
   const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
     cwd: projectRoot,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env, TONGBAO_OUT_DIR: outDir },
+    env: { ...buildEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env, TONGBAO_OUT_DIR: outDir },
     encoding: 'utf8',
     timeout: 170_000,
   });

@@ -1,0 +1,71 @@
+/**
+ * The render cache is correct: a rebuild re-renders nothing when nothing changed, exactly one
+ * article after one article's body changed, and everything after a configuration change; and the
+ * pages that change are exactly the affected ones.
+ */
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { astroBuild, projectRoot } from '../support/build.ts';
+
+function files(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else out.set(relative(dir, full), readFileSync(full, 'utf8'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function changed(a: Map<string, string>, b: Map<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort();
+}
+
+describe('render cache', () => {
+  it('re-renders exactly what changed', () => {
+    const work = mkdtempSync(join(tmpdir(), 'tongbao-cache-'));
+    const content = join(work, 'content');
+    cpSync(join(projectRoot, 'content'), content, { recursive: true });
+    const statsFile = join(work, 'stats.json');
+    const build = (name: string, extra: Record<string, string> = {}) => {
+      const result = astroBuild({
+        TONGBAO_CONTENT_DIR: content,
+        TONGBAO_OUT_DIR: join(work, name),
+        TONGBAO_CACHE_DIR: join(work, 'cache'),
+        TONGBAO_STATS_FILE: statsFile,
+        ...extra,
+      });
+      expect(result.status, result.output).toBe(0);
+      const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as Record<string, number>;
+      return { out: files(result.outDir), rendered: stats.rendered, reused: stats.reused };
+    };
+
+    const cold = build('cold');
+    expect(cold).toMatchObject({ rendered: 3, reused: 0 });
+
+    const again = build('again');
+    expect(again).toMatchObject({ rendered: 0, reused: 3 });
+    expect(changed(cold.out, again.out)).toEqual([]);
+
+    const report = join(content, 'articles', 'market-weekly-review.md');
+    writeFileSync(report, readFileSync(report, 'utf8').replace('报告建议投资者关注三条主线', '报告建议投资者关注四条主线'));
+    const edited = build('edited');
+    expect(edited).toMatchObject({ rendered: 1, reused: 2 });
+    // The article's two pages and the two feeds that carry its full text; nothing else.
+    expect(changed(again.out, edited.out)).toEqual([
+      'zh-hans/articles/market-weekly-review/index.html',
+      'zh-hans/rss.xml',
+      'zh-hant/articles/market-weekly-review/index.html',
+      'zh-hant/rss.xml',
+    ]);
+    expect(edited.out.get('zh-hant/articles/market-weekly-review/index.html')).toContain('四條主線');
+
+    const reconfigured = build('reconfigured', { TONGBAO_ZH_HANT_VARIANT: 'twp' });
+    expect(reconfigured).toMatchObject({ rendered: 3, reused: 0 });
+  }, 180_000);
+});
