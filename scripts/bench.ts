@@ -116,11 +116,18 @@ const result = {
   machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
   articles,
   articlePages,
-  cold: { seconds: cold.wallSeconds, peakMemoryMB: cold.peakMemoryMB, pagesPerSecond: articlePages / cold.wallSeconds },
+  cold: {
+    seconds: cold.wallSeconds,
+    cpuSeconds: cold.cpuSeconds,
+    peakMemoryMB: cold.peakMemoryMB,
+    largestProcessMB: cold.largestProcessMB,
+    pagesPerSecond: articlePages / cold.wallSeconds,
+  },
   rebuild: { seconds: rebuild.wallSeconds, peakMemoryMB: rebuild.peakMemoryMB, shareOfCold: rebuild.wallSeconds / cold.wallSeconds },
   conversion: {
+    // CPU time spent inside OpenCC, over the CPU time of the whole build (all threads): the share of the work.
     seconds: (cold.stats.convertMs ?? NaN) / 1000,
-    shareOfCold: (cold.stats.convertMs ?? NaN) / 1000 / cold.wallSeconds,
+    shareOfCold: (cold.stats.convertMs ?? NaN) / 1000 / cold.cpuSeconds,
   },
   search: { seconds: (cold.stats.pagefindMs ?? NaN) / 1000, peakMemoryMB: cold.stats.pagefindPeakMB ?? NaN },
   outputMB: outputBytes / 2 ** 20,

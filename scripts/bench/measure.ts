@@ -1,10 +1,42 @@
 /** Runs a command under GNU time and returns wall time and peak resident memory. */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+
+/** Resident memory of a process and all its descendants, in kB, read from /proc. */
+export function treeRssKb(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(name);
+      const ppid = Number(fields[1]);
+      rss.set(pid, Number(fields[21]) * 4); // resident pages × 4 kB
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop() as number;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
 
 export interface Measurement {
   wallSeconds: number;
+  /** Peak of the whole process tree (sampled every 100 ms), or of the largest process if higher. */
   peakMemoryMB: number;
+  /** Peak of the largest single process (GNU time). */
+  largestProcessMB: number;
+  /** User + system CPU seconds of the command and its descendants. */
+  cpuSeconds: number;
   exitCode: number;
   output: string;
 }
@@ -22,6 +54,11 @@ export function measure(
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(TIME, ['-v', command, ...args], { cwd: options.cwd, env: options.env });
+    // GNU time gives the largest single process; the sum over the process tree, sampled, is what the machine needs.
+    let treePeakKb = 0;
+    const sampler = setInterval(() => {
+      if (child.pid) treePeakKb = Math.max(treePeakKb, treeRssKb(child.pid));
+    }, 100);
     let output = '';
     let pending = '';
     const onData = (chunk: Buffer) => {
@@ -36,9 +73,18 @@ export function measure(
     child.stderr.on('data', onData);
     child.on('error', reject);
     child.on('close', (code) => {
+      clearInterval(sampler);
       const wallSeconds = (performance.now() - started) / 1000;
       const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(output)?.[1] ?? NaN);
-      resolve({ wallSeconds, peakMemoryMB: kb / 1024, exitCode: code ?? 1, output });
+      const cpu = (label: string) => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(output)?.[1] ?? NaN);
+      resolve({
+        wallSeconds,
+        peakMemoryMB: Math.max(kb, treePeakKb) / 1024,
+        largestProcessMB: kb / 1024,
+        cpuSeconds: cpu('User') + cpu('System'),
+        exitCode: code ?? 1,
+        output,
+      });
     });
   });
 }

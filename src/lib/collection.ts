@@ -5,12 +5,13 @@
 import { getCollection } from 'astro:content';
 import type { Article } from '../model/article.ts';
 import { selectPublished } from './articles.ts';
-import { prerender } from './prerender.ts';
+import { prerender, type Prerender } from './prerender.ts';
 
 interface BuildState {
   /** One clock for the whole build, so every page agrees on what is published. */
   time: Date;
   published?: Promise<Article[]>;
+  rendering?: Prerender;
 }
 const KEY = Symbol.for('tongbao.build');
 const state = ((globalThis as Record<symbol, unknown>)[KEY] ??= { time: new Date() }) as BuildState;
@@ -20,14 +21,26 @@ export const buildTime: Date = state.time;
 export function publishedArticles(): Promise<Article[]> {
   // In `astro dev` content changes while the server runs: read it afresh on every request.
   if (import.meta.env.DEV) delete state.published;
-  state.published ??= getCollection('articles').then(async (entries) => {
+  state.published ??= getCollection('articles').then((entries) => {
     const list = selectPublished(
       entries.map((e) => e.data as Article),
       state.time,
     );
-    // Render every body the cache lacks, on all cores, before the first page is written.
-    await prerender(list);
+    // Start rendering every body the cache lacks, on all cores, while pages are written.
+    state.rendering = prerender(list);
     return list;
   });
   return state.published;
+}
+
+/** Resolves when the article's bodies are in the render cache (call before reading `.html`). */
+export async function bodyReady(article: Article): Promise<void> {
+  await publishedArticles();
+  await state.rendering?.ready(article);
+}
+
+/** Resolves when every body of this build is rendered. */
+export async function allBodiesReady(): Promise<void> {
+  await publishedArticles();
+  await state.rendering?.done;
 }

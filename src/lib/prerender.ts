@@ -1,7 +1,8 @@
 /**
- * Renders every article body that the render cache lacks before pages are written, on all cores:
- * worker threads when there is enough work, inline otherwise. Then prunes cache entries no article
- * uses any more. Pages afterwards only read the cache.
+ * Renders every article body that the render cache lacks, on all cores: worker threads when there
+ * is enough work (in the order pages are written, so pages rarely wait), inline otherwise. Pages
+ * await `bodyReady(article)` and then read the cache; rendering and page writing overlap.
+ * When all is rendered, cache entries no article uses any more are pruned.
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -15,53 +16,62 @@ import { buildStats } from './stats.ts';
 
 /** Below this many articles to render, starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 64;
-const BATCH = 25;
+const BATCH = 20;
 
-export async function prerender(articles: readonly Article[], log: (message: string) => void = console.log): Promise<void> {
+export interface Prerender {
+  /** Resolves when this article's bodies are in the cache. */
+  ready(article: Article): Promise<void>;
+  /** Resolves when every body is rendered and the cache pruned. */
+  done: Promise<void>;
+}
+
+export function prerender(articles: readonly Article[], log: (message: string) => void = console.log): Prerender {
   const started = performance.now();
   const present = cachedKeys();
   const missing = articles.filter((a) => !present.has(cacheKey(a)));
-  let convertMs = 0;
-  if (missing.length >= WORKER_THRESHOLD) {
-    const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(missing.length / BATCH)));
-    log(`[tongbao] rendering ${missing.length} of ${articles.length} article(s) in ${threads} worker thread(s)…`);
-    const pool = new Piscina({
-      filename: join(projectRoot, 'src', 'lib', 'render-worker.ts'),
-      minThreads: threads,
-      maxThreads: threads,
-    });
-    let done = 0;
-    let nextReport = 1000;
-    try {
-      const batches: Promise<void>[] = [];
-      for (let i = 0; i < missing.length; i += BATCH) {
-        const batch = missing.slice(i, i + BATCH);
-        batches.push(
-          (pool.run(batch) as Promise<BatchResult>).then((r) => {
-            convertMs += r.convertMs;
-            done += r.articles;
-            if (done >= nextReport) {
-              log(`[tongbao]   rendered ${done}/${missing.length}`);
-              nextReport += 1000;
-            }
-          }),
-        );
-      }
-      await Promise.all(batches);
-    } finally {
-      await pool.destroy();
-    }
-  } else if (missing.length > 0) {
+  const pending = new Map<string, Promise<void>>();
+  const finish = (convertMs: number) => {
+    const pruned = pruneCache(new Set(articles.map(cacheKey)));
+    const ms = performance.now() - started;
+    buildStats.add({ renderMs: ms, convertMs, rendered: missing.length, reused: articles.length - missing.length, pruned });
+    log(
+      `[tongbao] bodies: ${missing.length} rendered, ${articles.length - missing.length} from the render cache` +
+        (pruned ? `, ${pruned} stale cache entries removed` : '') +
+        ` (${(ms / 1000).toFixed(1)} s)`,
+    );
+  };
+
+  if (missing.length < WORKER_THRESHOLD) {
     const before = conversionClock.ms;
     for (const article of missing) writeRendered(article, renderArticle(article));
-    convertMs += conversionClock.ms - before;
+    finish(conversionClock.ms - before);
+    return { ready: () => Promise.resolve(), done: Promise.resolve() };
   }
-  const pruned = pruneCache(new Set(articles.map(cacheKey)));
-  const ms = performance.now() - started;
-  buildStats.add({ renderMs: ms, convertMs, rendered: missing.length, reused: articles.length - missing.length, pruned });
-  log(
-    `[tongbao] bodies: ${missing.length} rendered, ${articles.length - missing.length} from the render cache` +
-      (pruned ? `, ${pruned} stale cache entries removed` : '') +
-      ` (${(ms / 1000).toFixed(1)} s)`,
-  );
+
+  const threads = Math.max(1, availableParallelism());
+  log(`[tongbao] rendering ${missing.length} of ${articles.length} article(s) in ${threads} worker thread(s)…`);
+  const pool = new Piscina({ filename: join(projectRoot, 'src', 'lib', 'render-worker.ts'), minThreads: threads, maxThreads: threads });
+  let convertMs = 0;
+  let done = 0;
+  let nextReport = 1000;
+  const batches: Promise<void>[] = [];
+  for (let i = 0; i < missing.length; i += BATCH) {
+    const batch = missing.slice(i, i + BATCH);
+    const rendered = (pool.run(batch) as Promise<BatchResult>).then((r) => {
+      convertMs += r.convertMs;
+      done += r.articles;
+      if (done >= nextReport) {
+        log(`[tongbao]   rendered ${done}/${missing.length}`);
+        nextReport += 1000;
+      }
+    });
+    for (const article of batch) pending.set(cacheKey(article), rendered);
+    batches.push(rendered);
+  }
+  const all = Promise.all(batches)
+    .then(() => finish(convertMs))
+    .finally(() => pool.destroy());
+  // A failure surfaces through the pages that await it; keep Node from also reporting it as unhandled.
+  all.catch(() => undefined);
+  return { ready: (article) => pending.get(cacheKey(article)) ?? Promise.resolve(), done: all };
 }

@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { localeOrder, locales, site } from '../../config/site.ts';
-import { publishedArticles } from '../../lib/collection.ts';
+import { bodyReady, publishedArticles } from '../../lib/collection.ts';
 import { localize } from '../../lib/localize.ts';
 import { absoluteUrl, paths } from '../../lib/urls.ts';
 import { joinNames } from '../../pipeline/disclaimers.ts';
@@ -17,6 +17,7 @@ const escapeXml = (text: string) =>
 export const GET: APIRoute = async ({ props }) => {
   const locale = (props as { locale: Locale }).locale;
   const articles = (await publishedArticles()).slice(0, site.feedLimit);
+  await Promise.all(articles.map(bodyReady));
   return rss({
     title: site.name[locale],
     description: site.tagline[locale],
