@@ -1,4 +1,5 @@
 // Static site. No Markdown plugins here: article bodies go through our own pipeline (src/pipeline).
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { env } from './src/config/env.ts';
 import { buildStatsIntegration } from './src/integrations/stats.ts';
@@ -7,8 +8,15 @@ export default defineConfig({
   site: env.SITE_URL,
   output: 'static',
   outDir: env.TONGBAO_OUT_DIR,
+  // Astro's own caches (content store, incremental build) live beside our render cache.
+  cacheDir: resolve(env.TONGBAO_CACHE_DIR, 'astro'),
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   integrations: [buildStatsIntegration()],
+  experimental: {
+    // Article pages whose cacheKey (src/lib/render-cache.ts) and template code are unchanged are
+    // copied from the previous build instead of being rendered again.
+    incrementalBuild: true,
+  },
 });
