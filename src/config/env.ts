@@ -17,6 +17,10 @@ export const EnvSchema = z.object({
   TONGBAO_OUT_DIR: optional(z.string().default('dist')),
   /** Which Traditional Chinese the zh-Hant pages use: OpenCC `tw` (Taiwan characters), `twp` (with Taiwan phrases) or `hk`. */
   TONGBAO_ZH_HANT_VARIANT: optional(z.enum(['tw', 'twp', 'hk']).default('tw')),
+  /** The build's clock (ISO 8601 with offset): what is published, and which articles the News sitemap holds. Unset: now. */
+  TONGBAO_NOW: optional(z.iso.datetime({ offset: true }).transform((v) => new Date(v)).optional()),
+  /** Where generated share images are cached between builds (keyed by their content). Relative to the project root. */
+  TONGBAO_CACHE_DIR: optional(z.string().default('node_modules/.cache/tongbao')),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
