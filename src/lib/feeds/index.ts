@@ -82,9 +82,14 @@ export interface FeedEntry {
   language: string;
 }
 
+/** Entries by localized article (itself cached by content digest): an article in many feeds and formats is prepared once. */
+const entries = new WeakMap<LocalizedArticle, FeedEntry>();
+
 export function feedEntry(article: Article, locale: Locale): FeedEntry {
   const a: LocalizedArticle = localize(article, locale);
-  return {
+  const hit = entries.get(a);
+  if (hit) return hit;
+  const entry: FeedEntry = {
     id: a.canonicalUrl,
     url: a.canonicalUrl,
     title: a.title,
@@ -99,6 +104,8 @@ export function feedEntry(article: Article, locale: Locale): FeedEntry {
     shareImage: absoluteUrl(paths.shareImage(locale, a.slug)),
     language: locales[locale].feedLanguage,
   };
+  entries.set(a, entry);
+  return entry;
 }
 
 interface FeedModel {
