@@ -15,12 +15,14 @@ export const EnvSchema = z.object({
   TONGBAO_CONTENT_DIR: optional(z.string().default('content')),
   /** Where `astro build` writes the site. Tests build into temporary folders with it. */
   TONGBAO_OUT_DIR: optional(z.string().default('dist')),
-  /** Where rendered article bodies are cached between builds (relative to the project root). */
+  /** Where rendered bodies, share images and Astro's caches are kept between builds (relative to the project root). */
   TONGBAO_CACHE_DIR: optional(z.string().default('node_modules/.cache/tongbao')),
   /** When set, the build writes its timing figures (conversion, rendering) as JSON to this file (the benchmark uses it). */
   TONGBAO_STATS_FILE: optional(z.string().optional()),
   /** Which Traditional Chinese the zh-Hant pages use: OpenCC `tw` (Taiwan characters), `twp` (with Taiwan phrases) or `hk`. */
   TONGBAO_ZH_HANT_VARIANT: optional(z.enum(['tw', 'twp', 'hk']).default('tw')),
+  /** The build's clock (ISO 8601 with offset): what is published, and which articles the News sitemap holds. Unset: now. */
+  TONGBAO_NOW: optional(z.iso.datetime({ offset: true }).transform((v) => new Date(v)).optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -3,6 +3,7 @@
  * this module once per route bundle, so the clock and the list live on globalThis: one per process.
  */
 import { getCollection } from 'astro:content';
+import { env } from '../config/env.ts';
 import type { Article } from '../model/article.ts';
 import { selectPublished } from './articles.ts';
 import { prerender, type Prerender } from './prerender.ts';
@@ -14,7 +15,7 @@ interface BuildState {
   rendering?: Prerender;
 }
 const KEY = Symbol.for('tongbao.build');
-const state = ((globalThis as Record<symbol, unknown>)[KEY] ??= { time: new Date() }) as BuildState;
+const state = ((globalThis as Record<symbol, unknown>)[KEY] ??= { time: env.TONGBAO_NOW ?? new Date() }) as BuildState;
 
 export const buildTime: Date = state.time;
 

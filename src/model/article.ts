@@ -7,6 +7,7 @@ import { LocaleSchema } from './locale.ts';
 import { AuthorSchema, CategorySchema, Slug, SLUG_PATTERN, Text, type Taxonomy } from './taxonomy.ts';
 
 export const ORIGINS = ['original', 'reprint', 'press-release'] as const;
+export const CANONICALS = ['self', 'source'] as const;
 export { SLUG_PATTERN };
 
 /** An instant with its offset, as editors and CMSs write it: 2023-03-25T18:00:00+08:00. */
@@ -65,15 +66,28 @@ const articleFields = {
     .optional(),
   /** Drafts are never built. */
   draft: z.boolean().default(false),
+  /**
+   * Which URL search engines should treat as the original: `self` (our page, the default) or
+   * `source` (the outlet a reprint was taken from; needs `source`). Pages marked `source` point their
+   * canonical link there, declare `isBasedOn`, and stay out of the sitemaps.
+   */
+  canonical: z.enum(CANONICALS, { error: `canonical must be one of: ${CANONICALS.join(', ')}` }).default('self'),
 };
 
-type Rules = { origin: string; source?: unknown; publishedAt: Date; updatedAt?: Date | undefined };
+type Rules = { origin: string; source?: unknown; publishedAt: Date; updatedAt?: Date | undefined; canonical?: string };
 function articleRules(a: Rules, ctx: z.RefinementCtx) {
   if (a.origin === 'reprint' && !a.source) {
     ctx.addIssue({
       code: 'custom',
       path: ['source'],
       message: 'a reprint needs source: { name, url } naming the outlet it was taken from',
+    });
+  }
+  if (a.canonical === 'source' && !a.source) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['canonical'],
+      message: 'canonical: source needs source: { name, url } to point search engines at',
     });
   }
   if (a.updatedAt && a.updatedAt < a.publishedAt) {

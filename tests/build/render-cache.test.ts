@@ -56,13 +56,19 @@ describe('render cache', () => {
     writeFileSync(report, readFileSync(report, 'utf8').replace('报告建议投资者关注三条主线', '报告建议投资者关注四条主线'));
     const edited = build('edited');
     expect(edited).toMatchObject({ rendered: 1, reused: 2 });
-    // The article's two pages and the two feeds that carry its full text; nothing else.
-    expect(changed(again.out, edited.out)).toEqual([
-      'zh-hans/articles/market-weekly-review/index.html',
-      'zh-hans/rss.xml',
-      'zh-hant/articles/market-weekly-review/index.html',
-      'zh-hant/rss.xml',
-    ]);
+    // The article's two pages and every feed that carries its full text (its locale's, its
+    // category's and its author's, in each format); nothing else.
+    const feeds = (dir: string) => ['atom.xml', 'feed.json', 'rss.xml'].map((f) => `${dir}${f}`);
+    expect(changed(again.out, edited.out)).toEqual(
+      ['zh-hans', 'zh-hant']
+        .flatMap((l) => [
+          `${l}/articles/market-weekly-review/index.html`,
+          ...feeds(`${l}/`),
+          ...feeds(`${l}/authors/yunling-research/`),
+          ...feeds(`${l}/categories/finance/`),
+        ])
+        .sort(),
+    );
     expect(edited.out.get('zh-hant/articles/market-weekly-review/index.html')).toContain('四條主線');
 
     const reconfigured = build('reconfigured', { TONGBAO_ZH_HANT_VARIANT: 'twp' });

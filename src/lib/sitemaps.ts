@@ -1,0 +1,105 @@
+/**
+ * Sitemaps for search engines: an index naming the parts; the pages and articles of every locale,
+ * each with its `xhtml:link` alternates (every locale plus x-default); a Google News sitemap of the
+ * articles published in the 48 hours before the build's clock; and robots.txt naming them.
+ * Pure over its inputs: the published articles and `now` come in.
+ */
+import { Readable } from 'node:stream';
+import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
+import { localeOrder, site } from '../config/site.ts';
+import type { Article } from '../model/article.ts';
+import type { Locale } from '../model/locale.ts';
+import { localize } from './localize.ts';
+import { absoluteUrl, paths } from './urls.ts';
+
+/** Google News takes only these codes for Chinese. */
+export const NEWS_LANGUAGE: Record<Locale, string> = { 'zh-Hans': 'zh-cn', 'zh-Hant': 'zh-tw' };
+/** Google News reads articles of the last two days; a News sitemap holds at most 1,000 URLs. */
+export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
+export const NEWS_LIMIT = 1000;
+
+/** Articles whose canonical is their own page (reprints pointing at the source are not ours to list). */
+export const listable = (articles: readonly Article[]) => articles.filter((a) => a.canonical !== 'source');
+
+const lastModified = (a: Article) => (a.updatedAt ?? a.publishedAt).toISOString();
+
+function alternates(pathIn: (locale: Locale) => string, xDefault: string) {
+  return [
+    ...localeOrder.map((l) => ({ lang: l, hreflang: l, url: absoluteUrl(pathIn(l)) })),
+    { lang: 'x-default', hreflang: 'x-default', url: absoluteUrl(xDefault) },
+  ];
+}
+
+async function urlset(items: SitemapItemLoose[], news = false): Promise<string> {
+  // The library refuses to end an empty sitemap; an empty urlset is still a valid answer (no recent news).
+  if (items.length === 0) {
+    const ns = news ? ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"' : '';
+    return `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${ns}></urlset>`;
+  }
+  const stream = new SitemapStream({ xmlns: { news, xhtml: true, image: false, video: false } });
+  return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
+}
+
+/** Home pages of each locale and the root page. */
+export function pagesSitemap(articles: readonly Article[]): Promise<string> {
+  const newest = articles[0] ? lastModified(articles[0]) : undefined;
+  const homeLinks = alternates(paths.home, paths.root());
+  return urlset([
+    { url: absoluteUrl(paths.root()), lastmod: newest, links: homeLinks },
+    ...localeOrder.map((l) => ({ url: absoluteUrl(paths.home(l)), lastmod: newest, links: homeLinks })),
+  ]);
+}
+
+/** Every listable article in every locale, each naming all its alternates and x-default. */
+export function articleSitemapItems(articles: readonly Article[]): SitemapItemLoose[] {
+  return listable(articles).flatMap((a) => {
+    const links = alternates((l) => paths.article(l, a.slug), paths.article(site.defaultLocale, a.slug));
+    return localeOrder.map((l) => ({ url: absoluteUrl(paths.article(l, a.slug)), lastmod: lastModified(a), links }));
+  });
+}
+
+export const articlesSitemap = (articles: readonly Article[]) => urlset(articleSitemapItems(articles));
+
+/** Articles published in the 48 hours up to `now` (none from the future), newest first. */
+export function newsArticles(articles: readonly Article[], now: Date): Article[] {
+  const from = now.getTime() - NEWS_WINDOW_MS;
+  return listable(articles).filter((a) => a.publishedAt.getTime() > from && a.publishedAt.getTime() <= now.getTime());
+}
+
+export function newsSitemapItems(articles: readonly Article[], now: Date): SitemapItemLoose[] {
+  return newsArticles(articles, now)
+    .flatMap((a) =>
+      localeOrder.map((l) => ({
+        url: absoluteUrl(paths.article(l, a.slug)),
+        news: {
+          publication: { name: site.name[l], language: NEWS_LANGUAGE[l] },
+          publication_date: a.publishedAt.toISOString(),
+          title: localize(a, l).title,
+          ...(a.origin === 'press-release' ? { genres: 'PressRelease' } : {}),
+        },
+      })),
+    )
+    .slice(0, NEWS_LIMIT);
+}
+
+/** The News sitemap; with no recent article it is an empty, valid urlset. */
+export const newsSitemap = (articles: readonly Article[], now: Date) => urlset(newsSitemapItems(articles, now), true);
+
+export async function sitemapIndex(articles: readonly Article[]): Promise<string> {
+  const newest = articles[0] ? lastModified(articles[0]) : undefined;
+  const parts = [paths.sitemap('pages'), paths.sitemap('articles'), paths.newsSitemap()];
+  const stream = new SitemapIndexStream();
+  const items = parts.map((p) => ({ url: absoluteUrl(p), ...(newest ? { lastmod: newest } : {}) }));
+  return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
+}
+
+export function robotsTxt(): string {
+  return [
+    'User-agent: *',
+    'Allow: /',
+    '',
+    `Sitemap: ${absoluteUrl(paths.sitemapIndex())}`,
+    `Sitemap: ${absoluteUrl(paths.newsSitemap())}`,
+    '',
+  ].join('\n');
+}
