@@ -1,5 +1,5 @@
 /**
- * Renders every article body that the render cache lacks, on all cores: worker threads when there
+ * Renders every article body (and its share images) that the caches lack, on all cores: worker threads when there
  * is enough work (in the order pages are written, so pages rarely wait), inline otherwise. Pages
  * await `bodyReady(article)` and then read the cache; rendering and page writing overlap.
  * When all is rendered, cache entries no article uses any more are pruned.
@@ -30,10 +30,10 @@ export function prerender(articles: readonly Article[], log: (message: string) =
   const present = cachedKeys();
   const missing = articles.filter((a) => !present.has(cacheKey(a)));
   const pending = new Map<string, Promise<void>>();
-  const finish = (convertMs: number) => {
+  const finish = (convertMs: number, shareImageMs = 0) => {
     const pruned = pruneCache(new Set(articles.map(cacheKey)));
     const ms = performance.now() - started;
-    buildStats.add({ renderMs: ms, convertMs, rendered: missing.length, reused: articles.length - missing.length, pruned });
+    buildStats.add({ renderMs: ms, convertMs, shareImageMs, rendered: missing.length, reused: articles.length - missing.length, pruned });
     log(
       `[tongbao] bodies: ${missing.length} rendered, ${articles.length - missing.length} from the render cache` +
         (pruned ? `, ${pruned} stale cache entries removed` : '') +
@@ -50,8 +50,13 @@ export function prerender(articles: readonly Article[], log: (message: string) =
 
   const threads = Math.max(1, availableParallelism());
   log(`[tongbao] rendering ${missing.length} of ${articles.length} article(s) in ${threads} worker thread(s)…`);
-  const pool = new Piscina({ filename: join(projectRoot, 'src', 'lib', 'render-worker.ts'), minThreads: threads, maxThreads: threads });
+  const pool = new Piscina({
+    filename: join(projectRoot, 'src', 'lib', 'render-worker.ts'),
+    minThreads: threads,
+    maxThreads: threads,
+  });
   let convertMs = 0;
+  let shareImageMs = 0;
   let done = 0;
   let nextReport = 1000;
   const batches: Promise<void>[] = [];
@@ -59,6 +64,7 @@ export function prerender(articles: readonly Article[], log: (message: string) =
     const batch = missing.slice(i, i + BATCH);
     const rendered = (pool.run(batch) as Promise<BatchResult>).then((r) => {
       convertMs += r.convertMs;
+      shareImageMs += r.shareImageMs;
       done += r.articles;
       if (done >= nextReport) {
         log(`[tongbao]   rendered ${done}/${missing.length}`);
@@ -69,7 +75,7 @@ export function prerender(articles: readonly Article[], log: (message: string) =
     batches.push(rendered);
   }
   const all = Promise.all(batches)
-    .then(() => finish(convertMs))
+    .then(() => finish(convertMs, shareImageMs))
     .finally(() => pool.destroy());
   // A failure surfaces through the pages that await it; keep Node from also reporting it as unhandled.
   all.catch(() => undefined);

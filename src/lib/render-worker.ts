@@ -1,18 +1,34 @@
-/** A render worker: renders a batch of articles in every locale into the render cache. */
+/**
+ * A render worker: renders a batch of articles — bodies in every locale into the render cache, and
+ * share images into the share-image cache — so pages and endpoints only read caches.
+ */
+import { localeOrder } from '../config/site.ts';
 import type { Article } from '../model/article.ts';
 import { conversionClock } from '../zh/convert.ts';
 import { renderArticle } from './localize.ts';
 import { writeRendered } from './render-cache.ts';
+import { articleCard, shareCacheDir } from './share-image/cards.ts';
+import { renderShareImage } from './share-image/render.ts';
 
 export interface BatchResult {
   articles: number;
   renderMs: number;
   convertMs: number;
+  shareImageMs: number;
 }
 
-export default function renderBatch(batch: Article[]): BatchResult {
+export default async function renderBatch(batch: Article[]): Promise<BatchResult> {
   const convertBefore = conversionClock.ms;
   const start = performance.now();
   for (const article of batch) writeRendered(article, renderArticle(article));
-  return { articles: batch.length, renderMs: performance.now() - start, convertMs: conversionClock.ms - convertBefore };
+  const bodiesDone = performance.now();
+  for (const article of batch) {
+    for (const locale of localeOrder) await renderShareImage(articleCard(article, locale), shareCacheDir());
+  }
+  return {
+    articles: batch.length,
+    renderMs: bodiesDone - start,
+    convertMs: conversionClock.ms - convertBefore,
+    shareImageMs: performance.now() - bodiesDone,
+  };
 }

@@ -1,7 +1,7 @@
 // The share image (1200×630 PNG) of one article in one locale: its title in the locale's CJK font.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { localeOrder, locales } from '../../../../config/site.ts';
-import { publishedArticles } from '../../../../lib/collection.ts';
+import { bodyReady, publishedArticles } from '../../../../lib/collection.ts';
 import { articleCard, pngResponse, shareCacheDir } from '../../../../lib/share-image/cards.ts';
 import { renderShareImage } from '../../../../lib/share-image/render.ts';
 import type { Article } from '../../../../model/article.ts';
@@ -14,5 +14,7 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute = async ({ props }) => {
   const { article, locale } = props as { article: Article; locale: Locale };
+  // The render workers draw share images too; wait for them rather than draw it twice.
+  await bodyReady(article);
   return pngResponse(await renderShareImage(articleCard(article, locale), shareCacheDir()));
 };
