@@ -17,6 +17,18 @@ export const EnvSchema = z.object({
   TONGBAO_OUT_DIR: optional(z.string().default('dist')),
   /** Which Traditional Chinese the zh-Hant pages use: OpenCC `tw` (Taiwan characters), `twp` (with Taiwan phrases) or `hk`. */
   TONGBAO_ZH_HANT_VARIANT: optional(z.enum(['tw', 'twp', 'hk']).default('tw')),
+  /** The build's clock ("now"): what is published is decided against it. Tests set it to check scheduling. */
+  TONGBAO_NOW: optional(z.iso.datetime({ offset: true }).optional()),
+  /** Sanity project id. With SANITY_DATASET it makes Sanity the source instead of the content folder. */
+  SANITY_PROJECT_ID: optional(z.string().regex(/^[a-z0-9-]+$/, 'a Sanity project id: lower-case letters, digits, hyphens').optional()),
+  /** Sanity dataset, e.g. production. */
+  SANITY_DATASET: optional(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'a Sanity dataset name, e.g. production').optional()),
+  /** Another API host than Sanity's, e.g. the local lake (`npm run lake`): http://127.0.0.1:4444. */
+  SANITY_API_HOST: optional(z.url({ protocol: /^https?$/ }).optional()),
+  /** Read token for the drafts perspective (preview builds). Never written into any output. */
+  SANITY_READ_TOKEN: optional(z.string().min(1).optional()),
+  /** `drafts` for a preview build (npm run build:preview): drafts shown, every page marked as preview and noindex. */
+  TONGBAO_PREVIEW: optional(z.enum(['0', '1']).default('0')),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
