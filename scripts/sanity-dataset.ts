@@ -23,7 +23,7 @@ const log = (message: string) => console.log(`[tongbao] ${message}`);
 
 type Doc = Record<string, unknown> & { _id: string; _type: string };
 const slugField = (current: string) => ({ _type: 'slug', current });
-const names = (e: Author | Category) => (e.names ? { names: { _type: 'localizedNames', ...e.names } } : {});
+const names = (e: Author | Category) => (e.names ? { names: { ...e.names } } : {});
 
 /** An image under public/ as a Sanity image asset: id from the content's SHA-1 and its size. */
 function imageAsset(src: string): Doc & { file: string } {

@@ -27,8 +27,14 @@ export const EnvSchema = z.object({
   SANITY_API_HOST: optional(z.url({ protocol: /^https?$/ }).optional()),
   /** Read token for the drafts perspective (preview builds). Never written into any output. */
   SANITY_READ_TOKEN: optional(z.string().min(1).optional()),
-  /** `drafts` for a preview build (npm run build:preview): drafts shown, every page marked as preview and noindex. */
+  /** 1 for a preview build (npm run build:preview): the drafts perspective, every page marked as preview and noindex. */
   TONGBAO_PREVIEW: optional(z.enum(['0', '1']).default('0')),
+  /** How long one request to Sanity may take before it counts as failed and is retried (ms). */
+  TONGBAO_SANITY_TIMEOUT_MS: optional(z.coerce.number().int().positive().default(30_000)),
+  /** Attempts per read from Sanity (first included) before the build stops. */
+  TONGBAO_SANITY_ATTEMPTS: optional(z.coerce.number().int().min(1).max(10).default(5)),
+  /** First backoff between attempts (ms); it doubles each time. Retry-After wins when Sanity sends it. */
+  TONGBAO_SANITY_BACKOFF_MS: optional(z.coerce.number().int().min(0).default(500)),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
