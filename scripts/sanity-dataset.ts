@@ -23,7 +23,9 @@ const log = (message: string) => console.log(`[tongbao] ${message}`);
 
 type Doc = Record<string, unknown> & { _id: string; _type: string };
 const slugField = (current: string) => ({ _type: 'slug', current });
-const names = (e: Author | Category) => (e.names ? { names: { ...e.names } } : {});
+// Sanity field names cannot hold hyphens: zhHans/zhHant (the site's GROQ projection maps them back).
+const names = (e: Author | Category) =>
+  e.names ? { names: { ...(e.names['zh-Hans'] ? { zhHans: e.names['zh-Hans'] } : {}), ...(e.names['zh-Hant'] ? { zhHant: e.names['zh-Hant'] } : {}) } } : {};
 
 /** An image under public/ as a Sanity image asset: id from the content's SHA-1 and its size. */
 function imageAsset(src: string): Doc & { file: string } {
@@ -93,7 +95,7 @@ export async function datasetFromContent(): Promise<{ docs: Doc[]; assets: (Doc 
     {
       _id: 'siteSettings',
       _type: 'siteSettings',
-      siteName: { _type: 'localizedString', 'zh-Hans': '通报', 'zh-Hant': '通報' },
+      siteName: { zhHans: '通报', zhHant: '通報' },
     },
     ...[...taxonomy.authors.values()].map((a) => ({
       _id: `author.${a.slug}`,

@@ -7,14 +7,15 @@ import type { Article } from '../../model/article.ts';
 import { ContentError } from '../local/files.ts';
 import { createSanityClient, fetchQuery, type SanityOptions } from './client.ts';
 import { ARTICLE_COUNT_QUERY, ARTICLES_QUERY } from './queries.ts';
+import type { ARTICLES_QUERY_RESULT, ARTICLE_COUNT_QUERY_RESULT } from './sanity.types.ts';
 import { toArticle } from './to-article.ts';
 
 export async function readSanityArticles(options: SanityOptions, log: (line: string) => void): Promise<Article[]> {
   const client = createSanityClient(options);
   const retry = { attempts: options.attempts, backoffMs: options.backoffMs, log };
-  const docs = await fetchQuery<Record<string, unknown>[]>(client, 'reading articles from Sanity', ARTICLES_QUERY, retry);
+  const docs = await fetchQuery<ARTICLES_QUERY_RESULT>(client, 'reading articles from Sanity', ARTICLES_QUERY, retry);
   if (!Array.isArray(docs)) throw new ContentError([new Error('[tongbao] Sanity answered the article query with something other than a list')]);
-  const count = await fetchQuery<number>(client, 'counting articles in Sanity', ARTICLE_COUNT_QUERY, retry);
+  const count = await fetchQuery<ARTICLE_COUNT_QUERY_RESULT>(client, 'counting articles in Sanity', ARTICLE_COUNT_QUERY, retry);
   if (count !== docs.length) {
     throw new ContentError([new Error(`[tongbao] Sanity holds ${count} article(s) but returned ${docs.length}; the build stopped so that none goes missing. Build again.`)]);
   }
@@ -28,7 +29,8 @@ export async function readSanityArticles(options: SanityOptions, log: (line: str
   const bySlug = new Map<string, string>();
   for (const doc of docs) {
     try {
-      const article = toArticle(doc, settings);
+      // The generated type says what the query asks for; the mapper still checks what arrived.
+      const article = toArticle(doc as unknown as Record<string, unknown>, settings);
       const other = bySlug.get(article.slug);
       if (other) throw new Error(`[tongbao] Sanity document ${String(doc._id)}: slug "${article.slug}" is already used by ${other}; give one of them another slug`);
       bySlug.set(article.slug, String(doc._id));
