@@ -54,7 +54,7 @@ export const article = defineType({
           const published = (context.document as { publishedAt?: string } | undefined)?.publishedAt;
           if (!value || !published) return true;
           return new Date(value as string) >= new Date(published) || 'The update cannot be earlier than the publication time.';
-        }),
+        }).error(),
     }),
     defineField({
       name: 'authors',
@@ -105,7 +105,7 @@ export const article = defineType({
           if (origin !== 'reprint') return true;
           if (!source?.name || !source.url) return 'A reprint needs its source: the outlet and the address of the original.';
           return true;
-        }),
+        }).error(),
     }),
     defineField({
       name: 'riskNotice',

@@ -23,11 +23,14 @@ export function slugField(source: string, type: string) {
     type: 'slug',
     description: 'The last part of the address: lower-case latin letters, digits and hyphens, e.g. tech-fair-2023.',
     options: { source, maxLength: 96, isUnique: isUniqueSlug },
+    // One custom rule (it also runs on an empty value), so the editor reads our words, not "Required".
     validation: (r) =>
-      r.required().error(`A ${type} needs a slug: it is the address of its page. Type one or press "Generate".`).custom((value) => {
-        const current = (value as { current?: string } | undefined)?.current;
-        if (!current) return true;
-        return SLUG_PATTERN.test(current) || 'Use only lower-case latin letters, digits and single hyphens, e.g. tech-fair-2023.';
-      }),
+      r
+        .custom((value) => {
+          const current = (value as { current?: string } | undefined)?.current?.trim();
+          if (!current) return `A ${type} needs a slug: it is the address of its page. Type one or press "Generate".`;
+          return SLUG_PATTERN.test(current) || 'Use only lower-case latin letters, digits and single hyphens, e.g. tech-fair-2023.';
+        })
+        .error(),
   });
 }
