@@ -6,5 +6,7 @@ export default defineConfig({
     // Builds spawn `astro build`; give them room without hiding a hang.
     testTimeout: 20_000,
     hookTimeout: 180_000,
+    // Builds share the project's .astro/ folder: test files run one at a time.
+    fileParallelism: false,
   },
 });
