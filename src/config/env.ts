@@ -23,6 +23,22 @@ export const EnvSchema = z.object({
   TONGBAO_ZH_HANT_VARIANT: optional(z.enum(['tw', 'twp', 'hk']).default('tw')),
   /** The build's clock (ISO 8601 with offset): what is published, and which articles the News sitemap holds. Unset: now. */
   TONGBAO_NOW: optional(z.iso.datetime({ offset: true }).transform((v) => new Date(v)).optional()),
+  /** Sanity project id. With SANITY_DATASET it makes Sanity the source instead of the content folder. */
+  SANITY_PROJECT_ID: optional(z.string().regex(/^[a-z0-9-]+$/, 'a Sanity project id: lower-case letters, digits, hyphens').optional()),
+  /** Sanity dataset, e.g. production. */
+  SANITY_DATASET: optional(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'a Sanity dataset name, e.g. production').optional()),
+  /** Another API host than Sanity's, e.g. the local lake (`npm run lake`): http://127.0.0.1:4444. */
+  SANITY_API_HOST: optional(z.url({ protocol: /^https?$/ }).optional()),
+  /** Read token for the drafts perspective (preview builds). Never written into any output. */
+  SANITY_READ_TOKEN: optional(z.string().min(1).optional()),
+  /** 1 for a preview build (npm run build:preview): the drafts perspective, every page marked as preview and noindex. */
+  TONGBAO_PREVIEW: optional(z.enum(['0', '1']).default('0')),
+  /** How long one request to Sanity may take before it counts as failed and is retried (ms). */
+  TONGBAO_SANITY_TIMEOUT_MS: optional(z.coerce.number().int().positive().default(30_000)),
+  /** Attempts per read from Sanity (first included) before the build stops. */
+  TONGBAO_SANITY_ATTEMPTS: optional(z.coerce.number().int().min(1).max(10).default(5)),
+  /** First backoff between attempts (ms); it doubles each time. Retry-After wins when Sanity sends it. */
+  TONGBAO_SANITY_BACKOFF_MS: optional(z.coerce.number().int().min(0).default(500)),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -13,6 +13,8 @@ export interface UiStrings {
   home: string;
   noArticles: string;
   sourceOf: string;
+  /** Banner on every page of a preview build (drafts shown). */
+  previewBanner: string;
 }
 
 export const ui: Record<Locale, UiStrings> = {
@@ -28,6 +30,7 @@ export const ui: Record<Locale, UiStrings> = {
     home: '首页',
     noArticles: '暂无文章。',
     sourceOf: '原文来源',
+    previewBanner: '预览：本页含未发布的草稿，仅供编辑检查，请勿转发。',
   },
   'zh-Hant': {
     skipToContent: '跳到正文',
@@ -41,5 +44,6 @@ export const ui: Record<Locale, UiStrings> = {
     home: '首頁',
     noArticles: '暫無文章。',
     sourceOf: '原文來源',
+    previewBanner: '預覽：本頁含未發佈的草稿，僅供編輯檢查，請勿轉發。',
   },
 };

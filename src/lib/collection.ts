@@ -4,20 +4,28 @@
  */
 import { getCollection } from 'astro:content';
 import { env } from '../config/env.ts';
+import { isPreview } from '../config/source.ts';
 import type { Article } from '../model/article.ts';
 import { selectPublished } from './articles.ts';
 import { prerender, type Prerender } from './prerender.ts';
 
 interface BuildState {
-  /** One clock for the whole build, so every page agrees on what is published. */
+  /**
+   * One clock for the whole build, so every page agrees on what is published. TONGBAO_NOW sets it
+   * (tests of scheduled publishing); otherwise it is the moment the build started.
+   */
   time: Date;
   published?: Promise<Article[]>;
   rendering?: Prerender;
 }
 const KEY = Symbol.for('tongbao.build');
-const state = ((globalThis as Record<symbol, unknown>)[KEY] ??= { time: env.TONGBAO_NOW ?? new Date() }) as BuildState;
+const state = ((globalThis as Record<symbol, unknown>)[KEY] ??= {
+  time: env.TONGBAO_NOW ? new Date(env.TONGBAO_NOW) : new Date(),
+}) as BuildState;
 
 export const buildTime: Date = state.time;
+/** A preview shows scheduled articles too: editors check them before they go out. */
+const visibleUntil = isPreview ? new Date(8.64e15) : buildTime;
 
 export function publishedArticles(): Promise<Article[]> {
   // In `astro dev` content changes while the server runs: read it afresh on every request.
@@ -25,7 +33,7 @@ export function publishedArticles(): Promise<Article[]> {
   state.published ??= getCollection('articles').then((entries) => {
     const list = selectPublished(
       entries.map((e) => e.data as Article),
-      state.time,
+      visibleUntil,
     );
     // Start rendering every body the cache lacks, on all cores, while pages are written.
     state.rendering = prerender(list);

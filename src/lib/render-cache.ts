@@ -98,3 +98,13 @@ export function pruneCache(keep: ReadonlySet<string>): number {
   }
   return removed;
 }
+
+/**
+ * Everything in the environment that can change how a page looks (preview mode, the clock, the
+ * source…), without paths and secrets. Part of every page's incremental-build key.
+ */
+const PAGE_NEUTRAL = new Set(['TONGBAO_OUT_DIR', 'TONGBAO_CACHE_DIR', 'TONGBAO_STATS_FILE', 'SANITY_READ_TOKEN']);
+export const pageEnvDigest = createHash('sha256')
+  .update(JSON.stringify(Object.entries(env).filter(([name]) => !PAGE_NEUTRAL.has(name))))
+  .digest('hex')
+  .slice(0, 16);

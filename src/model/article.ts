@@ -10,6 +10,11 @@ export const ORIGINS = ['original', 'reprint', 'press-release'] as const;
 export const CANONICALS = ['self', 'source'] as const;
 export { SLUG_PATTERN };
 
+/** Portable Text blocks; each names its type and key. Their content is checked by the pipeline's checkPortableText. */
+const PortableTextSchema = z
+  .array(z.looseObject({ _type: z.string(), _key: z.string() }), { error: 'body must be a list of Portable Text blocks' })
+  .min(1, 'body must not be empty');
+
 /** An instant with its offset, as editors and CMSs write it: 2023-03-25T18:00:00+08:00. */
 const INSTANT_HINT = 'expected an ISO 8601 date-time with its offset, such as 2023-03-25T18:00:00+08:00';
 const IsoInstant = z.iso.datetime({ offset: true });
@@ -32,8 +37,11 @@ const articleFields = {
   title: Text('title').max(120, 'title is longer than 120 characters; shorten the headline'),
   /** One or two sentences shown under the headline, in lists and as the feed description. */
   summary: Text('summary').max(400, 'summary is longer than 400 characters'),
-  /** The article body in Markdown (GFM). Raw HTML is sanitized. */
-  body: Text('body'),
+  /**
+   * The article body: Markdown (GFM) text from files, or Portable Text blocks from Sanity (images
+   * already resolved to URLs by the source). Raw HTML is sanitized. Both render through src/pipeline.
+   */
+  body: z.union([Text('body'), PortableTextSchema], { error: 'body must be Markdown text or Portable Text blocks' }),
   /** When the article was (or will be) published; articles dated in the future are not built. */
   publishedAt: Instant,
   /** When the article was last substantially corrected. */

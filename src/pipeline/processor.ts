@@ -20,6 +20,7 @@ import { disclaimerBlock } from './plugins/rehype-disclaimers.ts';
 import { articleSchema } from './sanitize-schema.ts';
 import type { Disclaimer } from './disclaimers.ts';
 import type { Convert } from '../zh/convert.ts';
+import { portableTextToMdast, type PortableTextBody } from './portable-text.ts';
 
 /** Bump when a change to the pipeline changes its output (part of the render cache key). */
 export const PIPELINE_VERSION = 2;
@@ -48,12 +49,14 @@ const withoutRawHtml = unified()
   .freeze();
 
 /**
- * Markdown → sanitized hast, in the source script. Done once per article; every locale is then
- * rendered from this tree.
+ * A body (Markdown, or Portable Text from Sanity) → sanitized hast, in the source script. Done once
+ * per article; every locale is then rendered from this tree. Portable Text becomes the mdast a
+ * Markdown body becomes, so equal content gives equal HTML.
  */
-export function parseBody(markdown: string): Root {
-  const processor = MAY_HAVE_HTML.test(markdown) ? withRawHtml : withoutRawHtml;
-  return processor.runSync(processor.parse(markdown)) as Root;
+export function parseBody(body: string | PortableTextBody): Root {
+  if (typeof body !== 'string') return withRawHtml.runSync(portableTextToMdast(body)) as Root;
+  const processor = MAY_HAVE_HTML.test(body) ? withRawHtml : withoutRawHtml;
+  return processor.runSync(processor.parse(body)) as Root;
 }
 
 /** Sanitized hast → one locale's HTML: converted, with its disclaimers. Leaves `tree` untouched. */
@@ -65,6 +68,11 @@ export function renderTree(tree: Root, options: RenderBodyOptions): string {
   return toHtml(copy);
 }
 
-export function renderBody(markdown: string, options: RenderBodyOptions): string {
-  return renderTree(parseBody(markdown), options);
+export function renderBody(body: string | PortableTextBody, options: RenderBodyOptions): string {
+  return renderTree(parseBody(body), options);
+}
+
+/** A Portable Text body (from Sanity) through the same chain as Markdown. */
+export function renderPortableText(body: PortableTextBody, options: RenderBodyOptions): string {
+  return renderTree(parseBody(body), options);
 }

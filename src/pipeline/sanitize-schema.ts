@@ -17,6 +17,8 @@ export const articleSchema: Schema = {
     p: [...(baseAttributes.p ?? []), ['className', OPT_OUT_CLASS]],
     div: [...(baseAttributes.div ?? []), ['className', OPT_OUT_CLASS]],
     figure: [...(baseAttributes.figure ?? []), ['className', OPT_OUT_CLASS]],
+    // Responsive images from Portable Text (srcset built by the Sanity source).
+    img: [...(baseAttributes.img ?? []), 'srcSet', 'sizes', 'loading', 'decoding'],
   },
   // Elements whose content must go with them, not be unwrapped into text.
   strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'textarea', 'select', 'title'],

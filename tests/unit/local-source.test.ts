@@ -53,7 +53,7 @@ describe('parseMarkdownArticle', () => {
     expect(a.slug).toBe('sample-news');
     expect(a.title).toBe('测试标题');
     expect(a.publishedAt.toISOString()).toBe('2026-11-20T02:30:00.000Z');
-    expect(a.body.trim()).toBe('正文第一段。');
+    expect(String(a.body).trim()).toBe('正文第一段。');
     expect(a.tags).toEqual([]);
     expect(a.riskNotice).toBe(false);
     expect(a.draft).toBe(false);

@@ -1,0 +1,14 @@
+import { defineCliConfig } from 'sanity/cli';
+
+export default defineCliConfig({
+  api: {
+    projectId: process.env.SANITY_STUDIO_PROJECT_ID ?? 'local',
+    dataset: process.env.SANITY_STUDIO_DATASET ?? 'production',
+  },
+  // TypeGen: the schema (sanity schema extract) and the site's queries → types the site imports.
+  typegen: {
+    path: '../src/sources/sanity/queries.ts',
+    schema: 'schema.json',
+    generates: '../src/sources/sanity/sanity.types.ts',
+  },
+});

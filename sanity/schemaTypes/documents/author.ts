@@ -1,0 +1,25 @@
+import { defineField, defineType } from 'sanity';
+import { LOCALE_OPTIONS } from '../objects/localeChoice.ts';
+import { slugField } from './slugField.ts';
+
+export const author = defineType({
+  name: 'author',
+  title: 'Author',
+  type: 'document',
+  fields: [
+    defineField({ name: 'name', title: 'Name', type: 'string', validation: (r) => r.required().error('Give the author a name.') }),
+    slugField('name', 'author'),
+    defineField({
+      name: 'nameLocale',
+      title: 'Script of the name',
+      type: 'string',
+      options: { list: LOCALE_OPTIONS, layout: 'radio' },
+      initialValue: 'zh-Hans',
+      validation: (r) => r.required().error('Say which script the name is written in.'),
+    }),
+    defineField({ name: 'names', title: 'Own forms per script', type: 'localizedNames' }),
+    defineField({ name: 'url', title: 'Profile page', type: 'url', validation: (r) => r.uri({ scheme: ['http', 'https'] }).error('Use an http(s) address.') }),
+    defineField({ name: 'bio', title: 'Short bio', type: 'text', rows: 3 }),
+  ],
+  preview: { select: { title: 'name', subtitle: 'slug.current' } },
+});

@@ -1,0 +1,13 @@
+import { defineField } from 'sanity';
+
+/** Fields of every image: the alt text readers who cannot see it get (required), and a caption. */
+export const imageFields = [
+  defineField({
+    name: 'alt',
+    title: 'Alternative text',
+    type: 'string',
+    description: 'What the image shows, for readers who cannot see it. Required.',
+    validation: (r) => r.required().error('Describe the image in the alternative text: readers using screen readers rely on it.'),
+  }),
+  defineField({ name: 'caption', title: 'Caption', type: 'string' }),
+];

@@ -1,0 +1,157 @@
+/**
+ * Writes content/dataset.ndjson (Sanity's export format: one JSON document a line) from the local
+ * content folder: authors, categories, the articles with their bodies as Portable Text, the image
+ * assets they use, and the site settings. Run it after changing content/:
+ *
+ *   npm run dataset            rewrite content/dataset.ndjson
+ *   npm run dataset -- --check fail when content/dataset.ndjson is not what content/ gives
+ *   npm run dataset -- --for-import <folder>
+ *                              a folder for `sanity dataset import <folder>` into a real project:
+ *                              data.ndjson with image fields as `_sanityAsset` + the image files
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readLocalContent } from '../src/sources/local/files.ts';
+import type { Article } from '../src/model/article.ts';
+import type { Author, Category } from '../src/model/taxonomy.ts';
+import { markdownToPortableText } from './lib/markdown-to-portable-text.ts';
+
+const root = join(import.meta.dirname, '..');
+const DATASET = join(root, 'content', 'dataset.ndjson');
+const log = (message: string) => console.log(`[tongbao] ${message}`);
+
+type Doc = Record<string, unknown> & { _id: string; _type: string };
+const slugField = (current: string) => ({ _type: 'slug', current });
+// Sanity field names cannot hold hyphens: zhHans/zhHant (the site's GROQ projection maps them back).
+const names = (e: Author | Category) =>
+  e.names ? { names: { ...(e.names['zh-Hans'] ? { zhHans: e.names['zh-Hans'] } : {}), ...(e.names['zh-Hant'] ? { zhHant: e.names['zh-Hant'] } : {}) } } : {};
+
+/** An image under public/ as a Sanity image asset: id from the content's SHA-1 and its size. */
+function imageAsset(src: string): Doc & { file: string } {
+  if (!src.startsWith('/')) throw new Error(`[tongbao] image ${src}: only images under public/ can go into the dataset`);
+  const file = join(root, 'public', src);
+  const bytes = readFileSync(file);
+  const sha1 = createHash('sha1').update(bytes).digest('hex');
+  const ext = src.split('.').pop()!.toLowerCase();
+  const svg = ext === 'svg' ? bytes.toString('utf8') : '';
+  const width = Number(/width="(\d+)"/.exec(svg)?.[1]);
+  const height = Number(/height="(\d+)"/.exec(svg)?.[1]);
+  if (!width || !height) throw new Error(`[tongbao] image ${src}: cannot read its size (SVG with width and height only)`);
+  return {
+    _id: `image-${sha1}-${width}x${height}-${ext}`,
+    _type: 'sanity.imageAsset',
+    assetId: sha1,
+    sha1hash: sha1,
+    extension: ext,
+    mimeType: ext === 'svg' ? 'image/svg+xml' : `image/${ext}`,
+    originalFilename: src.split('/').pop()!,
+    size: bytes.length,
+    metadata: { _type: 'sanity.imageMetadata', dimensions: { _type: 'sanity.imageDimensions', width, height, aspectRatio: width / height } },
+    file,
+  };
+}
+
+function articleDoc(article: Article, path: string, assets: Map<string, Doc & { file: string }>): Doc {
+  if (typeof article.body !== 'string') throw new Error(`[tongbao] ${path}: expected a Markdown body`);
+  let mainImage: Record<string, unknown> | undefined;
+  if (article.image) {
+    const asset = imageAsset(article.image.src);
+    assets.set(asset._id, asset);
+    mainImage = {
+      _type: 'image',
+      asset: { _type: 'reference', _ref: asset._id },
+      alt: article.image.alt,
+      ...(article.image.caption ? { caption: article.image.caption } : {}),
+    };
+  }
+  const doc: Doc = {
+    _id: `article.${article.slug}`,
+    _type: 'article',
+    title: article.title,
+    slug: slugField(article.slug),
+    summary: article.summary,
+    body: markdownToPortableText(article.body, path),
+    publishedAt: article.publishedAt.toISOString(),
+    ...(article.updatedAt ? { updatedAt: article.updatedAt.toISOString() } : {}),
+    authors: article.authors.map((a, i) => ({ _type: 'reference', _ref: `author.${a.slug}`, _key: `a${i}` })),
+    category: { _type: 'reference', _ref: `category.${article.category.slug}` },
+    tags: article.tags,
+    sourceLocale: article.sourceLocale,
+    origin: article.origin,
+    ...(article.source ? { source: { ...article.source } } : {}),
+    riskNotice: article.riskNotice,
+    ...(mainImage ? { mainImage } : {}),
+  };
+  // A draft in content/ is a draft document in Sanity.
+  if (article.draft) doc._id = `drafts.${doc._id}`;
+  return doc;
+}
+
+export async function datasetFromContent(): Promise<{ docs: Doc[]; assets: (Doc & { file: string })[] }> {
+  const { articles, taxonomy } = await readLocalContent(root, 'content');
+  const assets = new Map<string, Doc & { file: string }>();
+  const docs: Doc[] = [
+    {
+      _id: 'siteSettings',
+      _type: 'siteSettings',
+      siteName: { zhHans: '通报', zhHant: '通報' },
+    },
+    ...[...taxonomy.authors.values()].map((a) => ({
+      _id: `author.${a.slug}`,
+      _type: 'author',
+      name: a.name,
+      slug: slugField(a.slug),
+      nameLocale: a.nameLocale,
+      ...names(a),
+      ...(a.url ? { url: a.url } : {}),
+      ...(a.bio ? { bio: a.bio } : {}),
+    })),
+    ...[...taxonomy.categories.values()].map((c) => ({
+      _id: `category.${c.slug}`,
+      _type: 'category',
+      name: c.name,
+      slug: slugField(c.slug),
+      nameLocale: c.nameLocale,
+      ...names(c),
+      riskNotice: c.riskNotice,
+      ...(c.description ? { description: c.description } : {}),
+    })),
+    ...articles.map(({ article, path }) => articleDoc(article, path, assets)),
+  ];
+  return { docs, assets: [...assets.values()] };
+}
+
+const ndjson = (docs: Doc[]) => docs.map((d) => JSON.stringify(d)).join('\n') + '\n';
+
+if (import.meta.main) {
+  const { docs, assets } = await datasetFromContent();
+  const all = [...assets.map(({ file: _file, ...asset }) => asset), ...docs];
+  const args = process.argv.slice(2);
+  if (args[0] === '--check') {
+    if (readFileSync(DATASET, 'utf8') !== ndjson(all)) {
+      console.error('[tongbao] content/dataset.ndjson is stale: it differs from what content/ gives. Run `npm run dataset` and commit it.');
+      process.exit(1);
+    }
+    log('content/dataset.ndjson matches content/');
+  } else if (args[0] === '--for-import') {
+    const dir = args[1];
+    if (!dir) throw new Error('[tongbao] --for-import needs a folder: npm run dataset -- --for-import sanity-import');
+    mkdirSync(join(dir, 'images'), { recursive: true });
+    // `sanity dataset import` uploads `_sanityAsset` files and makes the references itself.
+    const byId = new Map(assets.map((a) => [a._id, a]));
+    const json = JSON.stringify(docs, (_key, value: unknown) => {
+      const ref = (value as { asset?: { _ref?: string } } | null)?.asset?._ref;
+      const asset = ref ? byId.get(ref) : undefined;
+      if (!asset) return value;
+      const { asset: _asset, ...rest } = value as Record<string, unknown>;
+      return { ...rest, _sanityAsset: `image@file://./images/${String(asset.originalFilename)}` };
+    });
+    writeFileSync(join(dir, 'data.ndjson'), ndjson(JSON.parse(json) as Doc[]));
+    for (const a of assets) copyFileSync(a.file, join(dir, 'images', String(a.originalFilename)));
+    log(`wrote ${dir}/data.ndjson (${docs.length} documents) and ${assets.length} image(s); import with: npx sanity dataset import ${dir} <dataset>`);
+  } else {
+    writeFileSync(DATASET, ndjson(all));
+    log(`wrote content/dataset.ndjson: ${all.length} documents (${docs.filter((d) => d._type === 'article').length} articles)`);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The Studio's checks, part of `npm test` (the Studio has its own package in sanity/, which the
+ * site's `npm ci` does not install):
+ *   1. install sanity/ with `npm ci` when its node_modules is missing (one time, ~1 minute);
+ *   2. `sanity build` (offline) — the schema compiles into a Studio;
+ *   3. TypeGen freshness: `sanity schema extract` + `sanity typegen generate`, then fail when
+ *      sanity/schema.json or src/sources/sanity/sanity.types.ts differ from what is committed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const studio = join(root, 'sanity');
+const log = (message: string) => console.log(`[tongbao] ${message}`);
+const env = { ...process.env, DO_NOT_TRACK: '1', NO_UPDATE_NOTIFIER: '1', SANITY_TELEMETRY_DISABLED: '1', CI: process.env.CI ?? '1' };
+const GENERATED = [join(studio, 'schema.json'), join(root, 'src', 'sources', 'sanity', 'sanity.types.ts')];
+
+function run(what: string, command: string, args: string[]) {
+  const started = Date.now();
+  log(`${what}…`);
+  const r = spawnSync(command, args, { cwd: studio, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stdout.write(r.stdout ?? '');
+    process.stderr.write(r.stderr ?? '');
+    console.error(`[tongbao] ${what} failed (exit ${r.status}). Run it yourself in sanity/ to see why: ${[command === process.execPath ? 'npx' : command, ...args.slice(command === process.execPath ? 1 : 0)].join(' ')}`);
+    process.exit(1);
+  }
+  log(`${what}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const sanityBin = join(studio, 'node_modules', 'sanity', 'bin', 'sanity');
+if (!existsSync(sanityBin)) {
+  log('the Studio (sanity/) is not installed yet: installing it with `npm ci --prefix sanity` (one time, about a minute, ~500 MB)');
+  run('npm ci in sanity/', 'npm', ['ci', '--no-audit', '--no-fund']);
+}
+const sanity = (...args: string[]) => [sanityBin, ...args];
+
+run('sanity build (the Studio compiles, offline)', process.execPath, sanity('build', '-y', '--no-minify'));
+const before = GENERATED.map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : ''));
+run('sanity schema extract', process.execPath, sanity('schema', 'extract', '--force'));
+run('sanity typegen generate', process.execPath, sanity('typegen', 'generate'));
+const stale = GENERATED.filter((f, i) => readFileSync(f, 'utf8') !== before[i]);
+if (stale.length) {
+  console.error(
+    `[tongbao] TypeGen output was stale: ${stale.map((f) => f.slice(root.length + 1)).join(', ')} changed when regenerated from the schema and queries.\n` +
+      '  They are now regenerated: review the diff (git diff) and commit them.',
+  );
+  process.exit(1);
+}
+log('Studio checks passed: it builds, and the committed TypeGen files are up to date');

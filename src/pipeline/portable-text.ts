@@ -1,0 +1,309 @@
+/**
+ * Portable Text → mdast. A Portable Text body becomes the same syntax tree a Markdown body becomes,
+ * so both go through the same remark-rehype → sanitize → OpenCC → disclaimers chain and give the same
+ * HTML for the same content. Pure; it never imports Sanity: image blocks arrive with their URLs
+ * already resolved by the source.
+ *
+ * Supported (the Studio's schema, sanity/schemaTypes/objects/blockContent.ts): `block` with styles
+ * normal, h2–h4, blockquote; lists bullet/number (nested by `level`); marks strong, em, code,
+ * strike-through and `link` annotations; `image` (figure with caption), `code` and `table` objects.
+ * Anything else is an error naming the block's `_key`.
+ */
+import type {
+  BlockContent,
+  Code,
+  Heading,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  TableCell,
+  TableRow,
+} from 'mdast';
+
+export interface PtSpan {
+  _type: 'span';
+  _key?: string;
+  text: string;
+  marks?: string[];
+}
+export interface PtMarkDef {
+  _type: string;
+  _key: string;
+  href?: string;
+}
+export interface PtTextBlock {
+  _type: 'block';
+  _key: string;
+  style?: string;
+  listItem?: string;
+  level?: number;
+  children: PtSpan[];
+  markDefs?: PtMarkDef[];
+}
+/** An image block with its URLs resolved by the source. */
+export interface PtResolvedImage {
+  _type: 'image';
+  _key: string;
+  src: string;
+  srcset?: string | undefined;
+  sizes?: string | undefined;
+  width?: number | undefined;
+  height?: number | undefined;
+  alt: string;
+  caption?: string | undefined;
+}
+export interface PtCode {
+  _type: 'code';
+  _key: string;
+  language?: string;
+  code: string;
+}
+export interface PtTable {
+  _type: 'table';
+  _key: string;
+  /** The first row is the header row. */
+  rows: { _key: string; cells: string[] }[];
+}
+export type PtBlock = PtTextBlock | PtResolvedImage | PtCode | PtTable;
+/** What the pipeline receives: blocks as the source resolved them (not yet checked). */
+export type PortableTextBody = readonly { _type: string; _key: string; [field: string]: unknown }[];
+
+export const BLOCK_STYLES = ['normal', 'h2', 'h3', 'h4', 'blockquote'] as const;
+export const LIST_TYPES = ['bullet', 'number'] as const;
+export const DECORATORS = ['strong', 'em', 'code', 'strike-through'] as const;
+export const BLOCK_TYPES = ['block', 'image', 'code', 'table'] as const;
+
+/** A block the pipeline cannot render: names the block by `_key` so an editor finds it. */
+export class PortableTextError extends Error {
+  override name = 'PortableTextError';
+  constructor(
+    readonly key: string,
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`block _key "${key}": ${reason}`);
+  }
+}
+
+/**
+ * Pure: every problem of a body, so an editor fixes them in one pass. `field` is a GROQ-like path:
+ * body[_key=="k1"].style.
+ */
+export function checkPortableText(body: readonly unknown[]): { key: string; field: string; message: string }[] {
+  const problems: { key: string; field: string; message: string }[] = [];
+  body.forEach((raw, index) => {
+    const block = (raw ?? {}) as Record<string, unknown>;
+    const key = typeof block._key === 'string' ? block._key : `#${index}`;
+    const at = typeof block._key === 'string' ? `body[_key=="${key}"]` : `body[${index}]`;
+    const add = (field: string, message: string) => problems.push({ key, field: field ? `${at}.${field}` : at, message });
+    if (typeof block._key !== 'string') add('_key', 'block has no _key');
+    switch (block._type) {
+      case 'block': {
+        const style = block.style ?? 'normal';
+        if (!(BLOCK_STYLES as readonly unknown[]).includes(style)) {
+          add('style', `unknown block style "${String(style)}"; use one of: ${BLOCK_STYLES.join(', ')}`);
+        }
+        if (block.listItem !== undefined && !(LIST_TYPES as readonly unknown[]).includes(block.listItem)) {
+          add('listItem', `unknown list type "${String(block.listItem)}"; use one of: ${LIST_TYPES.join(', ')}`);
+        }
+        const defs = new Set(
+          (Array.isArray(block.markDefs) ? (block.markDefs as PtMarkDef[]) : []).map((d) => {
+            if (d._type !== 'link') add(`markDefs[_key=="${d._key}"]`, `unknown annotation "${d._type}"; only link is supported`);
+            else if (typeof d.href !== 'string' || !/^(https?:|mailto:|\/)/.test(d.href)) {
+              add(`markDefs[_key=="${d._key}"].href`, 'a link needs an http(s), mailto: or site-relative href');
+            }
+            return d._key;
+          }),
+        );
+        if (!Array.isArray(block.children)) {
+          add('children', 'a text block needs children (spans)');
+          break;
+        }
+        for (const child of block.children as Record<string, unknown>[]) {
+          if (child?._type !== 'span') {
+            add(`children[_key=="${String(child?._key)}"]`, `unknown inline type "${String(child?._type)}"; only text spans are supported`);
+            continue;
+          }
+          if (typeof child.text !== 'string') add(`children[_key=="${String(child._key)}"].text`, 'a span needs text');
+          for (const mark of (child.marks as unknown[] | undefined) ?? []) {
+            if (!(DECORATORS as readonly unknown[]).includes(mark) && !defs.has(mark as string)) {
+              add(`children[_key=="${String(child._key)}"].marks`, `unknown mark "${String(mark)}"`);
+            }
+          }
+        }
+        break;
+      }
+      case 'image':
+        if (typeof block.src !== 'string' || !block.src) add('asset', 'an image needs an uploaded asset');
+        if (typeof block.alt !== 'string' || !block.alt.trim()) add('alt', 'an image needs alt text describing it');
+        break;
+      case 'code':
+        if (typeof block.code !== 'string') add('code', 'a code block needs code');
+        break;
+      case 'table':
+        if (!Array.isArray(block.rows) || block.rows.length === 0) add('rows', 'a table needs at least a header row');
+        else if (!(block.rows as { cells?: unknown }[]).every((r) => Array.isArray(r.cells) && r.cells.every((c) => typeof c === 'string'))) {
+          add('rows', 'every table row needs cells of text');
+        }
+        break;
+      default:
+        add('_type', `unknown block type "${String(block._type)}"; the site renders: ${BLOCK_TYPES.join(', ')}`);
+    }
+  });
+  return problems;
+}
+
+type Wrapper = 'strong' | 'emphasis' | 'delete' | 'link';
+const DECORATOR_NODE: Record<string, Wrapper> = { strong: 'strong', em: 'emphasis', 'strike-through': 'delete' };
+
+/** Text with Portable Text's soft line breaks ("\n" in a span) as mdast breaks. */
+function textNodes(text: string): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  text.split('\n').forEach((part, i) => {
+    if (i > 0) out.push({ type: 'break' });
+    if (part) out.push({ type: 'text', value: part });
+  });
+  return out;
+}
+
+type Parent = Extract<PhrasingContent, { children: PhrasingContent[] }>;
+
+function wrap(kind: Wrapper, children: PhrasingContent[], href?: string): PhrasingContent {
+  if (kind === 'link') return { type: 'link', url: href ?? '', children };
+  return { type: kind, children } as Parent;
+}
+
+/** Adjacent siblings under the same mark become one node: **a***b* and **a**, not two <strong>s. */
+function merge(nodes: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const node of nodes) {
+    const last = out.at(-1);
+    if (last && last.type === node.type && 'children' in last && 'children' in node) {
+      if (last.type !== 'link' || (node.type === 'link' && last.url === node.url)) {
+        last.children = merge([...last.children, ...node.children] as PhrasingContent[]) as never;
+        continue;
+      }
+    }
+    if (last && last.type === 'text' && node.type === 'text') {
+      last.value += node.value;
+      continue;
+    }
+    out.push(node);
+  }
+  return out;
+}
+
+function inline(block: PtTextBlock): PhrasingContent[] {
+  const defs = new Map((block.markDefs ?? []).map((d) => [d._key, d]));
+  const nodes = block.children.map((span) => {
+    const marks = span.marks ?? [];
+    let content: PhrasingContent[] = marks.includes('code') ? [{ type: 'inlineCode', value: span.text }] : textNodes(span.text);
+    // Marks are applied innermost last, so the first mark is the outermost node.
+    for (const mark of [...marks].reverse()) {
+      if (mark === 'code') continue;
+      const decorator = DECORATOR_NODE[mark];
+      if (decorator) content = [wrap(decorator, content)];
+      else content = [wrap('link', content, defs.get(mark)?.href)];
+    }
+    return content;
+  });
+  return merge(nodes.flat());
+}
+
+function blockNode(block: PtTextBlock): BlockContent {
+  const children = inline(block);
+  const style = block.style ?? 'normal';
+  const heading = /^h([1-6])$/.exec(style);
+  if (heading) return { type: 'heading', depth: Number(heading[1]) as Heading['depth'], children };
+  const paragraph: Paragraph = { type: 'paragraph', children };
+  if (style === 'blockquote') return { type: 'blockquote', children: [paragraph] };
+  return paragraph;
+}
+
+function figure(image: PtResolvedImage): Paragraph {
+  const img: PhrasingContent = {
+    type: 'image',
+    url: image.src,
+    alt: image.alt,
+    data: {
+      hProperties: {
+        ...(image.srcset ? { srcSet: image.srcset, sizes: image.sizes ?? '100vw' } : {}),
+        ...(image.width && image.height ? { width: image.width, height: image.height } : {}),
+        loading: 'lazy',
+        decoding: 'async',
+      },
+    },
+  };
+  const caption: Paragraph | undefined = image.caption
+    ? { type: 'paragraph', children: [{ type: 'text', value: image.caption }], data: { hName: 'figcaption' } }
+    : undefined;
+  // A paragraph node rendered as <figure>: mdast has no figure, remark-rehype honours hName.
+  return { type: 'paragraph', children: caption ? [img, caption as unknown as PhrasingContent] : [img], data: { hName: 'figure' } };
+}
+
+function table(block: PtTable): Table {
+  const width = Math.max(...block.rows.map((r) => r.cells.length));
+  const row = (cells: string[]): TableRow => ({
+    type: 'tableRow',
+    children: Array.from({ length: width }, (_, i): TableCell => ({ type: 'tableCell', children: textNodes(cells[i] ?? '') })),
+  });
+  return { type: 'table', align: Array.from({ length: width }, () => null), children: block.rows.map((r) => row(r.cells)) };
+}
+
+/** Consecutive list blocks → nested mdast lists, by `level` (1 = outermost) and list type. */
+function lists(blocks: PtTextBlock[]): List {
+  const make = (b: PtTextBlock): List => ({ type: 'list', ordered: b.listItem === 'number', spread: false, children: [] });
+  const root = make(blocks[0]!);
+  const stack: { list: List; level: number }[] = [{ list: root, level: blocks[0]!.level ?? 1 }];
+  for (const b of blocks) {
+    const level = b.level ?? 1;
+    while (stack.length > 1 && stack.at(-1)!.level > level) stack.pop();
+    let top = stack.at(-1)!;
+    if (level > top.level) {
+      const parentItem = top.list.children.at(-1);
+      const nested = make(b);
+      if (parentItem) parentItem.children.push(nested);
+      else top.list.children.push({ type: 'listItem', spread: false, children: [nested] });
+      stack.push({ list: nested, level });
+      top = stack.at(-1)!;
+    }
+    const item: ListItem = { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: inline(b) }] };
+    top.list.children.push(item);
+  }
+  if (root.ordered) root.start = 1;
+  return root;
+}
+
+/** Pure: a checked Portable Text body → mdast. Throws PortableTextError naming the first bad block. */
+export function portableTextToMdast(body: PortableTextBody): Root {
+  const problems = checkPortableText(body);
+  if (problems.length) {
+    const first = problems[0]!;
+    throw new PortableTextError(first.key, first.field, problems.map((p) => `${p.field}: ${p.message}`).join('; '));
+  }
+  const blocks = body as unknown as PtBlock[];
+  const children: RootContent[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block._type === 'block' && block.listItem) {
+      // A new list starts where the list type changes at the outermost level.
+      const run: PtTextBlock[] = [block];
+      while (i + 1 < blocks.length) {
+        const next = blocks[i + 1]!;
+        if (next._type !== 'block' || !next.listItem) break;
+        if ((next.level ?? 1) <= (block.level ?? 1) && next.listItem !== block.listItem) break;
+        run.push(next);
+        i++;
+      }
+      children.push(lists(run));
+    } else if (block._type === 'block') children.push(blockNode(block));
+    else if (block._type === 'image') children.push(figure(block));
+    else if (block._type === 'code') children.push({ type: 'code', lang: block.language || null, value: block.code } satisfies Code);
+    else children.push(table(block));
+  }
+  return { type: 'root', children };
+}

@@ -1,0 +1,60 @@
+/**
+ * Astro content loader over Sanity: fetch (with retries), map every document, report every bad
+ * document at once, then store. A failure stops the build: never a site with articles missing.
+ */
+import type { Loader } from 'astro/loaders';
+import type { Article } from '../../model/article.ts';
+import { ContentError } from '../local/files.ts';
+import { createSanityClient, fetchQuery, type SanityOptions } from './client.ts';
+import { ARTICLE_COUNT_QUERY, ARTICLES_QUERY } from './queries.ts';
+import type { ARTICLES_QUERY_RESULT, ARTICLE_COUNT_QUERY_RESULT } from './sanity.types.ts';
+import { toArticle } from './to-article.ts';
+
+export async function readSanityArticles(options: SanityOptions, log: (line: string) => void): Promise<Article[]> {
+  const client = createSanityClient(options);
+  const retry = { attempts: options.attempts, backoffMs: options.backoffMs, log };
+  const docs = await fetchQuery<ARTICLES_QUERY_RESULT>(client, 'reading articles from Sanity', ARTICLES_QUERY, retry);
+  if (!Array.isArray(docs)) throw new ContentError([new Error('[tongbao] Sanity answered the article query with something other than a list')]);
+  const count = await fetchQuery<ARTICLE_COUNT_QUERY_RESULT>(client, 'counting articles in Sanity', ARTICLE_COUNT_QUERY, retry);
+  if (count !== docs.length) {
+    throw new ContentError([new Error(`[tongbao] Sanity holds ${count} article(s) but returned ${docs.length}; the build stopped so that none goes missing. Build again.`)]);
+  }
+  const settings = {
+    projectId: options.projectId,
+    dataset: options.dataset,
+    baseUrl: options.apiHost ?? 'https://cdn.sanity.io',
+  };
+  const articles: Article[] = [];
+  const errors: Error[] = [];
+  const bySlug = new Map<string, string>();
+  for (const doc of docs) {
+    try {
+      // The generated type says what the query asks for; the mapper still checks what arrived.
+      const article = toArticle(doc as unknown as Record<string, unknown>, settings);
+      const other = bySlug.get(article.slug);
+      if (other) throw new Error(`[tongbao] Sanity document ${String(doc._id)}: slug "${article.slug}" is already used by ${other}; give one of them another slug`);
+      bySlug.set(article.slug, String(doc._id));
+      articles.push(article);
+    } catch (error) {
+      errors.push(error as Error);
+    }
+  }
+  if (errors.length) throw new ContentError(errors);
+  return articles;
+}
+
+export function sanityArticles(options: SanityOptions): Loader {
+  return {
+    name: 'tongbao-sanity-articles',
+    load: async ({ store, logger, generateDigest }) => {
+      const articles = await readSanityArticles(options, (line) => logger.warn(line));
+      store.clear();
+      for (const article of articles) {
+        const data = { ...article } as Record<string, unknown>;
+        store.set({ id: article.slug, data, digest: generateDigest(data) });
+      }
+      const host = options.apiHost ?? `${options.projectId}.api.sanity.io`;
+      logger.info(`${articles.length} article(s) from Sanity ${host} dataset ${options.dataset} (perspective ${options.perspective})`);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Every GROQ query the site runs, with explicit projections: the site depends on these fields and
+ * no others. Authors and categories are resolved here (`->`), so a document arrives in the shape the
+ * local source produces. Sanity TypeGen reads this file (sanity/sanity.cli.ts) and writes the result
+ * types to ./sanity.types.ts.
+ */
+import { defineQuery } from 'groq';
+
+/** Every article the perspective shows, with references resolved. Scheduling is decided by the site's clock, not here. */
+export const ARTICLES_QUERY = defineQuery(`*[_type == "article"] | order(publishedAt desc, _id asc) {
+  _id,
+  title,
+  "slug": slug.current,
+  summary,
+  body[] {
+    ...,
+    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "asset": asset->{ _id, metadata { dimensions { width, height } } } }
+  },
+  publishedAt,
+  updatedAt,
+  "authorRefs": authors[]._ref,
+  "authors": authors[]->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, url, bio },
+  "categoryRef": category._ref,
+  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, riskNotice, description },
+  tags,
+  sourceLocale,
+  origin,
+  source { name, url, author },
+  riskNotice,
+  mainImage { alt, caption, hotspot, crop, "asset": asset->{ _id, metadata { dimensions { width, height } } } }
+}`);
+
+/** How many article documents the perspective holds: a cross-check that nothing went missing on the way. */
+export const ARTICLE_COUNT_QUERY = defineQuery(`count(*[_type == "article"])`);

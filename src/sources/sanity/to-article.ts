@@ -1,0 +1,107 @@
+/**
+ * A projected Sanity article (queries.ts) → the Article model. Pure: the document and the image
+ * settings in, an Article out, or an ArticleError naming the document `_id` and each bad field.
+ */
+import { createImageUrlBuilder } from '@sanity/image-url';
+import { ArticleError, ArticleSchema, parseArticle, type Article } from '../../model/article.ts';
+import { checkPortableText } from '../../pipeline/portable-text.ts';
+
+export interface ImageSettings {
+  projectId: string;
+  dataset: string;
+  /** Where images are served: https://cdn.sanity.io, or the local lake. */
+  baseUrl: string;
+}
+
+/** Widths offered in srcset; the largest is also `src`. */
+export const IMAGE_WIDTHS = [480, 800, 1200] as const;
+
+type Json = Record<string, unknown>;
+interface ImageField {
+  _key?: string;
+  alt?: string | null;
+  caption?: string | null;
+  hotspot?: unknown;
+  crop?: unknown;
+  asset?: { _id: string; metadata?: { dimensions?: { width?: number; height?: number } | null } | null } | null;
+}
+
+/** GROQ answers null for absent fields; the model wants them absent. */
+export function dropNulls<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(dropNulls) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, dropNulls(v)])) as T;
+  }
+  return value;
+}
+
+function imageUrls(image: ImageField, settings: ImageSettings) {
+  if (!image.asset?._id) return undefined;
+  const builder = createImageUrlBuilder(settings).image({ asset: { _ref: image.asset._id }, ...(image.hotspot ? { hotspot: image.hotspot } : {}), ...(image.crop ? { crop: image.crop } : {}) } as never);
+  const natural = image.asset.metadata?.dimensions;
+  // Never ask for more pixels than the original has: its own width is the largest offered then.
+  const max = IMAGE_WIDTHS.at(-1)!;
+  const usable = natural?.width && natural.width < max ? [...IMAGE_WIDTHS.filter((w) => w < natural.width!), natural.width] : [...IMAGE_WIDTHS];
+  const largest = usable.at(-1)!;
+  const url = (w: number) => builder.width(w).fit('max').auto('format').url();
+  return {
+    src: url(largest),
+    srcset: usable.map((w) => `${url(w)} ${w}w`).join(', '),
+    width: natural?.width && natural.height ? largest : undefined,
+    height: natural?.width && natural.height ? Math.round((largest * natural.height) / natural.width) : undefined,
+  };
+}
+
+export function toArticle(raw: Json, settings: ImageSettings): Article {
+  const doc = dropNulls(raw);
+  const id = typeof doc._id === 'string' ? doc._id : '(no _id)';
+  const where = `Sanity document ${id}`;
+  const issues: { field: string; message: string }[] = [];
+
+  // References that point nowhere (deleted, or not published yet) must not silently drop a byline.
+  const authorRefs = (doc.authorRefs as (string | undefined)[] | undefined) ?? [];
+  const authors = (raw.authors as (Json | null)[] | null | undefined) ?? [];
+  authors.forEach((a, i) => {
+    if (a === null) issues.push({ field: `authors[${i}]`, message: `refers to ${authorRefs[i] ?? 'nothing'}, which does not exist or is not published` });
+  });
+  if (raw.category === null && doc.categoryRef) {
+    issues.push({ field: 'category', message: `refers to ${String(doc.categoryRef)}, which does not exist or is not published` });
+  }
+
+  let body: unknown = doc.body;
+  if (Array.isArray(body)) {
+    for (const p of checkPortableText(body.filter((b: Json) => b._type !== 'image'))) issues.push({ field: p.field, message: p.message });
+    body = body.map((block: Json) => {
+      if (block._type !== 'image') return block;
+      const image = block as ImageField & Json;
+      const urls = imageUrls(image, settings);
+      const at = `body[_key=="${String(block._key)}"]`;
+      if (!urls) issues.push({ field: `${at}.asset`, message: 'the image has no uploaded file; upload one or remove the block' });
+      if (!image.alt?.trim()) issues.push({ field: `${at}.alt`, message: 'an image needs alt text describing it' });
+      return { _type: 'image', _key: block._key, ...urls, sizes: '(min-width: 48rem) 48rem, 100vw', alt: image.alt ?? '', ...(image.caption ? { caption: image.caption } : {}) };
+    });
+  }
+
+  let image: Article['image'] | undefined;
+  const main = doc.mainImage as ImageField | undefined;
+  if (main) {
+    const urls = imageUrls(main, settings);
+    if (!urls) issues.push({ field: 'mainImage.asset', message: 'the main image has no uploaded file' });
+    image = { src: urls?.src ?? '', alt: main.alt ?? '', ...(main.caption ? { caption: main.caption } : {}) };
+  }
+  if (issues.length) throw new ArticleError(where, issues);
+
+  const { _id, authorRefs: _a, categoryRef: _c, mainImage: _m, body: _b, ...fields } = doc;
+  return parseArticle(
+    ArticleSchema,
+    {
+      ...fields,
+      body,
+      authors: authors.filter((a): a is Json => a !== null).map(dropNulls),
+      ...(image ? { image } : {}),
+      // The perspective decides what is a draft; whatever it shows is meant to be built.
+      draft: false,
+    },
+    where,
+  );
+}

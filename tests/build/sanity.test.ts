@@ -1,0 +1,135 @@
+/**
+ * Whole builds from the local lake: parity with the content folder (the same article HTML in both
+ * scripts), the preview build (drafts, banner, noindex, own folder, the token nowhere in the output),
+ * scheduling with TONGBAO_NOW, and a lake that keeps failing → a named error and a non-zero exit.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Lake } from '../../scripts/lake/server.ts';
+import { projectRoot, type BuildResult } from '../support/build.ts';
+import { astroBuildAsync, lakeEnv, runAsync, startLake } from '../support/lake.ts';
+
+const TOKEN = 'sk-preview-4f1e2d3c-never-in-output';
+const SLUGS = ['advanced-tech-fair-2023', 'market-weekly-review', 'one-source-two-scripts'];
+let lake: Lake;
+let origin: string;
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}
+const page = (b: BuildResult, segment: string, slug: string) => readFileSync(join(b.outDir, segment, 'articles', slug, 'index.html'), 'utf8');
+/** The article as a reader gets it, without the lead image's address (a CDN URL from Sanity, a path from content/). */
+const articleHtml = (html: string) => (/<article class="article">[\s\S]*<\/article>/.exec(html)?.[0] ?? '').replace(/(<figure class="lead-image"[^>]*>\s*<img) src="[^"]*"/, '$1');
+
+beforeAll(async () => {
+  ({ lake, origin } = await startLake({ token: TOKEN }));
+});
+afterAll(() => lake.close());
+
+describe('parity: the lake builds the same articles as content/', () => {
+  let local: BuildResult;
+  let fromLake: BuildResult;
+  beforeAll(async () => {
+    // One after the other: builds share the project's .astro/ folder.
+    local = await astroBuildAsync({});
+    fromLake = await astroBuildAsync(lakeEnv(origin));
+    for (const b of [local, fromLake]) if (b.status !== 0) throw new Error(`astro build failed:\n${b.output}`);
+  });
+
+  it('reports where the articles came from', () => {
+    expect(fromLake.output).toMatch(new RegExp(`3 article\\(s\\) from Sanity ${origin.replace(/[.]/g, '\\.')} dataset production \\(perspective published\\)`));
+  });
+
+  it.each(SLUGS.flatMap((slug) => ['zh-hans', 'zh-hant'].map((segment) => [segment, slug])))('%s/%s is the same', (segment, slug) => {
+    const a = articleHtml(page(local, segment, slug));
+    const b = articleHtml(page(fromLake, segment, slug));
+    expect(a.length).toBeGreaterThan(500);
+    expect(b).toBe(a);
+  });
+
+  it('serves the lead image from the image pipeline with its alt and caption', () => {
+    const html = page(fromLake, 'zh-hant', 'one-source-two-scripts');
+    expect(html).toMatch(new RegExp(`<img src="${origin}/images/local/production/[0-9a-f]{40}-640x240\\.svg\\?w=640&amp;fit=max&amp;auto=format" alt="示意圖`));
+  });
+
+  it('builds the same pages and feeds', () => {
+    const list = (b: BuildResult) => walk(b.outDir).map((f) => relative(b.outDir, f)).filter((f) => !f.startsWith('images/') && !f.startsWith('_astro/')).sort();
+    expect(list(fromLake)).toEqual(list(local));
+  });
+});
+
+describe('preview build', () => {
+  let preview: BuildResult;
+  beforeAll(async () => {
+    const res = await fetch(`${origin}/v2025-02-19/data/mutate/production`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ mutations: [{ createOrReplace: { ...[...lake.docs.values()].find((d) => d._id === 'article.market-weekly-review'), _id: 'drafts.article.market-weekly-review', title: '草稿标题：年末市场展望（修订中）' } }] }),
+    });
+    expect(res.status).toBe(200);
+    preview = await runAsync([join(projectRoot, 'scripts', 'build-preview.ts')], {
+      ...lakeEnv(origin, { SANITY_READ_TOKEN: TOKEN }),
+      TONGBAO_OUT_DIR: 'dist-preview-test',
+    });
+    if (preview.status !== 0) throw new Error(`preview build failed:\n${preview.output}`);
+    preview.outDir = join(projectRoot, 'dist-preview-test');
+  });
+
+  it('shows the draft, marks every page as preview and noindex', () => {
+    expect(page(preview, 'zh-hans', 'market-weekly-review')).toContain('草稿标题：年末市场展望（修订中）');
+    const pages = walk(preview.outDir).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThanOrEqual(9);
+    for (const f of pages) {
+      const html = readFileSync(f, 'utf8');
+      expect(html, f).toContain('<meta name="robots" content="noindex, nofollow">');
+      expect(html, f).toMatch(/<p class="preview-banner" role="status" data-preview>(预览|預覽)/);
+    }
+  });
+
+  it('never writes the token into any output file', () => {
+    const files = walk(preview.outDir);
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) expect(readFileSync(f).includes(TOKEN), relative(preview.outDir, f)).toBe(false);
+    expect(preview.output).not.toContain(TOKEN);
+  });
+
+  it('wrote to its own folder, not the public one', () => {
+    expect(existsSync(join(preview.outDir, 'index.html'))).toBe(true);
+    expect(preview.output).toContain('preview build: drafts perspective');
+  });
+
+  afterAll(async () => {
+    const { rmSync } = await import('node:fs');
+    rmSync(join(projectRoot, 'dist-preview-test'), { recursive: true, force: true });
+  });
+});
+
+describe('scheduling and failures in a whole build', () => {
+  it('does not build articles dated after TONGBAO_NOW', async () => {
+    const b = await astroBuildAsync(lakeEnv(origin, { TONGBAO_NOW: '2026-11-22T00:00:00+08:00' }));
+    expect(b.status, b.output).toBe(0);
+    expect(existsSync(join(b.outDir, 'zh-hans', 'articles', 'one-source-two-scripts', 'index.html'))).toBe(true);
+    expect(existsSync(join(b.outDir, 'zh-hans', 'articles', 'market-weekly-review', 'index.html'))).toBe(false);
+    expect(readFileSync(join(b.outDir, 'zh-hans', 'rss.xml'), 'utf8')).not.toContain('market-weekly-review');
+  });
+
+  it('stops with a clear error and a non-zero exit when the lake keeps failing', async () => {
+    lake.setFault({ mode: '503' });
+    try {
+      const b = await astroBuildAsync(lakeEnv(origin, { TONGBAO_SANITY_ATTEMPTS: '3', TONGBAO_SANITY_BACKOFF_MS: '10' }));
+      expect(b.status).not.toBe(0);
+      expect(b.output).toContain('[tongbao] reading articles from Sanity failed after 3 attempt(s); the build stopped so that no article goes missing.');
+      expect(b.output).toContain('attempt 3: HTTP 503');
+      expect(existsSync(join(b.outDir, 'index.html'))).toBe(false);
+    } finally {
+      lake.setFault({ mode: 'none' });
+    }
+  });
+
+  it('names half-set Sanity variables', async () => {
+    const b = await astroBuildAsync({ SANITY_PROJECT_ID: 'local' });
+    expect(b.status).not.toBe(0);
+    expect(b.output).toContain('[tongbao] SANITY_DATASET missing');
+  });
+});
