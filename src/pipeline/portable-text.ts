@@ -80,12 +80,15 @@ export const BLOCK_TYPES = ['block', 'image', 'code', 'table'] as const;
 /** A block the pipeline cannot render: names the block by `_key` so an editor finds it. */
 export class PortableTextError extends Error {
   override name = 'PortableTextError';
-  constructor(
-    readonly key: string,
-    readonly field: string,
-    readonly reason: string,
-  ) {
+  readonly key: string;
+  readonly field: string;
+  readonly reason: string;
+  // No parameter properties: the render workers load src/ with Node's type stripping.
+  constructor(key: string, field: string, reason: string) {
     super(`block _key "${key}": ${reason}`);
+    this.key = key;
+    this.field = field;
+    this.reason = reason;
   }
 }
 
