@@ -20,6 +20,11 @@ export const SiteConfigSchema = z.object({
   timeZone: z.string().min(1),
   /** How many articles the RSS feed of a locale carries, newest first. */
   feedLimit: z.number().int().positive(),
+  /**
+   * How many of the newest articles get a share image of their own (1200×630, ~17 ms each to draw);
+   * older ones share their locale's site card. Bounds the cold build of a large archive.
+   */
+  shareImagesNewest: z.number().int().positive(),
   disclaimers: z.object({
     /** For `origin: reprint`; the source's name and link follow it. */
     reprint: PerLocale,
@@ -43,6 +48,7 @@ export const site: SiteConfig = SiteConfigSchema.parse({
   defaultLocale: 'zh-Hans',
   timeZone: 'Asia/Shanghai',
   feedLimit: 50,
+  shareImagesNewest: 1000,
   disclaimers: {
     reprint: {
       'zh-Hans': '本内容属于网络转载，文中涉及图片等内容如有侵权，请联系编辑删除。',

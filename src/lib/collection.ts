@@ -4,8 +4,10 @@
  */
 import { getCollection } from 'astro:content';
 import { env } from '../config/env.ts';
+import { site } from '../config/site.ts';
 import { isPreview } from '../config/source.ts';
 import type { Article } from '../model/article.ts';
+import { chooseShareImages } from './share-image/selection.ts';
 import { selectPublished } from './articles.ts';
 import { prerender, type Prerender } from './prerender.ts';
 
@@ -35,8 +37,9 @@ export function publishedArticles(): Promise<Article[]> {
       entries.map((e) => e.data as Article),
       visibleUntil,
     );
-    // Start rendering every body the cache lacks, on all cores, while pages are written.
-    state.rendering = prerender(list);
+    const ownShareImages = chooseShareImages(list.slice(0, site.shareImagesNewest).map((a) => a.slug));
+    // Start rendering every body (and share image) the caches lack, on all cores, while pages are written.
+    state.rendering = prerender(list, ownShareImages);
     return list;
   });
   return state.published;
@@ -53,3 +56,4 @@ export async function allBodiesReady(): Promise<void> {
   await publishedArticles();
   await state.rendering?.done;
 }
+

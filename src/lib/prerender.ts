@@ -25,7 +25,11 @@ export interface Prerender {
   done: Promise<void>;
 }
 
-export function prerender(articles: readonly Article[], log: (message: string) => void = console.log): Prerender {
+export function prerender(
+  articles: readonly Article[],
+  ownShareImages: ReadonlySet<string>,
+  log: (message: string) => void = console.log,
+): Prerender {
   const started = performance.now();
   const present = cachedKeys();
   const missing = articles.filter((a) => !present.has(cacheKey(a)));
@@ -62,7 +66,7 @@ export function prerender(articles: readonly Article[], log: (message: string) =
   const batches: Promise<void>[] = [];
   for (let i = 0; i < missing.length; i += BATCH) {
     const batch = missing.slice(i, i + BATCH);
-    const rendered = (pool.run(batch) as Promise<BatchResult>).then((r) => {
+    const rendered = (pool.run({ articles: batch, shareImages: batch.filter((a) => ownShareImages.has(a.slug)).map((a) => a.slug) }) as Promise<BatchResult>).then((r) => {
       convertMs += r.convertMs;
       shareImageMs += r.shareImageMs;
       done += r.articles;

@@ -17,12 +17,18 @@ export interface BatchResult {
   shareImageMs: number;
 }
 
-export default async function renderBatch(batch: Article[]): Promise<BatchResult> {
+export interface Batch {
+  articles: Article[];
+  /** Slugs of the batch's articles that get a share image of their own. */
+  shareImages: string[];
+}
+
+export default async function renderBatch({ articles: batch, shareImages }: Batch): Promise<BatchResult> {
   const convertBefore = conversionClock.ms;
   const start = performance.now();
   for (const article of batch) writeRendered(article, renderArticle(article));
   const bodiesDone = performance.now();
-  for (const article of batch) {
+  for (const article of batch.filter((a) => shareImages.includes(a.slug))) {
     for (const locale of localeOrder) await renderShareImage(articleCard(article, locale), shareCacheDir());
   }
   return {

@@ -12,6 +12,7 @@ import { imageFacts } from './media.ts';
 import { LOGO_SIZE } from './share-image/logo-size.ts';
 import { SHARE_IMAGE } from './share-image/size.ts';
 import { absoluteUrl, paths } from './urls.ts';
+import { articleShareImagePath } from './share-image/selection.ts';
 
 /** The canonical URL of a page; an article marked `canonical: source` points at its source. */
 export function canonicalUrl(path: string, article?: Pick<Article, 'canonical' | 'source'>): string {
@@ -38,7 +39,7 @@ export function newsArticleLd(article: Article, locale: Locale): WithContext<New
     url: absoluteUrl(paths.author(locale, au.slug)),
     ...(au.url ? { sameAs: au.url } : {}),
   }));
-  const images = [absoluteUrl(paths.shareImage(locale, a.slug)), ...(a.image ? [imageFacts(a.image.src).url] : [])];
+  const images = [absoluteUrl(articleShareImagePath(locale, a.slug)), ...(a.image ? [imageFacts(a.image.src).url] : [])];
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',

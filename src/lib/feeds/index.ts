@@ -14,6 +14,7 @@ import { localize, nameIn, type LocalizedArticle } from '../localize.ts';
 import { imageFacts } from '../media.ts';
 import { SHARE_IMAGE } from '../share-image/size.ts';
 import { absoluteUrl, paths, type FeedFormat, type FeedScope } from '../urls.ts';
+import { articleShareImagePath } from '../share-image/selection.ts';
 
 export const FEED_FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 
@@ -101,7 +102,7 @@ export function feedEntry(article: Article, locale: Locale): FeedEntry {
     category: { term: a.category.slug, label: a.category.name, url: absoluteUrl(paths.category(locale, a.category.slug)) },
     tags: a.tags,
     image: a.image && { ...imageFacts(a.image.src), alt: a.image.alt },
-    shareImage: absoluteUrl(paths.shareImage(locale, a.slug)),
+    shareImage: absoluteUrl(articleShareImagePath(locale, a.slug)),
     language: locales[locale].feedLanguage,
   };
   entries.set(a, entry);

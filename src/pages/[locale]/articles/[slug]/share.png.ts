@@ -4,11 +4,12 @@ import { localeOrder, locales } from '../../../../config/site.ts';
 import { bodyReady, publishedArticles } from '../../../../lib/collection.ts';
 import { articleCard, pngResponse, shareCacheDir } from '../../../../lib/share-image/cards.ts';
 import { renderShareImage } from '../../../../lib/share-image/render.ts';
+import { hasOwnShareImage } from '../../../../lib/share-image/selection.ts';
 import type { Article } from '../../../../model/article.ts';
 import type { Locale } from '../../../../model/locale.ts';
 
 export const getStaticPaths = (async () =>
-  (await publishedArticles()).flatMap((article) =>
+  (await publishedArticles()).filter((article) => hasOwnShareImage(article.slug)).flatMap((article) =>
     localeOrder.map((locale) => ({ params: { locale: locales[locale].segment, slug: article.slug }, props: { article, locale } })),
   )) satisfies GetStaticPaths;
 
