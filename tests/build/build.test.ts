@@ -79,7 +79,7 @@ describe('build of the sample content', () => {
   });
 
   it('publishes none of the seed defects', () => {
-    const files = walk(build.outDir).filter((f) => /\.(html|xml)$/.test(f));
+    const files = walk(build.outDir).filter((f) => /\.(html|xml|json|txt)$/.test(f));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       expect(findDefects(readFileSync(file, 'utf8')), relative(build.outDir, file)).toEqual([]);
