@@ -5,19 +5,20 @@
  */
 import { env, EnvError, type Env } from './env.ts';
 
-export type SourceConfig =
-  | { kind: 'local'; contentDir: string }
-  | {
-      kind: 'sanity';
-      projectId: string;
-      dataset: string;
-      apiHost?: string | undefined;
-      token?: string | undefined;
-      perspective: 'published' | 'drafts';
-      timeoutMs: number;
-      attempts: number;
-      backoffMs: number;
-    };
+/** How to reach Sanity: read by src/sources/sanity/client.ts. */
+export interface SanityOptions {
+  projectId: string;
+  dataset: string;
+  /** Another host than api.sanity.io, e.g. the local lake http://127.0.0.1:4444. */
+  apiHost?: string | undefined;
+  token?: string | undefined;
+  perspective: 'published' | 'drafts';
+  timeoutMs: number;
+  attempts: number;
+  backoffMs: number;
+}
+
+export type SourceConfig = { kind: 'local'; contentDir: string } | ({ kind: 'sanity' } & SanityOptions);
 
 export function sourceFromEnv(e: Env): SourceConfig {
   const preview = e.TONGBAO_PREVIEW === '1';

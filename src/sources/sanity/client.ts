@@ -6,21 +6,12 @@
  */
 import { createClient, type SanityClient } from '@sanity/client';
 import { DEFAULT_RETRY, withRetries, type AttemptFailure, type RetryPolicy } from './retry.ts';
+import type { SanityOptions } from '../../config/source.ts';
 
 /** Pinned: a newer API version is a deliberate change, tested against the lake and the dataset. */
 export const API_VERSION = '2025-02-19';
 
-export interface SanityOptions {
-  projectId: string;
-  dataset: string;
-  /** Another host than api.sanity.io, e.g. the local lake http://127.0.0.1:4444. */
-  apiHost?: string | undefined;
-  token?: string | undefined;
-  perspective: 'published' | 'drafts';
-  timeoutMs: number;
-  attempts: number;
-  backoffMs: number;
-}
+export type { SanityOptions };
 
 export class MalformedResponseError extends Error {
   override name = 'MalformedResponseError';
