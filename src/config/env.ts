@@ -57,3 +57,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 export const env: Env = parseEnv(process.env);
+
+/**
+ * Values of the environment's secrets (variables named like TOKEN, SECRET, KEY or PASSWORD), by name:
+ * the build's output check (src/lib/verify/output.ts) makes sure none of them was published.
+ * Values shorter than 8 characters are left out (they would match by chance).
+ */
+export function secretsOf(source: Record<string, string | undefined> = process.env): Map<string, string> {
+  return new Map(
+    Object.entries(source).filter(
+      (entry): entry is [string, string] => /TOKEN|SECRET|KEY|PASSWORD/i.test(entry[0]) && (entry[1]?.length ?? 0) >= 8,
+    ),
+  );
+}

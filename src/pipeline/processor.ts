@@ -21,9 +21,10 @@ import { articleSchema } from './sanitize-schema.ts';
 import type { Disclaimer } from './disclaimers.ts';
 import type { Convert } from '../zh/convert.ts';
 import { portableTextToMdast, type PortableTextBody } from './portable-text.ts';
+import { markExternalLinks } from './external-links.ts';
 
 /** Bump when a change to the pipeline changes its output (part of the render cache key). */
-export const PIPELINE_VERSION = 2;
+export const PIPELINE_VERSION = 3;
 
 export interface RenderBodyOptions {
   convert: Convert;
@@ -65,6 +66,7 @@ export function renderTree(tree: Root, options: RenderBodyOptions): string {
   convertTree(copy, options.convert);
   const block = disclaimerBlock(options.disclaimers, options.disclaimerLabel);
   if (block) copy.children.push(block);
+  markExternalLinks(copy);
   return toHtml(copy);
 }
 

@@ -1,0 +1,58 @@
+/**
+ * `npm run build`: builds the site into a temporary folder beside the target (TONGBAO_OUT_DIR, default
+ * dist/), checks it (src/lib/verify/output.ts: every published article has its pages, feed items and
+ * sitemap entries; no secret from the environment in any file) and only then swaps it in. A failed
+ * build or a failed check leaves the last good site untouched and exits non-zero.
+ *
+ * The published list comes from the build itself: the endpoint src/pages/build-manifest.json.ts writes
+ * build-manifest.json into the output; this script reads it and removes it before the swap.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { env, secretsOf } from '../src/config/env.ts';
+import { MANIFEST_FILE, type BuildManifest } from '../src/lib/verify/manifest.ts';
+import { verifyOutput } from '../src/lib/verify/output.ts';
+
+const root = join(import.meta.dirname, '..');
+const target = resolve(root, env.TONGBAO_OUT_DIR);
+const temp = join(dirname(target), `.${basename(target)}.building-${process.pid}`);
+const old = join(dirname(target), `.${basename(target)}.old-${process.pid}`);
+
+function fail(message: string, code = 1): never {
+  rmSync(temp, { recursive: true, force: true });
+  console.error(message);
+  console.error(`[tongbao] ${existsSync(target) ? `the last good site in ${env.TONGBAO_OUT_DIR}/ is untouched` : 'nothing was published'}.`);
+  process.exit(code);
+}
+
+rmSync(temp, { recursive: true, force: true });
+const result = spawnSync(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, TONGBAO_OUT_DIR: temp },
+});
+if (result.status !== 0) fail(`[tongbao] astro build failed (see above); fix what it names and build again.`, result.status ?? 1);
+
+const manifestFile = join(temp, MANIFEST_FILE);
+if (!existsSync(manifestFile)) fail(`[tongbao] the build wrote no ${MANIFEST_FILE} (src/pages/build-manifest.json.ts); cannot check the output.`);
+const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as BuildManifest;
+rmSync(manifestFile);
+
+console.log('[tongbao] checking the output: pages, feeds, sitemap, secrets');
+const { problems, counts } = verifyOutput(temp, manifest, secretsOf(process.env));
+console.log(
+  `[tongbao] ${counts.articles} published articles: ${counts.pages} pages, ${counts.feedItems} feed items, ` +
+    `${counts.sitemapEntries} sitemap entries; ${counts.filesScanned} files scanned for secrets`,
+);
+if (problems.length > 0) {
+  const shown = problems.slice(0, 50).map((p) => `  ${p.check}: ${p.message}`);
+  if (problems.length > 50) shown.push(`  … and ${problems.length - 50} more`);
+  fail(`[tongbao] the output check found ${problems.length} problem(s):\n${shown.join('\n')}\nNothing was published; fix the cause and build again.`);
+}
+
+// Swap: the old site moves aside, the new one takes its name, the old one is deleted.
+if (existsSync(target)) renameSync(target, old);
+renameSync(temp, target);
+rmSync(old, { recursive: true, force: true });
+console.log(`[tongbao] published to ${env.TONGBAO_OUT_DIR}/`);

@@ -1,0 +1,51 @@
+/**
+ * The build manifest: what this build promised to publish. An endpoint (src/pages/build-manifest.json.ts)
+ * writes it into the output; `npm run build` (scripts/build.ts) reads it, checks the output against it
+ * (src/lib/verify/output.ts) and removes it before the site is swapped in. Pure over its inputs.
+ */
+import { localeOrder, site } from '../../config/site.ts';
+import type { Article } from '../../model/article.ts';
+import type { Locale } from '../../model/locale.ts';
+import { absoluteUrl, paths } from '../urls.ts';
+
+export const MANIFEST_FILE = 'build-manifest.json';
+
+export interface ManifestArticle {
+  slug: string;
+  /** Site path of the page, e.g. /zh-hans/articles/x/ */
+  path: string;
+  /** Absolute URL: what feeds and the sitemap link to. */
+  url: string;
+}
+
+export interface ManifestLocale {
+  locale: Locale;
+  /** Site paths of the locale's feeds. */
+  feeds: { rss: string; atom: string; json: string };
+  /** Published articles, newest first. */
+  articles: ManifestArticle[];
+}
+
+export interface BuildManifest {
+  feedLimit: number;
+  sitemap: string;
+  locales: ManifestLocale[];
+}
+
+/** `articles`: the published list, newest first (as publishedArticles() gives it). */
+export function buildManifest(articles: readonly Article[]): BuildManifest {
+  return {
+    feedLimit: site.feedLimit,
+    sitemap: paths.sitemap('articles'),
+    locales: localeOrder.map((locale) => ({
+      locale,
+      feeds: paths.feeds({ kind: 'locale', locale }),
+      articles: articles.map((a) => ({
+        slug: a.slug,
+        path: paths.article(locale, a.slug),
+        url: absoluteUrl(paths.article(locale, a.slug)),
+      })),
+    })),
+  };
+}
+

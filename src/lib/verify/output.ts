@@ -1,0 +1,141 @@
+/**
+ * Nothing lost, nothing leaked: checks a built site against the build manifest (src/lib/verify/manifest.ts).
+ * Every published article must have a page in every locale, an item in its locale's RSS, Atom and JSON
+ * feeds when it is among the `feedLimit` newest, and an entry in sitemap-articles.xml; no output file may
+ * contain the value of a secret from the environment. Each check is a pure function over file contents;
+ * `verifyOutput` reads the folder and runs them all. scripts/build.ts runs it before the swap.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { parseFeed } from 'feedsmith';
+import type { BuildManifest } from './manifest.ts';
+
+export interface Problem {
+  check: 'page' | 'feed' | 'sitemap' | 'secret';
+  message: string;
+}
+
+/** Output file of a site path in directory format: /a/b/ → a/b/index.html, /a/rss.xml → a/rss.xml. */
+export function fileOfPath(path: string): string {
+  const decoded = decodeURIComponent(path).replace(/^\/+/, '');
+  return decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded;
+}
+
+export function checkPages(manifest: BuildManifest, exists: (file: string) => boolean): Problem[] {
+  return manifest.locales.flatMap((l) =>
+    l.articles
+      .filter((a) => !exists(fileOfPath(a.path)))
+      .map((a) => ({ check: 'page' as const, message: `article "${a.slug}" has no ${l.locale} page (${fileOfPath(a.path)})` })),
+  );
+}
+
+/** Every link, id and url a parsed feed's items carry. */
+function itemUrls(text: string): Set<string> {
+  const parsed = parseFeed(text) as { format: string; feed: Record<string, unknown> };
+  const feed = parsed.feed as { items?: unknown[]; entries?: unknown[] };
+  const items = (feed.items ?? feed.entries ?? []) as Record<string, unknown>[];
+  const urls = new Set<string>();
+  for (const item of items) {
+    for (const key of ['link', 'url', 'id']) if (typeof item[key] === 'string') urls.add(item[key]);
+    const guid = item.guid as { value?: string } | string | undefined;
+    if (typeof guid === 'string') urls.add(guid);
+    else if (guid?.value) urls.add(guid.value);
+    for (const link of (item.links as { href?: string }[] | undefined) ?? []) if (link.href) urls.add(link.href);
+  }
+  return urls;
+}
+
+/** `read` gives a file's text, or undefined when it is missing. */
+export function checkFeeds(manifest: BuildManifest, read: (file: string) => string | undefined): Problem[] {
+  const problems: Problem[] = [];
+  for (const l of manifest.locales) {
+    const expected = l.articles.slice(0, manifest.feedLimit);
+    for (const [format, path] of Object.entries(l.feeds)) {
+      const file = fileOfPath(path);
+      const text = read(file);
+      if (text === undefined) {
+        problems.push({ check: 'feed', message: `the ${l.locale} ${format} feed is missing (${file})` });
+        continue;
+      }
+      let urls: Set<string>;
+      try {
+        urls = itemUrls(text);
+      } catch (error) {
+        problems.push({ check: 'feed', message: `the ${l.locale} ${format} feed does not parse (${file}): ${(error as Error).message}` });
+        continue;
+      }
+      for (const a of expected) {
+        if (!urls.has(a.url)) problems.push({ check: 'feed', message: `article "${a.slug}" is not in the ${l.locale} ${format} feed (${file})` });
+      }
+    }
+  }
+  return problems;
+}
+
+export function checkSitemap(manifest: BuildManifest, xml: string | undefined): Problem[] {
+  const file = fileOfPath(manifest.sitemap);
+  if (xml === undefined) return [{ check: 'sitemap', message: `the sitemap is missing (${file})` }];
+  const parsed = new XMLParser({ isArray: (name) => name === 'url' }).parse(xml) as { urlset?: { url?: { loc?: string }[] } };
+  const locs = new Set((parsed.urlset?.url ?? []).map((u) => String(u.loc ?? '').trim()));
+  return manifest.locales.flatMap((l) =>
+    l.articles
+      .filter((a) => !locs.has(a.url))
+      .map((a) => ({ check: 'sitemap' as const, message: `article "${a.slug}" (${l.locale}) has no entry in ${file}` })),
+  );
+}
+
+/** Which output files contain one of the secret values (each named by its variable, never by value). */
+export function scanSecrets(files: Iterable<{ file: string; content: Buffer }>, secrets: ReadonlyMap<string, string>): Problem[] {
+  const problems: Problem[] = [];
+  const needles = [...secrets].map(([name, value]) => ({ name, bytes: Buffer.from(value) }));
+  if (needles.length === 0) return problems;
+  for (const { file, content } of files) {
+    for (const { name, bytes } of needles) {
+      if (content.includes(bytes)) problems.push({ check: 'secret', message: `${file} contains the value of ${name}` });
+    }
+  }
+  return problems;
+}
+
+function* walk(dir: string, base = ''): Generator<string> {
+  for (const entry of readdirSync(join(dir, base), { withFileTypes: true })) {
+    const rel = base ? `${base}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) yield* walk(dir, rel);
+    else yield rel;
+  }
+}
+
+export interface Verification {
+  problems: Problem[];
+  counts: { articles: number; pages: number; feedItems: number; sitemapEntries: number; filesScanned: number };
+}
+
+export function verifyOutput(outDir: string, manifest: BuildManifest, secrets: ReadonlyMap<string, string>): Verification {
+  const read = (file: string) => (existsSync(join(outDir, file)) ? readFileSync(join(outDir, file), 'utf8') : undefined);
+  const files = [...walk(outDir)];
+  const problems = [
+    ...checkPages(manifest, (file) => existsSync(join(outDir, file))),
+    ...checkFeeds(manifest, read),
+    ...checkSitemap(manifest, read(fileOfPath(manifest.sitemap))),
+    ...scanSecrets(
+      (function* () {
+        for (const file of files) yield { file, content: readFileSync(join(outDir, file)) };
+      })(),
+      secrets,
+    ),
+  ];
+  const articles = manifest.locales[0]?.articles.length ?? 0;
+  const perLocaleFeed = Math.min(articles, manifest.feedLimit);
+  const missing = (check: Problem['check']) => problems.filter((p) => p.check === check).length;
+  return {
+    problems,
+    counts: {
+      articles,
+      pages: articles * manifest.locales.length - missing('page'),
+      feedItems: perLocaleFeed * manifest.locales.length * 3 - missing('feed'),
+      sitemapEntries: articles * manifest.locales.length - missing('sitemap'),
+      filesScanned: files.length,
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/** The output check of `npm run build` (src/lib/verify/output.ts), each check on inputs made here. */
+import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith';
+import { describe, expect, it } from 'vitest';
+import { secretsOf } from '../../src/config/env.ts';
+import type { BuildManifest } from '../../src/lib/verify/manifest.ts';
+import { checkFeeds, checkPages, checkSitemap, fileOfPath, scanSecrets } from '../../src/lib/verify/output.ts';
+
+const S = 'https://site.example';
+const art = (seg: string, slug: string) => ({ slug, path: `/${seg}/articles/${slug}/`, url: `${S}/${seg}/articles/${slug}/` });
+const manifest: BuildManifest = {
+  feedLimit: 2,
+  sitemap: '/sitemap-articles.xml',
+  locales: [
+    {
+      locale: 'zh-Hans',
+      feeds: { rss: '/zh-hans/rss.xml', atom: '/zh-hans/atom.xml', json: '/zh-hans/feed.json' },
+      articles: [art('zh-hans', 'c'), art('zh-hans', 'b'), art('zh-hans', 'a')],
+    },
+  ],
+};
+const urls = (slugs: string[]) => slugs.map((s) => `${S}/zh-hans/articles/${s}/`);
+const feeds = (slugs: string[]): Record<string, string> => ({
+  'zh-hans/rss.xml': generateRssFeed({ title: 't', description: 'd', link: S, items: urls(slugs).map((u) => ({ title: u, link: u })) }),
+  'zh-hans/atom.xml': generateAtomFeed({
+    id: S, title: 't', updated: new Date(0),
+    entries: urls(slugs).map((u) => ({ id: u, title: u, updated: new Date(0), links: [{ href: u }] })),
+  }),
+  'zh-hans/feed.json': JSON.stringify(generateJsonFeed({ title: 't', items: urls(slugs).map((u) => ({ id: u, url: u, content_text: u })) })),
+});
+const sitemap = (slugs: string[]) =>
+  `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls(slugs).map((u) => `<url><loc>${u}</loc></url>`).join('')}</urlset>`;
+
+describe('output check', () => {
+  it('maps site paths to files (directory format, percent-decoded)', () => {
+    expect(fileOfPath('/')).toBe('index.html');
+    expect(fileOfPath('/zh-hans/articles/a%20b/')).toBe('zh-hans/articles/a b/index.html');
+    expect(fileOfPath('/zh-hans/rss.xml')).toBe('zh-hans/rss.xml');
+  });
+
+  it('pages: names each article without a page in a locale', () => {
+    const have = new Set(['zh-hans/articles/c/index.html', 'zh-hans/articles/a/index.html']);
+    expect(checkPages(manifest, (f) => have.has(f))).toEqual([
+      { check: 'page', message: 'article "b" has no zh-Hans page (zh-hans/articles/b/index.html)' },
+    ]);
+  });
+
+  it('feeds: every article inside the feed window must be in RSS, Atom and JSON; older ones need not', () => {
+    expect(checkFeeds(manifest, (f) => feeds(['c', 'b'])[f])).toEqual([]);
+    const files = { ...feeds(['c', 'b']), 'zh-hans/atom.xml': feeds(['c'])['zh-hans/atom.xml'] };
+    expect(checkFeeds(manifest, (f) => files[f]).map((p) => p.message)).toEqual([
+      'article "b" is not in the zh-Hans atom feed (zh-hans/atom.xml)',
+    ]);
+  });
+
+  it('feeds: a missing or unparsable feed is named', () => {
+    const files: Record<string, string | undefined> = { ...feeds(['c', 'b']), 'zh-hans/feed.json': undefined, 'zh-hans/rss.xml': 'not a feed' };
+    const messages = checkFeeds(manifest, (f) => files[f]).map((p) => p.message);
+    expect(messages[0]).toMatch(/^the zh-Hans rss feed does not parse \(zh-hans\/rss\.xml\)/);
+    expect(messages[1]).toBe('the zh-Hans json feed is missing (zh-hans/feed.json)');
+    expect(messages).toHaveLength(2);
+  });
+
+  it('sitemap: every published article needs an entry', () => {
+    expect(checkSitemap(manifest, sitemap(['a', 'b', 'c']))).toEqual([]);
+    expect(checkSitemap(manifest, sitemap(['c']))).toEqual([
+      { check: 'sitemap', message: 'article "b" (zh-Hans) has no entry in sitemap-articles.xml' },
+      { check: 'sitemap', message: 'article "a" (zh-Hans) has no entry in sitemap-articles.xml' },
+    ]);
+    expect(checkSitemap(manifest, undefined)).toEqual([{ check: 'sitemap', message: 'the sitemap is missing (sitemap-articles.xml)' }]);
+  });
+
+  it('secrets: finds a value in any file, names the variable, never the value', () => {
+    const secrets = secretsOf({ SANITY_READ_TOKEN: 'skAbc123456789', API_KEY: 'short', DB_PASSWORD: 'hunter2hunter2', SITE_URL: 'https://x.example' });
+    expect([...secrets.keys()]).toEqual(['SANITY_READ_TOKEN', 'DB_PASSWORD']);
+    const problems = scanSecrets(
+      [
+        { file: 'a/index.html', content: Buffer.from('<p>nothing</p>') },
+        { file: 'b/share.png', content: Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from('xxskAbc123456789xx')]) },
+      ],
+      secrets,
+    );
+    expect(problems).toEqual([{ check: 'secret', message: 'b/share.png contains the value of SANITY_READ_TOKEN' }]);
+    expect(JSON.stringify(problems)).not.toContain('skAbc');
+  });
+});
