@@ -19,7 +19,7 @@ describe('Portable Text bodies', () => {
       block('h', [span('小标题')], { style: 'h3' }),
     ]);
     expect(html).toBe(
-      '<p><strong>粗<em>体</em></strong>和<a href="https://example.com/">链接</a></p>\n' +
+      '<p><strong>粗<em>体</em></strong>和<a href="https://example.com/" rel="noopener noreferrer">链接</a></p>\n' +
         '<ul>\n<li>一\n<ul>\n<li>一之一</li>\n</ul>\n</li>\n<li>二</li>\n</ul>\n' +
         '<blockquote>\n<p>引文</p>\n</blockquote>\n<h3>小标题</h3>',
     );
