@@ -129,15 +129,17 @@ export type Origin = (typeof ORIGINS)[number];
 /** A bad article: names where it came from (file path or document id) and each bad field. */
 export class ArticleError extends Error {
   override name = 'ArticleError';
-  constructor(
-    readonly where: string,
-    readonly issues: readonly { field: string; message: string }[],
-  ) {
+  // Plain fields, not parameter properties: scripts run this file under Node's type stripping.
+  readonly where: string;
+  readonly issues: readonly { field: string; message: string }[];
+  constructor(where: string, issues: readonly { field: string; message: string }[]) {
     super(
       `[tongbao] ${where}: invalid article\n` +
         issues.map((i) => `  - ${i.field}: ${i.message}`).join('\n') +
         `\n  Fix ${where} and build again.`,
     );
+    this.where = where;
+    this.issues = issues;
   }
 }
 

@@ -22,11 +22,13 @@ export interface LocalContent {
 
 export class ContentError extends Error {
   override name = 'ContentError';
-  constructor(readonly problems: readonly Error[]) {
+  readonly problems: readonly Error[];
+  constructor(problems: readonly Error[]) {
     super(
       `[tongbao] ${problems.length} content file(s) cannot be published; the build stopped before writing anything:\n\n` +
         problems.map((e) => e.message).join('\n\n'),
     );
+    this.problems = problems;
   }
 }
 
