@@ -1,6 +1,7 @@
 // Static site. No Markdown plugins here: article bodies go through our own pipeline (src/pipeline).
 import { defineConfig } from 'astro/config';
 import { env } from './src/config/env.ts';
+import { csp } from './src/config/csp.ts';
 
 export default defineConfig({
   site: env.SITE_URL,
@@ -9,4 +10,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Content-Security-Policy as a <meta> on every page (src/config/csp.ts): scripts and styles only
+  // from this site or by the hashes Astro computes, never 'unsafe-inline'.
+  security: { csp: csp },
 });

@@ -13,12 +13,13 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import rehypeOpencc from './plugins/rehype-opencc.ts';
 import rehypeDisclaimers from './plugins/rehype-disclaimers.ts';
+import rehypeExternalLinks from './plugins/rehype-external-links.ts';
 import { articleSchema } from './sanitize-schema.ts';
 import type { Disclaimer } from './disclaimers.ts';
 import type { Convert } from '../zh/convert.ts';
 
 /** Bump when a change to the pipeline changes its output (part of the render cache key). */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 export interface RenderBodyOptions {
   convert: Convert;
@@ -35,6 +36,7 @@ export function renderBody(markdown: string, options: RenderBodyOptions): string
     .use(rehypeSanitize, articleSchema)
     .use(rehypeOpencc, { convert: options.convert })
     .use(rehypeDisclaimers, { disclaimers: options.disclaimers, label: options.disclaimerLabel })
+    .use(rehypeExternalLinks)
     .use(rehypeStringify);
   return String(processor.processSync(markdown));
 }
