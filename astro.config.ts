@@ -13,4 +13,6 @@ export default defineConfig({
   // Content-Security-Policy as a <meta> on every page (src/config/csp.ts): scripts and styles only
   // from this site or by the hashes Astro computes, never 'unsafe-inline'.
   security: { csp: csp },
+  // Article bodies go through src/pipeline; Astro's Markdown (and Shiki's inline styles, which CSP would block) is unused.
+  markdown: { syntaxHighlight: false },
 });

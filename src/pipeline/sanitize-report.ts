@@ -33,7 +33,8 @@ function sanitizeShallow(node: Element): Element | undefined {
   return needs ? first.children.find((c): c is Element => c.type === 'element') : first;
 }
 
-const short = (value: string) => (value.length > 40 ? `${value.slice(0, 40)}…` : value);
+/** A value for a one-line message: cut, control characters and quotes escaped. */
+const short = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 
 export function sanitizeReport(markdown: string): Removed[] {
   const tree = toHast.runSync(toHast.parse(markdown)) as Root;
@@ -51,7 +52,7 @@ export function sanitizeReport(markdown: string): Removed[] {
           if (value === undefined || value === null || value === false) continue;
           const kept = after?.properties[name];
           if (kept === undefined || kept === null) {
-            const shown = typeof value === 'string' && /^(href|src|action|formAction|cite|poster|xLinkHref)$/.test(name) ? `${name}="${short(value)}"` : `${name} attribute`;
+            const shown = typeof value === 'string' && /^(href|src|action|formAction|cite|poster|xLinkHref)$/.test(name) ? `${name}=${short(value)}` : `${name} attribute`;
             removed.push({ line, what: `${shown} on <${node.tagName}>` });
           }
         }

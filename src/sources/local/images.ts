@@ -1,7 +1,9 @@
 /**
  * Local image references must point at a file that will be published: the lead image
  * (`image.src`) and every image in the body (`![alt](/images/x.png)` or raw `<img src>`) whose
- * path is on this site. Pure: the file check comes in as a function.
+ * path is on this site. A relative path in a Markdown image is refused (it breaks on the other
+ * locale's page); in raw HTML, which is sanitized anyway, only site paths are checked.
+ * Pure: the file check comes in as a function.
  */
 import type { Html, Image, Root, RootContent } from 'mdast';
 import { unified } from 'unified';
@@ -18,16 +20,16 @@ const parser = unified().use(remarkParse).use(remarkGfm);
 const IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 /** Every image URL of a Markdown body, with its 1-based line. */
-export function bodyImages(markdown: string): { url: string; line: number }[] {
-  const found: { url: string; line: number }[] = [];
+export function bodyImages(markdown: string): { url: string; line: number; raw: boolean }[] {
+  const found: { url: string; line: number; raw: boolean }[] = [];
   const walk = (nodes: RootContent[]) => {
     for (const node of nodes) {
-      if (node.type === 'image') found.push({ url: (node as Image).url, line: node.position?.start.line ?? 0 });
+      if (node.type === 'image') found.push({ url: (node as Image).url, line: node.position?.start.line ?? 0, raw: false });
       if (node.type === 'html') {
         const html = node as Html;
         for (const m of html.value.matchAll(IMG_SRC)) {
           const before = html.value.slice(0, m.index).split('\n').length - 1;
-          found.push({ url: m[1] ?? m[2] ?? m[3] ?? '', line: (html.position?.start.line ?? 1) + before });
+          found.push({ url: m[1] ?? m[2] ?? m[3] ?? '', line: (html.position?.start.line ?? 1) + before, raw: true });
         }
       }
       if ('children' in node) walk(node.children as RootContent[]);
@@ -56,6 +58,10 @@ export function checkImages(article: Pick<Article, 'image' | 'body'>, exists: (s
     }
   };
   if (article.image) check(article.image.src, 'image.src');
-  for (const { url, line } of bodyImages(article.body)) check(url, `body (line ${line})`);
+  for (const { url, line, raw } of bodyImages(article.body)) {
+    // Raw HTML is pasted, not written: it is sanitized (with a warning), and only its site paths are checked.
+    if (raw && !url.trim().startsWith('/')) continue;
+    check(url, `body (line ${line})`);
+  }
   return problems;
 }

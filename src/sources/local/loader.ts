@@ -1,4 +1,5 @@
 /** Astro content loader over the local content folder: a thin adapter over readLocalContent. */
+import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { readLocalContent } from './files.ts';
@@ -13,7 +14,8 @@ export function localArticles(options: { contentDir: string }): Loader {
         store.clear();
         for (const { article, path } of articles) {
           const data = { ...article } as Record<string, unknown>;
-          store.set({ id: article.slug, data, filePath: path, digest: generateDigest(data) });
+          // Astro accepts only paths inside the project; a content folder elsewhere has none.
+          store.set({ id: article.slug, data, filePath: isAbsolute(path) ? undefined : path, digest: generateDigest(data) });
         }
         logger.info(`${articles.length} article(s) from ${options.contentDir}/articles`);
       };
