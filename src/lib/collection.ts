@@ -8,6 +8,7 @@ import { site } from '../config/site.ts';
 import { isPreview } from '../config/source.ts';
 import type { Article } from '../model/article.ts';
 import { chooseShareImages } from './share-image/selection.ts';
+import { sanitizeReport } from '../pipeline/sanitize-report.ts';
 import { selectPublished } from './articles.ts';
 import { prerender, type Prerender } from './prerender.ts';
 
@@ -29,6 +30,24 @@ export const buildTime: Date = state.time;
 /** A preview shows scheduled articles too: editors check them before they go out. */
 const visibleUntil = isPreview ? new Date(8.64e15) : buildTime;
 
+/** Raw HTML that the sanitizer will remove is published without it, and the editor is told where. */
+function warnAboutUnsafeHtml(entries: readonly { id: string; filePath?: string | undefined; data: unknown }[]): void {
+  let count = 0;
+  for (const entry of entries) {
+    const body = (entry.data as Article).body;
+    // Only bodies with markup can hold unsafe HTML; parsing every body again would cost a second per thousand.
+    if (typeof body !== 'string' || !/<[a-zA-Z!/?]/.test(body)) continue;
+    for (const removed of sanitizeReport(body)) {
+      count++;
+      console.warn(
+        `[tongbao] warning: ${entry.filePath ?? `article "${entry.id}"`}: body line ${removed.line}: ${removed.what} removed ` +
+          '(unsafe HTML is sanitized; remove it from the source to silence this)',
+      );
+    }
+  }
+  if (count) console.warn(`[tongbao] ${count} warning(s) about unsafe HTML; the site is built with it removed`);
+}
+
 export function publishedArticles(): Promise<Article[]> {
   // In `astro dev` content changes while the server runs: read it afresh on every request.
   if (import.meta.env.DEV) delete state.published;
@@ -37,6 +56,7 @@ export function publishedArticles(): Promise<Article[]> {
       entries.map((e) => e.data as Article),
       visibleUntil,
     );
+    warnAboutUnsafeHtml(entries);
     const ownShareImages = chooseShareImages(list.slice(0, site.shareImagesNewest).map((a) => a.slug));
     // Start rendering every body (and share image) the caches lack, on all cores, while pages are written.
     state.rendering = prerender(list, ownShareImages);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LocaleSchema } from './locale.ts';
 import { AuthorSchema, CategorySchema, Slug, SLUG_PATTERN, Text, type Taxonomy } from './taxonomy.ts';
+import { describeMojibake, findMojibake } from './mojibake.ts';
 
 export const ORIGINS = ['original', 'reprint', 'press-release'] as const;
 export const CANONICALS = ['self', 'source'] as const;
@@ -47,7 +48,7 @@ const articleFields = {
   /** When the article was last substantially corrected. */
   updatedAt: Instant.optional(),
   /** Free keywords, in the source script. */
-  tags: z.array(Text('tag')).default([]),
+  tags: z.array(Text('tag'), { error: 'tags must be a list of words, e.g. [简繁转换, 开源软件]' }).default([]),
   /** The script the editor wrote in; the other script is generated from it. */
   sourceLocale: LocaleSchema,
   /** original: written by us; reprint: copied from another outlet; press-release: issued by an organisation. */
@@ -58,22 +59,24 @@ const articleFields = {
       name: Text('source.name'),
       url: z.url({ protocol: /^https?$/, error: 'source.url must be an http(s) URL' }),
       author: Text('source.author').optional(),
-    })
+    }, { error: 'source must be a mapping with name, url and an optional author' })
     .strict()
     .optional(),
   /** Adds the market-risk notice whatever the category. */
-  riskNotice: z.boolean().default(false),
+  riskNotice: z.boolean({ error: 'riskNotice must be true or false' }).default(false),
   /** Lead image. `alt` describes it for readers who cannot see it. */
   image: z
     .object({
-      src: Text('image.src'),
+      src: Text('image.src').refine((src) => /^\/(?!\/)/.test(src) || /^https?:\/\//i.test(src), {
+        error: 'image.src must be a path under public/ starting with "/" (e.g. /images/photo.jpg) or an http(s) URL',
+      }),
       alt: Text('image.alt'),
       caption: Text('image.caption').optional(),
-    })
+    }, { error: 'image must be a mapping with src, alt and an optional caption' })
     .strict()
     .optional(),
   /** Drafts are never built. */
-  draft: z.boolean().default(false),
+  draft: z.boolean({ error: 'draft must be true or false' }).default(false),
   /**
    * Which URL search engines should treat as the original: `self` (our page, the default) or
    * `source` (the outlet a reprint was taken from; needs `source`). Pages marked `source` point their
@@ -83,7 +86,32 @@ const articleFields = {
 };
 
 type Rules = { origin: string; source?: unknown; publishedAt: Date; updatedAt?: Date | undefined; canonical?: string };
+
+
+/** Reader-facing texts checked for mojibake (src/model/mojibake.ts): [path, text, multiline]. */
+function readerTexts(a: Record<string, any>): [(string | number)[], unknown, boolean][] {
+  return [
+    [['title'], a.title, false],
+    [['summary'], a.summary, false],
+    [['body'], a.body, true],
+    ...((a.tags ?? []) as unknown[]).map((t, i): [(string | number)[], unknown, boolean] => [['tags', i], t, false]),
+    [['source', 'name'], a.source?.name, false],
+    [['source', 'author'], a.source?.author, false],
+    [['image', 'alt'], a.image?.alt, false],
+    [['image', 'caption'], a.image?.caption, false],
+  ];
+}
+
+function mojibakeRules(a: Record<string, any>, ctx: z.RefinementCtx) {
+  for (const [path, text, multiline] of readerTexts(a)) {
+    if (typeof text !== 'string') continue;
+    const hits = findMojibake(text);
+    if (hits.length) ctx.addIssue({ code: 'custom', path, message: describeMojibake(hits, multiline) });
+  }
+}
+
 function articleRules(a: Rules, ctx: z.RefinementCtx) {
+  mojibakeRules(a, ctx);
   if (a.origin === 'reprint' && !a.source) {
     ctx.addIssue({
       code: 'custom',
@@ -151,6 +179,7 @@ export type Origin = (typeof ORIGINS)[number];
 /** A bad article: names where it came from (file path or document id) and each bad field. */
 export class ArticleError extends Error {
   override name = 'ArticleError';
+  // Plain fields, not parameter properties: scripts run this file under Node's type stripping.
   readonly where: string;
   readonly issues: readonly { field: string; message: string }[];
   constructor(where: string, issues: readonly { field: string; message: string }[]) {

@@ -31,3 +31,20 @@ export function astroBuild(env: Record<string, string> = {}): BuildResult {
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
 }
+
+/**
+ * Runs `npm run build`'s script (scripts/build.ts: source check, astro build into a staging folder,
+ * nothing-lost and secret checks, atomic swap) with the Node that runs the tests.
+ * `TONGBAO_OUT_DIR` is the target; by default a fresh temporary folder that does not exist yet.
+ */
+export function siteBuild(env: Record<string, string> = {}): BuildResult {
+  const outDir = env.TONGBAO_OUT_DIR ?? join(mkdtempSync(join(tmpdir(), 'tongbao-site-')), 'dist');
+  const result = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'build.ts')], {
+    cwd: projectRoot,
+    env: { ...buildEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env, TONGBAO_OUT_DIR: outDir },
+    encoding: 'utf8',
+    timeout: 170_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}

@@ -2,12 +2,14 @@
  * Reads a content folder (articles/*.md, authors.yaml, categories.yaml) and reports every bad file
  * at once, so an editor fixes them in one pass.
  */
+import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { ArticleError, createArticleInputSchema, type Article } from '../../model/article.ts';
 import type { Taxonomy } from '../../model/taxonomy.ts';
 import { parseMarkdownArticle } from './parse.ts';
 import { readTaxonomy, TAXONOMY_FILES } from './taxonomy.ts';
+import { checkImages } from './images.ts';
 
 export interface LoadedArticle {
   article: Article;
@@ -36,6 +38,13 @@ export class ContentError extends Error {
 function displayPath(root: string, path: string): string {
   const rel = relative(root, path);
   return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
+/** True when a site path (`/images/x.png`) is a file under the project's public/ folder. */
+function isPublicFile(root: string, sitePath: string): boolean {
+  const publicDir = resolve(root, 'public');
+  const file = resolve(publicDir, `.${sitePath}`);
+  return file.startsWith(publicDir) && existsSync(file) && statSync(file).isFile();
 }
 
 export async function readLocalContent(root: string, contentDir: string): Promise<LocalContent> {
@@ -79,6 +88,11 @@ export async function readLocalContent(root: string, contentDir: string): Promis
     }
     try {
       const article = parseMarkdownArticle(text, path, schema);
+      const images = checkImages(article, (sitePath) => isPublicFile(root, sitePath));
+      if (images.length) {
+        errors.push(new ArticleError(path, images));
+        continue;
+      }
       const other = bySlug.get(article.slug);
       if (other) {
         errors.push(

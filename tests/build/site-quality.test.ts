@@ -1,0 +1,74 @@
+/**
+ * The sample site as `npm run build` makes it: valid HTML on every page (html-validate, recommended
+ * rules), no broken internal link or anchor, no foreign script, external links without opener or
+ * referrer, a CSP on every page and a headers file, and the build's own checks reported.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { fromHtml } from 'hast-util-from-html';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { siteBuild, type BuildResult } from '../support/build.ts';
+import { brokenLinks, rel, scriptSafety, walkFiles } from '../support/site-checks.ts';
+
+const SITE_URL = 'https://tongbao.example';
+let build: BuildResult;
+let pages: string[];
+beforeAll(() => {
+  build = siteBuild({ SITE_URL, TONGBAO_TEST_SECRET_KEY: 'not-in-any-page-9f8e7d6c' });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.output.slice(-4000)}`);
+  pages = walkFiles(build.outDir).filter((f) => f.endsWith('.html'));
+});
+
+describe('the sample site built by npm run build', () => {
+  it('reports its checks: nothing lost, secrets scanned, published', () => {
+    expect(build.output).toMatch(/\[tongbao\] 3 published articles: 6 pages, 18 feed items, 6 sitemap entries; \d+ files scanned for secrets/);
+    expect(build.output).toMatch(/\[tongbao\] published .*dist\//);
+  });
+
+  it('has every page type, and html-validate reports 0 errors on each page', async () => {
+    const types = new Set(pages.map((p) => rel(build.outDir, p).replace(/^zh-han[st]\//, '<locale>/').replace(/\/[^/]+\/index\.html$/, '/*/index.html')));
+    for (const type of ['index.html', '<locale>/index.html', '<locale>/articles/*/index.html']) expect(types).toContain(type);
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const errors: string[] = [];
+    for (const page of pages) {
+      const report = await validator.validateFile(page);
+      for (const r of report.results) for (const m of r.messages) errors.push(`${rel(build.outDir, page)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('has 0 broken internal links or anchors', () => {
+    const { checked, broken } = brokenLinks(build.outDir, SITE_URL);
+    expect(checked).toBeGreaterThan(50);
+    expect(broken).toEqual([]);
+  });
+
+  it('runs no foreign script and carries a CSP without unsafe-inline scripts on every page', () => {
+    expect(pages.flatMap((p) => scriptSafety(readFileSync(p, 'utf8'), rel(build.outDir, p)))).toEqual([]);
+  });
+
+  it('marks every external link rel="noopener noreferrer", in the body and in the disclaimers', () => {
+    const external: string[] = [];
+    for (const page of pages) {
+      const visit = (node: any): void => {
+        if (node.type === 'element' && node.tagName === 'a' && /^https?:\/\//.test(String(node.properties.href ?? '')) && !String(node.properties.href).startsWith(SITE_URL)) {
+          const relValue = (node.properties.rel ?? []) as string[];
+          external.push(`${rel(build.outDir, page)} ${node.properties.href} rel=${relValue.join(' ')}`);
+        }
+        for (const child of node.children ?? []) visit(child);
+      };
+      visit(fromHtml(readFileSync(page, 'utf8')));
+    }
+    expect(external.some((e) => e.includes('https://github.com/BYVoid/OpenCC'))).toBe(true);
+    expect(external.some((e) => e.includes('http://m.2079x.cn/'))).toBe(true);
+    expect(external.filter((e) => !e.endsWith('rel=noopener noreferrer'))).toEqual([]);
+  });
+
+  it('ships a headers file for static hosts that forbids framing', () => {
+    const headers = readFileSync(join(build.outDir, '_headers'), 'utf8');
+    expect(headers).toMatch(/^\/\*$/m);
+    expect(headers).toMatch(/Content-Security-Policy: frame-ancestors 'none'/);
+    expect(headers).toMatch(/X-Content-Type-Options: nosniff/);
+  });
+});
