@@ -9,13 +9,15 @@
  * that read it (Netlify, Cloudflare Pages).
  */
 import type { AstroUserConfig } from 'astro';
+import { env } from './env.ts';
 
 type CspOptions = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
 
 export const CSP_DIRECTIVES: NonNullable<CspOptions['directives']> = [
   "default-src 'self'",
-  // Lead images may come from an image CDN (Sanity) over https.
-  "img-src 'self' https: data:",
+  // Lead images may come from an image CDN (Sanity) over https, or from another API host that
+  // serves them (SANITY_API_HOST, e.g. the local lake over http).
+  ["img-src 'self' https: data:", ...(env.SANITY_API_HOST ? [new URL(env.SANITY_API_HOST).origin] : [])].join(' '),
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
