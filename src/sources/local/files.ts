@@ -8,6 +8,7 @@ import { ArticleError, createArticleInputSchema, type Article } from '../../mode
 import type { Taxonomy } from '../../model/taxonomy.ts';
 import { parseMarkdownArticle } from './parse.ts';
 import { readTaxonomy, TAXONOMY_FILES } from './taxonomy.ts';
+import { checkOverrides } from '../../zh/article-overrides.ts';
 
 export interface LoadedArticle {
   article: Article;
@@ -79,6 +80,7 @@ export async function readLocalContent(root: string, contentDir: string): Promis
     }
     try {
       const article = parseMarkdownArticle(text, path, schema);
+      checkOverrides(article, path);
       const other = bySlug.get(article.slug);
       if (other) {
         errors.push(
