@@ -13,6 +13,7 @@ import { parseBody, renderTree } from '../pipeline/processor.ts';
 import { converter, timed, type Convert } from '../zh/convert.ts';
 import { checkOverrides, overridesFor } from '../zh/article-overrides.ts';
 import { withOverrides } from '../zh/overrides.ts';
+import { typeset } from '../zh/typography.ts';
 import { readRendered, writeRendered } from './render-cache.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
@@ -51,7 +52,10 @@ function converterFor(article: Article, locale: Locale): Convert {
     checked.add(article);
   }
   const plain = converter(locales[article.sourceLocale].opencc, locales[locale].opencc);
-  return withOverrides(plain, overridesFor(article, locale, nameIn, localeOrder));
+  const overridden = withOverrides(plain, overridesFor(article, locale, nameIn, localeOrder));
+  // Typography at render time: the source stays as written.
+  const quotes = site.typography.quotes[locale];
+  return (text) => typeset(overridden(text), quotes);
 }
 
 /** What the body of one locale depends on besides the tree: converter and disclaimers. */
