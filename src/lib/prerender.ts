@@ -13,6 +13,7 @@ import { renderArticle } from './localize.ts';
 import { cacheKey, cachedKeys, projectRoot, pruneCache, writeRendered } from './render-cache.ts';
 import type { BatchResult } from './render-worker.ts';
 import { buildStats } from './stats.ts';
+import { writeReviewReports } from './zh-review.ts';
 
 /** Below this many articles to render, starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 64;
@@ -39,6 +40,8 @@ export function prerender(articles: readonly Article[], log: (message: string) =
         (pruned ? `, ${pruned} stale cache entries removed` : '') +
         ` (${(ms / 1000).toFixed(1)} s)`,
     );
+    // The conversion review of every article rendered now (the others' reports are current).
+    log(writeReviewReports(articles, missing));
   };
 
   if (missing.length < WORKER_THRESHOLD) {
