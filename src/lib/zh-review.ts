@@ -17,9 +17,10 @@ import type { Locale } from '../model/locale.ts';
 import { OPT_OUT_CLASS } from '../pipeline/plugins/rehype-opencc.ts';
 import { parseBody } from '../pipeline/processor.ts';
 import { overridesFor } from '../zh/article-overrides.ts';
-import { directionOf, findAmbiguities, type Ambiguity } from '../zh/ambiguity.ts';
+import { contextAt, directionOf, findAmbiguities, type Ambiguity } from '../zh/ambiguity.ts';
 import { converter, OPENCC_VERSION } from '../zh/convert.ts';
-import { spansOf } from '../zh/overrides.ts';
+import { spansOf, stripMarkup } from '../zh/overrides.ts';
+import { scriptWarnings } from '../zh/script.ts';
 import { nameIn } from './localize.ts';
 import { projectRoot } from './render-cache.ts';
 
@@ -37,6 +38,8 @@ export interface ReviewReport {
   targets: { locale: Locale; variant: string; items: ReviewItem[] }[];
   total: number;
   headline: number;
+  /** The text against its declared sourceLocale (src/zh/script.ts). */
+  scriptWarnings: string[];
 }
 
 export const reviewDir = (): string => resolve(projectRoot, env.TONGBAO_CACHE_DIR, 'zh-review');
@@ -77,6 +80,9 @@ export function reviewArticle(article: Article): ReviewReport {
   for (const text of bodyTexts(parseBody(article.body))) fields.push(['body', text]);
 
   const from = locales[article.sourceLocale].opencc;
+  // The text as the editor wrote it, without what overrides and names fix (they may be in the other script).
+  const own = { sourceLocale: article.sourceLocale, targetLocale: article.sourceLocale };
+  const written = fields.flatMap(([, text]) => spansOf(text, { ...overridesFor(article, article.sourceLocale, nameIn, localeOrder), ...own }).filter((sp) => sp.convert).map((sp) => sp.text));
   const targets = localeOrder
     .filter((l) => l !== article.sourceLocale)
     .map((locale) => {
@@ -86,9 +92,17 @@ export function reviewArticle(article: Article): ReviewReport {
       const overrides = overridesFor(article, locale, nameIn, localeOrder);
       const items: ReviewItem[] = [];
       for (const [field, text] of fields) {
+        // Context is taken from the whole text as written (without markup), not just the span.
+        const stripped = stripMarkup(text, article.sourceLocale);
+        const strippedChars = [...stripped];
+        let cursor = 0;
         for (const span of spansOf(text, overrides)) {
           if (!span.convert) continue; // fixed by an override: the editor decided
-          for (const a of findAmbiguities(span.text, directionOf(article.sourceLocale), convert)) {
+          const pos = stripped.indexOf(span.text, cursor);
+          if (pos >= 0) cursor = pos + span.text.length;
+          const base = pos >= 0 ? [...stripped.slice(0, pos)].length : -1;
+          for (const found of findAmbiguities(span.text, directionOf(article.sourceLocale), convert)) {
+            const a = base >= 0 ? { ...found, context: contextAt(strippedChars, base + found.at), at: base + found.at } : found;
             const candidates = [...new Set(a.candidates.map(variant))];
             items.push({ field, headline: field === 'title' || field === 'summary', ...a, candidates });
           }
@@ -104,12 +118,14 @@ export function reviewArticle(article: Article): ReviewReport {
     targets,
     total: all.length,
     headline: all.filter((i) => i.headline).length,
+    scriptWarnings: scriptWarnings(written.join('\n'), article.sourceLocale),
   };
 }
 
 /** Human-readable report. */
 export function formatReport(report: ReviewReport): string {
   const lines = [`${report.slug} (written in ${report.sourceLocale}, opencc-js ${report.opencc}): ${report.total} ambiguous conversion(s), ${report.headline} in the title or summary`];
+  for (const warning of report.scriptWarnings) lines.push(`WARNING: ${warning}`);
   for (const target of report.targets) {
     lines.push(`→ ${target.locale} (OpenCC ${target.variant})`);
     if (target.items.length === 0) lines.push('  (none)');
@@ -129,7 +145,12 @@ export function writeReviewReports(articles: readonly Article[], changed: readon
   mkdirSync(dir, { recursive: true });
   const todo = new Set(changed);
   for (const article of articles) if (!existsSync(join(dir, `${article.slug}.json`))) todo.add(article);
-  for (const article of todo) writeFileSync(join(dir, `${article.slug}.json`), JSON.stringify(reviewArticle(article), null, 2));
+  const warnings: string[] = [];
+  for (const article of todo) {
+    const report = reviewArticle(article);
+    for (const w of report.scriptWarnings) warnings.push(`[tongbao] warning: article "${article.slug}": ${w}`);
+    writeFileSync(join(dir, `${article.slug}.json`), JSON.stringify(report, null, 2));
+  }
   const slugs = new Set(articles.map((a) => a.slug));
   let total = 0;
   let headline = 0;
@@ -150,5 +171,5 @@ export function writeReviewReports(articles: readonly Article[], changed: readon
     headline += report.headline;
     if (report.total) withAny++;
   }
-  return `[tongbao] conversion review: ${total} ambiguous conversion(s) in ${withAny} of ${articles.length} article(s), ${headline} in titles or summaries; reports in ${dir.startsWith(projectRoot) ? dir.slice(projectRoot.length + 1) : dir}/ (npm run zh:review -- <slug>)`;
+  return `${warnings.map((w) => `${w}\n`).join('')}[tongbao] conversion review: ${total} ambiguous conversion(s) in ${withAny} of ${articles.length} article(s), ${headline} in titles or summaries; reports in ${dir.startsWith(projectRoot) ? dir.slice(projectRoot.length + 1) : dir}/ (npm run zh:review -- <slug>)`;
 }

@@ -33,6 +33,8 @@ interface Dictionaries {
   longest: number;
   /** Characters with more than one candidate → candidates. */
   oneToMany: Map<string, string[]>;
+  /** The whole character dictionary: character → candidates. */
+  characters: Map<string, string[]>;
 }
 
 const dataDir = (() => {
@@ -64,13 +66,14 @@ export function dictionaries(direction: 's2t' | 't2s'): Dictionaries {
     longest = Math.max(longest, [...key].length);
   }
   const oneToMany = new Map<string, string[]>();
+  const all = new Map<string, string[]>(readDict(characters));
   // Candidates outside the Basic Multilingual Plane (𢧐 for 戰) are rare forms missing from common
   // fonts that OpenCC never picks by default: they do not make a character ambiguous.
   for (const [key, values] of readDict(characters)) {
     const usable = values.filter((v) => v.codePointAt(0)! <= 0xffff);
     if (usable.length > 1) oneToMany.set(key, usable);
   }
-  dict = { entries, longest, oneToMany };
+  dict = { entries, longest, oneToMany, characters: all };
   loaded.set(direction, dict);
   return dict;
 }
@@ -83,6 +86,11 @@ export function oneToManyCharacters(direction: 's2t' | 't2s'): ReadonlyMap<strin
 export const directionOf = (from: Locale): 's2t' | 't2s' => (from === 'zh-Hans' ? 's2t' : 't2s');
 
 const CONTEXT = 8;
+
+/** The text around code point `at` of `chars`, the character in 【】. */
+export function contextAt(chars: readonly string[], at: number): string {
+  return `${chars.slice(Math.max(0, at - CONTEXT), at).join('')}【${chars[at] ?? ''}】${chars.slice(at + 1, at + 1 + CONTEXT).join('')}`.replace(/\s+/g, ' ');
+}
 
 /**
  * Pure given the dictionaries: the ambiguous single-character conversions of a text. `convertChar`
@@ -103,8 +111,7 @@ export function findAmbiguities(text: string, direction: 's2t' | 't2s', convertC
     const char = chars[i]!;
     const candidates = length === 1 ? oneToMany.get(char) : undefined;
     if (candidates) {
-      const context = `${chars.slice(Math.max(0, i - CONTEXT), i).join('')}【${char}】${chars.slice(i + 1, i + 1 + CONTEXT).join('')}`;
-      found.push({ char, choice: convertChar(char), candidates, context: context.replace(/\s+/g, ' '), at: i });
+      found.push({ char, choice: convertChar(char), candidates, context: contextAt(chars, i), at: i });
     }
     i += length;
   }

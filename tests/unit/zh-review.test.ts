@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { formatReport, reviewArticle } from '../../src/lib/zh-review.ts';
 import { findAmbiguities, oneToManyCharacters } from '../../src/zh/ambiguity.ts';
 import { converter } from '../../src/zh/convert.ts';
+import { detectScript, scriptWarnings } from '../../src/zh/script.ts';
 import { projectRoot } from '../support/build.ts';
 import { loadLocalArticles } from '../support/content.ts';
 
@@ -77,5 +78,33 @@ describe('npm run zh:review', () => {
     const r = run('no-such-article');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('[tongbao] no article "no-such-article"');
+  });
+});
+
+describe('script detection', () => {
+  test('tells Simplified from Traditional by the characters only one script has', () => {
+    expect(detectScript('头发和发展').script).toBe('zh-Hans');
+    expect(detectScript('頭髮和發展').script).toBe('zh-Hant');
+    expect(detectScript('中文 ABC').script).toBeUndefined();
+    // Taiwan writes 峰 and 台: they are not Simplified-only.
+    expect(detectScript('高峰會在台北').simplifiedOnly).toBe(0);
+  });
+  test('warns when sourceLocale disagrees with the text', () => {
+    expect(scriptWarnings('头发和发展都很重要', 'zh-Hant')).toEqual([
+      expect.stringMatching(/^sourceLocale is zh-Hant but the text reads as zh-Hans/),
+    ]);
+  });
+  test('warns about Simplified-only characters in Traditional text, and the reverse, with context', () => {
+    expect(scriptWarnings('出席峰會并致辭', 'zh-Hant')).toEqual(['1 Simplified-only character(s) in zh-Hant text: 并 (出席峰會【并】致辭)']);
+    expect(scriptWarnings('他的头髮很长', 'zh-Hans')).toEqual(['1 Traditional-only character(s) in zh-Hans text: 髮 (他的头【髮】很长)']);
+    expect(scriptWarnings('他的头发很长', 'zh-Hans')).toEqual([]);
+  });
+  test('override markup and protected forms are not counted', async () => {
+    const articles = await loadLocalArticles();
+    const article = articles.find((a) => a.slug === 'one-source-two-scripts')!;
+    expect(reviewArticle(article).scriptWarnings).toEqual([]);
+    expect(reviewArticle({ ...article, summary: `${article.summary}頭髮` }).scriptWarnings).toEqual([
+      expect.stringContaining('Traditional-only character(s) in zh-Hans text: 頭'),
+    ]);
   });
 });
