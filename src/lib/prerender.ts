@@ -13,7 +13,7 @@ import { renderArticle } from './localize.ts';
 import { cacheKey, cachedKeys, projectRoot, pruneCache, writeRendered } from './render-cache.ts';
 import type { BatchResult } from './render-worker.ts';
 import { buildStats } from './stats.ts';
-import { writeReviewReports } from './zh-review.ts';
+import { writeReviewReport, writeReviewReports } from './zh-review.ts';
 
 /** Below this many articles to render, starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 64;
@@ -46,7 +46,10 @@ export function prerender(articles: readonly Article[], log: (message: string) =
 
   if (missing.length < WORKER_THRESHOLD) {
     const before = conversionClock.ms;
-    for (const article of missing) writeRendered(article, renderArticle(article));
+    for (const article of missing) {
+      writeRendered(article, renderArticle(article));
+      writeReviewReport(article);
+    }
     finish(conversionClock.ms - before);
     return { ready: () => Promise.resolve(), done: Promise.resolve() };
   }

@@ -9,6 +9,7 @@ import { renderArticle } from './localize.ts';
 import { writeRendered } from './render-cache.ts';
 import { articleCard, shareCacheDir } from './share-image/cards.ts';
 import { renderShareImage } from './share-image/render.ts';
+import { writeReviewReport } from './zh-review.ts';
 
 export interface BatchResult {
   articles: number;
@@ -20,7 +21,10 @@ export interface BatchResult {
 export default async function renderBatch(batch: Article[]): Promise<BatchResult> {
   const convertBefore = conversionClock.ms;
   const start = performance.now();
-  for (const article of batch) writeRendered(article, renderArticle(article));
+  for (const article of batch) {
+    writeRendered(article, renderArticle(article));
+    writeReviewReport(article);
+  }
   const bodiesDone = performance.now();
   for (const article of batch) {
     for (const locale of localeOrder) await renderShareImage(articleCard(article, locale), shareCacheDir());

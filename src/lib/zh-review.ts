@@ -22,7 +22,7 @@ import { converter, OPENCC_VERSION } from '../zh/convert.ts';
 import { spansOf, stripMarkup } from '../zh/overrides.ts';
 import { scriptWarnings } from '../zh/script.ts';
 import { nameIn } from './localize.ts';
-import { projectRoot } from './render-cache.ts';
+import { cacheKey, projectRoot } from './render-cache.ts';
 
 export interface ReviewItem extends Ambiguity {
   /** title, summary, tags[0], image.alt, image.caption, body. */
@@ -139,19 +139,36 @@ export function formatReport(report: ReviewReport): string {
   return lines.join('\n');
 }
 
-/** Writes the reports of `changed` articles, removes those of articles gone, and returns the summary line. */
+/** Writes one article's report (render workers call it beside the body, so the build reviews in parallel). */
+export function writeReviewReport(article: Article): ReviewReport {
+  const dir = reviewDir();
+  mkdirSync(dir, { recursive: true });
+  const report = reviewArticle(article);
+  // The render cache key says which version of the article (and of the conversion) it reviews.
+  writeFileSync(join(dir, `${article.slug}.json`), JSON.stringify({ ...report, key: cacheKey(article) }, null, 2));
+  return report;
+}
+
+/**
+ * After the bodies are rendered: writes the reports still missing, removes those of articles gone,
+ * and returns the build log lines: script warnings of the articles rendered now, then the summary.
+ */
 export function writeReviewReports(articles: readonly Article[], changed: readonly Article[]): string {
   const dir = reviewDir();
   mkdirSync(dir, { recursive: true });
-  const todo = new Set(changed);
-  for (const article of articles) if (!existsSync(join(dir, `${article.slug}.json`))) todo.add(article);
-  const warnings: string[] = [];
-  for (const article of todo) {
-    const report = reviewArticle(article);
-    for (const w of report.scriptWarnings) warnings.push(`[tongbao] warning: article "${article.slug}": ${w}`);
-    writeFileSync(join(dir, `${article.slug}.json`), JSON.stringify(report, null, 2));
+  for (const article of articles) {
+    const file = join(dir, `${article.slug}.json`);
+    let key: string | undefined;
+    try {
+      key = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { key?: string }).key : undefined;
+    } catch {
+      key = undefined;
+    }
+    if (key !== cacheKey(article)) writeReviewReport(article);
   }
   const slugs = new Set(articles.map((a) => a.slug));
+  const changedSlugs = new Set(changed.map((a) => a.slug));
+  const warnings: string[] = [];
   let total = 0;
   let headline = 0;
   let withAny = 0;
@@ -170,6 +187,7 @@ export function writeReviewReports(articles: readonly Article[], changed: readon
     total += report.total;
     headline += report.headline;
     if (report.total) withAny++;
+    if (changedSlugs.has(slug)) for (const w of report.scriptWarnings ?? []) warnings.push(`[tongbao] warning: article "${slug}": ${w}\n`);
   }
-  return `${warnings.map((w) => `${w}\n`).join('')}[tongbao] conversion review: ${total} ambiguous conversion(s) in ${withAny} of ${articles.length} article(s), ${headline} in titles or summaries; reports in ${dir.startsWith(projectRoot) ? dir.slice(projectRoot.length + 1) : dir}/ (npm run zh:review -- <slug>)`;
+  return `${warnings.join('')}[tongbao] conversion review: ${total} ambiguous conversion(s) in ${withAny} of ${articles.length} article(s), ${headline} in titles or summaries; reports in ${dir.startsWith(projectRoot) ? dir.slice(projectRoot.length + 1) : dir}/ (npm run zh:review -- <slug>)`;
 }
