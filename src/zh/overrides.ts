@@ -59,7 +59,8 @@ export interface Span {
   convert: boolean;
 }
 
-const MARKUP = /-\{([^\u0000]*?)\}-/g;
+const SEPARATOR = '\u0000';
+const MARKUP = /-\{([\s\S]*?)\}-/g;
 const PAIR = /^\s*(zh-[a-z]+)\s*:/i;
 
 /** Pure: what one inline override gives in a locale. Throws OverrideError on bad markup. */
@@ -127,20 +128,41 @@ function splitByTerms(text: string, overrides: Overrides, into: Span[]): void {
   if (pos < text.length) into.push({ text: text.slice(pos), convert: true });
 }
 
-/** Pure: a text cut into spans: inline markup resolved, glossary terms and names isolated. */
+/** Plain text (may hold NULs, which stay and cut spans) into spans by glossary terms and names. */
+function splitPlain(text: string, overrides: Overrides, into: Span[]): void {
+  text.split(SEPARATOR).forEach((part, i) => {
+    if (i > 0) into.push({ text: SEPARATOR, convert: false });
+    if (part !== '') splitByTerms(part, overrides, into);
+  });
+}
+
+/**
+ * Pure: a text cut into spans: inline markup resolved, glossary terms and names isolated. Texts
+ * joined with NUL (the nodes of a tree) keep their NULs; `-{…}-` may span nodes (`-{**粗体**}-`), the
+ * variant form may not.
+ */
 export function spansOf(text: string, overrides: Overrides): Span[] {
   const spans: Span[] = [];
   let pos = 0;
   for (const m of text.matchAll(MARKUP)) {
-    if (m.index > pos) splitByTerms(text.slice(pos, m.index), overrides, spans);
-    spans.push(resolveInline(m[1]!, overrides.sourceLocale, overrides.targetLocale));
+    if (m.index > pos) splitPlain(text.slice(pos, m.index), overrides, spans);
+    const inner = m[1]!;
+    if (inner.includes(SEPARATOR)) {
+      const shown = inner.replaceAll(SEPARATOR, '');
+      if (PAIR.test(shown)) {
+        throw new OverrideError(
+          `bad override -{${shown}}-: formatting (bold, links…) inside -{zh-hans:…;zh-hant:…}- is not supported; put the formatting around the markup`,
+        );
+      }
+      spans.push({ text: inner, convert: false });
+    } else {
+      spans.push(resolveInline(inner, overrides.sourceLocale, overrides.targetLocale));
+    }
     pos = m.index + m[0].length;
   }
-  if (pos < text.length) splitByTerms(text.slice(pos), overrides, spans);
+  if (pos < text.length) splitPlain(text.slice(pos), overrides, spans);
   return spans;
 }
-
-const SEPARATOR = '\u0000';
 
 /**
  * A converter that honours the overrides. NULs in the input (texts joined by the caller) are kept and
@@ -148,11 +170,7 @@ const SEPARATOR = '\u0000';
  */
 export function withOverrides(convert: Convert, overrides: Overrides): Convert {
   return (input) => {
-    const spans: Span[] = [];
-    for (const [i, part] of input.split(SEPARATOR).entries()) {
-      if (i > 0) spans.push({ text: SEPARATOR, convert: false });
-      spans.push(...spansOf(part, overrides));
-    }
+    const spans = spansOf(input, overrides);
     const toConvert = spans.filter((s) => s.convert && s.text !== '');
     if (toConvert.length === 0) return spans.map((s) => s.text).join('');
     const converted = convert(toConvert.map((s) => s.text).join(SEPARATOR)).split(SEPARATOR);

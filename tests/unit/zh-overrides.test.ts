@@ -166,3 +166,18 @@ describe('articles', async () => {
     expect(text).toContain('term:');
   });
 });
+
+describe('markup across formatting', () => {
+  test('-{…}- around bold or a link keeps the whole as written, and the nodes', () => {
+    // The tree's texts joined with NUL: "正文-{", "头发", "}-与头发"
+    expect(toHant()('正文-{\u0000头发\u0000}-与头发')).toBe('正文\u0000头发\u0000與頭髮');
+  });
+  test('the variant form across formatting is an error that says so', () => {
+    expect(() => toHant()('-{zh-hans:\u0000软件\u0000;zh-hant:軟體}-')).toThrow(/formatting .* is not supported/);
+  });
+  test('in a rendered body, -{**粗体**}- never shows its markup', async () => {
+    const article = (await loadLocalArticles()).find((a) => a.sourceLocale === 'zh-Hans');
+    const l = localize({ ...article!, slug: 'bold-markup', body: '正文-{**头发**}-与[-{链接里}-](https://example.com)头发' }, 'zh-Hant');
+    expect(l.html).toContain('正文<strong>头发</strong>與<a href="https://example.com">链接里</a>頭髮');
+  });
+});
