@@ -17,7 +17,7 @@ export const CSP_DIRECTIVES: NonNullable<CspOptions['directives']> = [
   "default-src 'self'",
   // Lead images may come from an image CDN (Sanity) over https, or from another API host that
   // serves them (SANITY_API_HOST, e.g. the local lake over http).
-  ["img-src 'self' https: data:", ...(env.SANITY_API_HOST ? [new URL(env.SANITY_API_HOST).origin] : [])].join(' '),
+  ["img-src 'self' https: data:", ...(env.SANITY_API_HOST ? [new URL(env.SANITY_API_HOST).origin] : [])].join(' ') as `img-src ${string}`,
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

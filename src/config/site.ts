@@ -10,6 +10,9 @@ import { LOCALES, localeInfos, type Locale } from '../model/locale.ts';
 const PerLocale = z.object({ 'zh-Hans': z.string().min(1), 'zh-Hant': z.string().min(1) });
 export type PerLocale = z.infer<typeof PerLocale>;
 
+/** Quotation marks of a locale (src/zh/typography.ts): primary and nested. */
+const QuotesSchema = z.object({ open: z.string().min(1), close: z.string().min(1), openInner: z.string().min(1), closeInner: z.string().min(1) });
+
 export const SiteConfigSchema = z.object({
   url: z.url(),
   name: PerLocale,
@@ -37,6 +40,8 @@ export const SiteConfigSchema = z.object({
     /** Accessible name of the disclaimer block. */
     heading: PerLocale,
   }),
+  /** Chinese typography applied at render time (full-width punctuation in Chinese text, quotes per locale). */
+  typography: z.object({ quotes: z.object({ 'zh-Hans': QuotesSchema, 'zh-Hant': QuotesSchema }) }),
 });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
@@ -64,6 +69,12 @@ export const site: SiteConfig = SiteConfigSchema.parse({
       'zh-Hant': '市場有風險，選擇需謹慎！此文僅供參考，不作買賣及投資依據。',
     },
     heading: { 'zh-Hans': '声明', 'zh-Hant': '聲明' },
+  },
+  typography: {
+    quotes: {
+      'zh-Hans': { open: '\u201c', close: '\u201d', openInner: '\u2018', closeInner: '\u2019' },
+      'zh-Hant': { open: '\u300c', close: '\u300d', openInner: '\u300e', closeInner: '\u300f' },
+    },
   },
 } satisfies z.input<typeof SiteConfigSchema>);
 

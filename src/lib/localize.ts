@@ -11,6 +11,9 @@ import type { Author } from '../model/taxonomy.ts';
 import { disclaimersFor } from '../pipeline/disclaimers.ts';
 import { parseBody, renderTree } from '../pipeline/processor.ts';
 import { converter, timed, type Convert } from '../zh/convert.ts';
+import { checkOverrides, overridesFor } from '../zh/article-overrides.ts';
+import { withOverrides } from '../zh/overrides.ts';
+import { typeset } from '../zh/typography.ts';
 import { readRendered, writeRendered } from './render-cache.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
@@ -40,8 +43,19 @@ export function nameIn(entry: Pick<Author, 'name' | 'nameLocale' | 'names'>, loc
   return entry.names?.[locale] ?? converter(locales[entry.nameLocale].opencc, locales[locale].opencc)(entry.name);
 }
 
+const checked = new WeakSet<Article>();
+
+/** OpenCC for this article and locale, with its overrides (inline markup, glossaries, protected names: src/zh/overrides.ts). */
 function converterFor(article: Article, locale: Locale): Convert {
-  return converter(locales[article.sourceLocale].opencc, locales[locale].opencc);
+  if (!checked.has(article)) {
+    checkOverrides(article, `article "${article.slug}"`);
+    checked.add(article);
+  }
+  const plain = converter(locales[article.sourceLocale].opencc, locales[locale].opencc);
+  const overridden = withOverrides(plain, overridesFor(article, locale, nameIn, localeOrder));
+  // Typography at render time: the source stays as written.
+  const quotes = site.typography.quotes[locale];
+  return (text) => typeset(overridden(text), quotes);
 }
 
 /** What the body of one locale depends on besides the tree: converter and disclaimers. */

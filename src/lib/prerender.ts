@@ -13,6 +13,7 @@ import { renderArticle } from './localize.ts';
 import { cacheKey, cachedKeys, projectRoot, pruneCache, writeRendered } from './render-cache.ts';
 import type { BatchResult } from './render-worker.ts';
 import { buildStats } from './stats.ts';
+import { writeReviewReport, writeReviewReports } from './zh-review.ts';
 
 /** Below this many articles to render, starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 64;
@@ -43,11 +44,16 @@ export function prerender(
         (pruned ? `, ${pruned} stale cache entries removed` : '') +
         ` (${(ms / 1000).toFixed(1)} s)`,
     );
+    // The conversion review of every article rendered now (the others' reports are current).
+    log(writeReviewReports(articles, missing));
   };
 
   if (missing.length < WORKER_THRESHOLD) {
     const before = conversionClock.ms;
-    for (const article of missing) writeRendered(article, renderArticle(article));
+    for (const article of missing) {
+      writeRendered(article, renderArticle(article));
+      writeReviewReport(article);
+    }
     finish(conversionClock.ms - before);
     return { ready: () => Promise.resolve(), done: Promise.resolve() };
   }

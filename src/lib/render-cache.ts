@@ -13,6 +13,8 @@ import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
 import { PIPELINE_VERSION } from '../pipeline/processor.ts';
 import { OPENCC_VERSION } from '../zh/convert.ts';
+import { contentDir } from '../zh/article-overrides.ts';
+import { siteGlossaryText } from '../zh/glossary.ts';
 
 /** Builds and scripts run from the project root (npm run …); paths below are relative to it. */
 export const projectRoot = process.cwd();
@@ -46,6 +48,8 @@ function codeDigest(): string {
 export const configDigest = createHash('sha256')
   .update(JSON.stringify([PIPELINE_VERSION, OPENCC_VERSION, site, localeOrder.map((l) => locales[l])]))
   .update(codeDigest())
+  // The site glossary (content/glossary.yaml) changes conversions of every article.
+  .update(siteGlossaryText(contentDir()))
   .digest('hex');
 
 const keys = new WeakMap<Article, string>();

@@ -9,6 +9,7 @@ import { renderArticle } from './localize.ts';
 import { writeRendered } from './render-cache.ts';
 import { articleCard, shareCacheDir } from './share-image/cards.ts';
 import { renderShareImage } from './share-image/render.ts';
+import { writeReviewReport } from './zh-review.ts';
 
 export interface BatchResult {
   articles: number;
@@ -26,7 +27,10 @@ export interface Batch {
 export default async function renderBatch({ articles: batch, shareImages }: Batch): Promise<BatchResult> {
   const convertBefore = conversionClock.ms;
   const start = performance.now();
-  for (const article of batch) writeRendered(article, renderArticle(article));
+  for (const article of batch) {
+    writeRendered(article, renderArticle(article));
+    writeReviewReport(article);
+  }
   const bodiesDone = performance.now();
   for (const article of batch.filter((a) => shareImages.includes(a.slug))) {
     for (const locale of localeOrder) await renderShareImage(articleCard(article, locale), shareCacheDir());

@@ -83,6 +83,11 @@ const articleFields = {
    * canonical link there, declare `isBasedOn`, and stay out of the sitemaps.
    */
   canonical: z.enum(CANONICALS, { error: `canonical must be one of: ${CANONICALS.join(', ')}` }).default('self'),
+  /**
+   * Terms whose form per locale the editor fixes over OpenCC: `{ 云岭基金: { zh-Hant: 雲嶺基金 } }`. A term
+   * without a form for a locale is converted there on its own (src/zh/overrides.ts).
+   */
+  glossary: z.record(Text('glossary term'), z.partialRecord(LocaleSchema, Text('glossary form'))).optional(),
 };
 
 type Rules = { origin: string; source?: unknown; publishedAt: Date; updatedAt?: Date | undefined; canonical?: string };

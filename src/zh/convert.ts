@@ -13,7 +13,8 @@ export type Convert = (text: string) => string;
 const identity: Convert = (text) => text;
 const cache = new Map<string, Convert>();
 
-export function converter(from: OpenccVariant, to: OpenccVariant): Convert {
+/** `t` is OpenCC's internal standard Traditional: not a locale, but OpenCC's own configs (t2s) use it. */
+export function converter(from: OpenccVariant | 't', to: OpenccVariant | 't'): Convert {
   if (from === to) return identity;
   const key = `${from}->${to}`;
   let convert = cache.get(key);

@@ -163,3 +163,23 @@ describe('invalid documents', () => {
     await mutate(['bad-block', 'bad-reprint', 'bad-author'].map((s) => ({ delete: { id: `article.${s}` } })));
   });
 });
+
+describe('the article glossary', () => {
+  it('maps Sanity glossary entries to term → per-locale forms, keyed by the source script', async () => {
+    await mutate([
+      {
+        createOrReplace: {
+          ...baseArticle,
+          _id: 'article.glossary-test',
+          title: '内存价格',
+          slug: { _type: 'slug', current: 'glossary-test' },
+          glossary: [{ _type: 'glossaryEntry', _key: 'g1', zhHans: '内存', zhHant: '記憶體' }],
+        },
+      },
+    ]);
+    const articles = await readSanityArticles(options(), quiet);
+    const article = articles.find((a) => a.slug === 'glossary-test')!;
+    expect(article.glossary).toEqual({ 内存: { 'zh-Hans': '内存', 'zh-Hant': '記憶體' } });
+    await mutate([{ delete: { id: 'article.glossary-test' } }]);
+  });
+});

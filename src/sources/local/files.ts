@@ -10,6 +10,7 @@ import type { Taxonomy } from '../../model/taxonomy.ts';
 import { parseMarkdownArticle } from './parse.ts';
 import { readTaxonomy, TAXONOMY_FILES } from './taxonomy.ts';
 import { checkImages } from './images.ts';
+import { checkOverrides } from '../../zh/article-overrides.ts';
 
 export interface LoadedArticle {
   article: Article;
@@ -93,6 +94,7 @@ export async function readLocalContent(root: string, contentDir: string): Promis
         errors.push(new ArticleError(path, images));
         continue;
       }
+      checkOverrides(article, path);
       const other = bySlug.get(article.slug);
       if (other) {
         errors.push(

@@ -27,6 +27,7 @@ export const ARTICLES_QUERY = defineQuery(`*[_type == "article"] | order(publish
   origin,
   source { name, url, author },
   riskNotice,
+  glossary[] { zhHans, zhHant },
   mainImage { alt, caption, hotspot, crop, "asset": asset->{ _id, metadata { dimensions { width, height } } } }
 }`);
 

@@ -91,7 +91,13 @@ export function toArticle(raw: Json, settings: ImageSettings): Article {
   }
   if (issues.length) throw new ArticleError(where, issues);
 
-  const { _id, authorRefs: _a, categoryRef: _c, mainImage: _m, body: _b, ...fields } = doc;
+  // Glossary entries (term in both scripts) → the model's term → per-locale forms, keyed by the source script's form.
+  const entries = (doc.glossary as { zhHans?: string; zhHant?: string }[] | undefined) ?? [];
+  const sourceKey = doc.sourceLocale === 'zh-Hant' ? 'zhHant' : 'zhHans';
+  const glossary = Object.fromEntries(
+    entries.filter((e) => e[sourceKey]).map((e) => [e[sourceKey]!, { ...(e.zhHans ? { 'zh-Hans': e.zhHans } : {}), ...(e.zhHant ? { 'zh-Hant': e.zhHant } : {}) }]),
+  );
+  const { _id, authorRefs: _a, categoryRef: _c, mainImage: _m, body: _b, glossary: _g, ...fields } = doc;
   return parseArticle(
     ArticleSchema,
     {
@@ -99,6 +105,7 @@ export function toArticle(raw: Json, settings: ImageSettings): Article {
       body,
       authors: authors.filter((a): a is Json => a !== null).map(dropNulls),
       ...(image ? { image } : {}),
+      ...(Object.keys(glossary).length ? { glossary } : {}),
       // The perspective decides what is a draft; whatever it shows is meant to be built.
       draft: false,
     },

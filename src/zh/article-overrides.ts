@@ -1,0 +1,76 @@
+/**
+ * The overrides of one article in one locale: its inline markup, its glossary, the site glossary
+ * and its proper names (authors, source, source author), in that order of precedence.
+ */
+import { resolve } from 'node:path';
+import { env } from '../config/env.ts';
+import type { Article } from '../model/article.ts';
+import type { Locale } from '../model/locale.ts';
+import { articleGlossaryEntries, siteGlossary } from './glossary.ts';
+import { OverrideError, spansOf, withOverrides, type GlossaryEntry, type Overrides } from './overrides.ts';
+import type { Convert } from './convert.ts';
+
+export const contentDir = (): string => resolve(process.cwd(), env.TONGBAO_CONTENT_DIR);
+
+/** Proper names taken from the article's own fields. `nameIn` gives an author's form in a locale. */
+export function protectedNames(article: Article, nameIn: (author: Article['authors'][number], locale: Locale) => string, locales: readonly Locale[]): GlossaryEntry[] {
+  const names: GlossaryEntry[] = article.authors.map((a) => ({
+    term: a.name,
+    forms: Object.fromEntries(locales.map((l) => [l, nameIn(a, l)])),
+  }));
+  if (article.source) {
+    names.push({ term: article.source.name, forms: {} });
+    if (article.source.author) names.push({ term: article.source.author, forms: {} });
+  }
+  // A name shorter than two characters would protect ordinary words.
+  return names.filter((n) => [...n.term].length >= 2);
+}
+
+export function overridesFor(
+  article: Article,
+  locale: Locale,
+  nameIn: (author: Article['authors'][number], locale: Locale) => string,
+  locales: readonly Locale[],
+): Overrides {
+  return {
+    sourceLocale: article.sourceLocale,
+    targetLocale: locale,
+    article: articleGlossaryEntries(article.glossary),
+    site: siteGlossary(contentDir()),
+    names: protectedNames(article, nameIn, locales),
+  };
+}
+
+/** The reader-facing text fields of an article that may hold inline overrides. */
+export function overrideFields(article: Article): [field: string, text: string][] {
+  const fields: [string, string][] = [
+    ['title', article.title],
+    ['summary', article.summary],
+    ...article.tags.map((t, i): [string, string] => [`tags[${i}]`, t]),
+  ];
+  if (article.image) {
+    fields.push(['image.alt', article.image.alt]);
+    if (article.image.caption) fields.push(['image.caption', article.image.caption]);
+  }
+  if (typeof article.body === 'string') fields.push(['body', article.body]);
+  else fields.push(['body', JSON.stringify(article.body)]);
+  return fields;
+}
+
+/** Throws a clear error naming the article and the field when an inline override is malformed. */
+export function checkOverrides(article: Article, where: string): void {
+  const problems: string[] = [];
+  for (const [field, text] of overrideFields(article)) {
+    try {
+      spansOf(text, { sourceLocale: article.sourceLocale, targetLocale: article.sourceLocale });
+    } catch (error) {
+      if (!(error instanceof OverrideError)) throw error;
+      problems.push(`  - ${field}: ${error.message}`);
+    }
+    const open = text.replace(/-\{[^\u0000]*?\}-/g, '');
+    if (open.includes('-{')) problems.push(`  - ${field}: "-{" without its closing "}-"`);
+  }
+  if (problems.length) throw new OverrideError(`[tongbao] ${where}: invalid conversion override\n${problems.join('\n')}\n  Fix ${where} and build again.`);
+}
+
+export { withOverrides, type Convert };
