@@ -12,9 +12,12 @@
 import iconv from 'iconv-lite';
 import { lineAt, type Change, type StepResult } from './types.ts';
 
-const MARK = /[\uFFFD\uE000-\uF8FF]|(?<=\p{Script=Han})\?|\?(?=\p{Script=Han})/u;
-/** A suspicious run: markers, Han characters and short Latin stretches between them, from the first marker to the last. */
-const RUN = /(?:[\uFFFD\uE000-\uF8FF]|(?<=\p{Script=Han})\?|\?(?=[\p{Script=Han}\uE000-\uF8FF]|[a-zà-ǜ]{1,8}\)))(?:[\p{Script=Han}\uE000-\uF8FF\uFFFD?]|[a-zà-ǜ()]{1,8}(?=[\p{Script=Han}\uE000-\uF8FF]))*/gu;
+/** A `?` after a question word is punctuation, not a lost character. */
+const QUESTION = '嗎吗呢麼么吧啊呀誰谁甚什怎哪幾几否';
+const MARKER = `[\\uFFFD\\uE000-\\uF8FF]|(?<=\\p{Script=Han})(?<![${QUESTION}])\\?(?=[\\p{Script=Han}\\uE000-\\uF8FF])|(?<=\\p{Script=Han})\\?(?=[a-zà-ǜ]{1,8}\\))`;
+const MARK = new RegExp(MARKER, 'u');
+/** A suspicious run: markers, Han characters and short Latin stretches between them (trimmed to the last marker). */
+const RUN = new RegExp(`(?:${MARKER})(?:[\\p{Script=Han}\\uE000-\\uF8FF\\uFFFD]|\\?(?=[\\p{Script=Han}\\uE000-\\uF8FF])|[a-zà-ǜ()]{1,8}(?=[\\p{Script=Han}\\uE000-\\uF8FF]))*`, 'gu');
 const LATIN1_UTF8 = /(?:[\u00C2-\u00F4][\u0080-\u00BF\u2018-\u203A\u0152-\u0178\u02C6-\u02DC\u20AC\u2122]{1,3}){2,}/gu;
 
 export const ENCODINGS = ['gbk', 'gb18030', 'big5'] as const;
@@ -121,8 +124,28 @@ export function repairMojibake(text: string, fixes: readonly string[] = []): Ste
       changes.push({ kind: 'mojibake', at, line: lineAt(out, at), from: run, to: fixed, note: 'UTF-8 read as GBK' });
       return fixed + whole.slice(run.length);
     }
-    changes.push({ kind: 'mojibake-flag', at, line: lineAt(out, at), from: run, to: run, note: 'cannot be repaired provably: bytes were lost; pass the intended text with --fix' });
+    const hint = realign(run);
+    changes.push({
+      kind: 'mojibake-flag', at, line: lineAt(out, at), from: run, to: run,
+      note: `cannot be repaired provably: bytes were lost${hint ? `; realigned by one byte (${hint.encoding.toUpperCase()}) it reads ${hint.text}` : ''}; pass the intended text with --fix`,
+    });
     return whole;
   });
   return { text: out, changes, unresolvedFixes };
+}
+
+/**
+ * A hint for a flagged run: its Han/private-use stretch re-encoded and decoded one byte off. Offered only
+ * when every realigned character is a Han character (the first and last bytes are unknown: shown as ?).
+ */
+export function realign(run: string): { encoding: string; text: string } | null {
+  const core = /[\p{Script=Han}\uE000-\uF8FF]{2,}/u.exec(run)?.[0];
+  if (!core) return null;
+  for (const encoding of ENCODINGS) {
+    const bytes = iconv.encode(core, encoding);
+    if (iconv.decode(bytes, encoding) !== core || bytes.length < 4) continue;
+    const middle = iconv.decode(bytes.subarray(1, bytes.length - 1), encoding);
+    if (/^\p{Script=Han}+$/u.test(middle) && middle !== core) return { encoding, text: `?${middle}?` };
+  }
+  return null;
 }

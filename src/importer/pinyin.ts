@@ -12,9 +12,11 @@ const RE = new RegExp(`(?<=${HAN})[(（](${SYLLABLE})[)）]`, 'giu');
 
 export function removePinyin(text: string): StepResult {
   return replaceAll(text, RE, 'pinyin', (m) => {
-    const syllable = m[1]!.toLowerCase();
-    // A lone vowel-free or English word is not pinyin; a syllable must not be a plain English word like "can" after Han? Keep it strict: lower-case only.
-    if (m[1] !== syllable) return null;
+    const syllable = m[1]!;
+    // Capitalised words are names or English; a toneless syllable without an initial ((a), (e), (ai)) is list numbering.
+    if (syllable !== syllable.toLowerCase()) return null;
+    const toned = /[1-5]$|[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/u.test(syllable);
+    if (!toned && /^[aeiouü]/u.test(syllable)) return null;
     return '';
   });
 }
