@@ -13,7 +13,7 @@ import iconv from 'iconv-lite';
 import { lineAt, type Change, type StepResult } from './types.ts';
 
 /** A `?` after a question word is punctuation, not a lost character. */
-const QUESTION = '嗎吗呢麼么吧啊呀誰谁甚什怎哪幾几否';
+export const QUESTION = '嗎吗呢麼么吧啊呀誰谁甚什怎哪幾几否';
 const MARKER = `[\\uFFFD\\uE000-\\uF8FF]|(?<=\\p{Script=Han})(?<![${QUESTION}])\\?(?=[\\p{Script=Han}\\uE000-\\uF8FF])|(?<=\\p{Script=Han})\\?(?=[a-zà-ǜ]{1,8}\\))`;
 const MARK = new RegExp(MARKER, 'u');
 /** A suspicious run: markers, Han characters and short Latin stretches between them (trimmed to the last marker). */
