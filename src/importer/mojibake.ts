@@ -98,6 +98,19 @@ export function repairMojibake(text: string, fixes: readonly string[] = []): Ste
     changes.push({ kind: 'mojibake', at, line: lineAt(text, at), from: run, to: fixed, note: 'UTF-8 read as Latin-1' });
     return fixed;
   });
+  // 1b. Improbable sequences: Han text whose GBK bytes are exactly the UTF-8 of other Han text (UTF-8 read as
+  // GBK: three bytes become one and a half characters, mostly rare ones). Ordinary Chinese does not do that for
+  // three characters and more.
+  out = out.replace(/[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E]{4,}/gu, (run, at: number) => {
+    let result = '';
+    let i = 0;
+    for (const found of utf8InGbk(run)) {
+      result += run.slice(i, found.start) + found.text;
+      changes.push({ kind: 'mojibake', at: at + found.start, line: lineAt(out, at + found.start), from: run.slice(found.start, found.end), to: found.text, note: 'UTF-8 read as GBK' });
+      i = found.end;
+    }
+    return result + run.slice(i);
+  });
   // 2. Editors' proposals, proven by simulation.
   const unresolvedFixes: string[] = [];
   for (const proposal of fixes) {
@@ -148,4 +161,36 @@ export function realign(run: string): { encoding: string; text: string } | null 
     if (/^\p{Script=Han}+$/u.test(middle) && middle !== core) return { encoding, text: `?${middle}?` };
   }
   return null;
+}
+
+/** Stretches of a Han run whose GBK bytes are valid UTF-8 for at least three Han characters, aligned on characters. */
+export function utf8InGbk(run: string): { start: number; end: number; text: string }[] {
+  const chars = [...run];
+  const bytes = chars.map((c) => iconv.encode(c, 'gbk'));
+  if (bytes.some((b, k) => iconv.decode(b, 'gbk') !== chars[k])) return [];
+  const found: { start: number; end: number; text: string }[] = [];
+  for (let i = 0; i < chars.length; ) {
+    const flat = Buffer.concat(bytes.slice(i));
+    let consumed = 0;
+    let best: { chars: number; text: string } | undefined;
+    let text = '';
+    // Three-byte UTF-8 sequences (the CJK planes), one after another, ending on a character boundary.
+    while (consumed + 3 <= flat.length && flat[consumed]! >= 0xe3 && flat[consumed]! <= 0xe9 && (flat[consumed + 1]! & 0xc0) === 0x80 && (flat[consumed + 2]! & 0xc0) === 0x80) {
+      const ch = flat.subarray(consumed, consumed + 3).toString('utf8');
+      if (!/[\p{Script=Han}\u3000-\u303F]/u.test(ch)) break;
+      text += ch;
+      consumed += 3;
+      let boundary = 0;
+      let n = 0;
+      while (boundary < consumed) boundary += bytes[i + n++]!.length;
+      if (boundary === consumed && [...text].length >= 3) best = { chars: n, text };
+    }
+    if (best) {
+      const start = chars.slice(0, i).join('').length;
+      const end = chars.slice(0, i + best.chars).join('').length;
+      found.push({ start, end, text: best.text });
+      i += best.chars;
+    } else i++;
+  }
+  return found;
 }

@@ -72,6 +72,11 @@ describe('step mojibake', () => {
     expect(wrong.changes.map((c) => c.kind)).toEqual(['mojibake-flag']);
   });
 
+  it('finds nothing in clean text: the sample articles', () => {
+    const dir = join(projectRoot, 'content', 'articles');
+    for (const f of readdirSync(dir)) expect(repairMojibake(readFileSync(join(dir, f), 'utf8')).changes, f).toEqual([]);
+  });
+
   it('decodes like the broken page: an invalid pair is one ? and both bytes are lost', () => {
     expect(decodeLossy(Buffer.from([0x93, 0x28, 0xc8, 0xab]), 'gbk')).toBe('?全');
     expect(decodeLossy(iconv.encode('使命', 'gbk'), 'gbk')).toBe('使命');
