@@ -24,6 +24,8 @@ export const looksLikeHtml = (text: string) => /^\s*(?:<!doctype html|<html[\s>]
 /** Saved HTML → "title\n\nparagraph\n\nparagraph…", the shape plain-text pages have. */
 export function extractHtml(html: string): string {
   const { document } = parseHTML(html);
+  // The page's own headline: <title> usually carries the site's name after it (…_資訊_某某網).
+  const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
   const article = new Readability(document as unknown as Document, { charThreshold: 20 }).parse();
   if (!article?.content) throw new ImportError('no article found in the HTML', '(html)');
   const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
@@ -31,6 +33,6 @@ export function extractHtml(html: string): string {
     .filter((el) => !el.querySelector('p, li, blockquote'))
     .map((el) => (el.textContent ?? '').replace(/\s*\n\s*/g, ' ').trim())
     .filter(Boolean);
-  const title = (article.title ?? '').trim();
+  const title = h1 && (!article.title || article.title.includes(h1)) ? h1 : (article.title ?? '').trim();
   return [title, ...blocks.filter((b, i) => !(i === 0 && b === title))].join('\n\n') + '\n';
 }

@@ -49,6 +49,17 @@ describe('import into content/', () => {
     expect(again.output).toMatch(/fair-import\.md exists/);
   });
 
+  it('reads a saved HTML page: the article extracted, the same draft', async () => {
+    const ws = workspace();
+    const html = join(projectRoot, 'tests', 'fixtures', 'import', 'html', '000_c91d604a664099de.html');
+    const r = await importer([html, '--slug', 'fair-from-html', '--category', 'industry', '--fix', FIX, '--report', ws.report], { TONGBAO_CONTENT_DIR: ws.content });
+    expect(r.status, r.output).toBe(0);
+    expect(r.output).toContain('(HTML, article extracted)');
+    const text = readFileSync(join(ws.content, 'articles', 'fair-from-html.md'), 'utf8');
+    expect(text).toContain('title: 2023年先進技術成果交易大會成功舉辦\n');
+    expect(text.split('\n---\n\n')[1]).toBe(sampleBody);
+  });
+
   it('an unrepaired mojibake run stops the import (exit 1) and the report lists it; --allow-flags imports it', async () => {
     const ws = workspace();
     const before = ws.articles();
