@@ -109,8 +109,14 @@ try {
       ...(env.SANITY_API_HOST ? { apiHost: env.SANITY_API_HOST, useProjectHostname: false } : {}),
     });
     const doc = toSanityDraft(fields, slug, markdownToPortableText(draft.body, file));
-    if (values.force) await client.createOrReplace(doc);
-    else await client.create(doc);
+    try {
+      if (values.force) await client.createOrReplace(doc);
+      else await client.create(doc);
+    } catch (error) {
+      const e = error as { statusCode?: number; message?: string };
+      const exists = e.statusCode === 409 ? `; ${doc._id} exists: choose another --slug or pass --force` : '';
+      throw new ImportError(`Sanity refused the draft (${e.statusCode ? `HTTP ${e.statusCode}: ` : ''}${(e.message ?? String(error)).split('\n')[0]})${exists}`, '(sanity)');
+    }
   }
 
   const c = report.counts;

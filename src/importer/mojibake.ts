@@ -158,7 +158,14 @@ export function realign(run: string): { encoding: string; text: string } | null 
     const bytes = iconv.encode(core, encoding);
     if (iconv.decode(bytes, encoding) !== core || bytes.length < 4) continue;
     const middle = iconv.decode(bytes.subarray(1, bytes.length - 1), encoding);
-    if (/^\p{Script=Han}+$/u.test(middle) && middle !== core) return { encoding, text: `?${middle}?` };
+    if (!/^\p{Script=Han}+$/u.test(middle) || middle === core) continue;
+    // How many characters the lost bytes could have been: why no repair is attempted without the editor.
+    const han = (pair: number[]) => /^\p{Script=Han}$/u.test(iconv.decode(Buffer.from(pair), encoding));
+    let first = 0;
+    let last = 0;
+    for (let b = 0x81; b <= 0xfe; b++) if (han([b, bytes[0]!])) first++;
+    for (let b = 0x40; b <= 0xfe; b++) if (han([bytes.at(-1)!, b])) last++;
+    return { encoding, text: `?${middle}? (the lost bytes fit ${first} first and ${last} last characters)` };
   }
   return null;
 }

@@ -133,6 +133,16 @@ describe('import --to sanity (the local lake, the real client)', () => {
     expect(blocks.map((b) => b.children.map((c) => c.text).join('')).join('\n\n') + '\n').toBe(sampleBody);
   });
 
+  it('the same slug again → Sanity refuses, the error says what to do', async () => {
+    const ws = workspace();
+    const args = [SEED, '--to', 'sanity', '--slug', 'fair-twice', '--category', 'industry', '--fix', FIX, '--report', ws.report];
+    const env = lakeEnv(origin, { SANITY_WRITE_TOKEN: TOKEN });
+    expect((await importer(args, env)).status).toBe(0);
+    const again = await importer(args, env);
+    expect(again.status).toBe(2);
+    expect(again.output).toMatch(/\(sanity\): Sanity refused the draft \(HTTP 409.*drafts\.article\.fair-twice exists: choose another --slug or pass --force/);
+  });
+
   it('without a write token → a clear error and nothing written', async () => {
     const ws = workspace();
     const r = await importer([SEED, '--to', 'sanity', '--slug', 'fair-no-token', '--fix', FIX, '--report', ws.report], lakeEnv(origin));

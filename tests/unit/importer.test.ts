@@ -57,7 +57,7 @@ describe('step mojibake', () => {
     expect(flag.kind).toBe('mojibake-flag');
     expect(text.slice(flag.at, flag.at + flag.from.length)).toBe('?lián)\uE304谝环疥嚨氖姑?');
     expect(flag.line).toBe(13);
-    expect(flag.note).toContain('?第一方陣的使?');
+    expect(flag.note).toContain('?第一方陣的使? (the lost bytes fit 103 first and 190 last characters)');
   });
 
   it('repairs with a proposal only when re-encoding reproduces the run', () => {
