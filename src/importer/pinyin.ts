@@ -7,7 +7,8 @@ import { HAN, replaceAll, type StepResult } from './types.ts';
 
 const V = 'aāáǎàeēéěèiīíǐìoōóǒòuūúǔùüǖǘǚǜ';
 /** One Hanyu Pinyin syllable: optional initial, a final with at least one vowel, optional n/ng/r, optional tone digit. */
-const SYLLABLE = `(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[${V}]+(?:ng|n|r)?[1-5]?`;
+/** Vowels may carry their tone as a combining mark (a + U+0301) when the page was not NFC-normalised. */
+const SYLLABLE = `(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:[${V}][\\u0300-\\u036F]?)+(?:ng|n|r)?[1-5]?`;
 const RE = new RegExp(`(?<=${HAN})[(（](${SYLLABLE})[)）]`, 'giu');
 
 export function removePinyin(text: string): StepResult {
@@ -15,7 +16,7 @@ export function removePinyin(text: string): StepResult {
     const syllable = m[1]!;
     // Capitalised words are names or English; a toneless syllable without an initial ((a), (e), (ai)) is list numbering.
     if (syllable !== syllable.toLowerCase()) return null;
-    const toned = /[1-5]$|[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/u.test(syllable);
+    const toned = /[1-5]$|[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ\u0300-\u036F]/u.test(syllable);
     if (!toned && /^[aeiouü]/u.test(syllable)) return null;
     return '';
   });
