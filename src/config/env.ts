@@ -31,6 +31,8 @@ export const EnvSchema = z.object({
   SANITY_API_HOST: optional(z.url({ protocol: /^https?$/ }).optional()),
   /** Read token for the drafts perspective (preview builds). Never written into any output. */
   SANITY_READ_TOKEN: optional(z.string().min(1).optional()),
+  /** Write token for `npm run import -- … --to sanity` (Editor role); only the importer reads it. Never written into any output. */
+  SANITY_WRITE_TOKEN: optional(z.string().min(1).optional()),
   /** 1 for a preview build (npm run build:preview): the drafts perspective, every page marked as preview and noindex. */
   TONGBAO_PREVIEW: optional(z.enum(['0', '1']).default('0')),
   /** How long one request to Sanity may take before it counts as failed and is retried (ms). */

@@ -1,0 +1,79 @@
+/**
+ * The importer: a scraped page's text → a clean draft and a report of every change. Pure (no files,
+ * no network): the CLI (scripts/import.ts) reads and writes.
+ */
+import { repairMojibake } from './mojibake.ts';
+import { removePinyin } from './pinyin.ts';
+import { liftFurniture } from './furniture.ts';
+import { removeStraySpaces } from './spaces.ts';
+import { fullWidthPunctuation } from './punctuation.ts';
+import { detectScript } from './script.ts';
+import type { Change } from './types.ts';
+import type { Locale } from '../model/locale.ts';
+
+export interface ImportReport {
+  counts: Record<string, number>;
+  changes: (Change & { step: string })[];
+  flags: Change[];
+  unresolvedFixes: string[];
+  script: { traditional: number; simplified: number };
+}
+export interface ImportedDraft {
+  title: string;
+  summary: string;
+  body: string;
+  caption?: string;
+  author?: string;
+  source?: { name: string; url: string; author?: string };
+  sourceLocale: Locale;
+  disclaimers: string[];
+}
+
+const clean = (s: string) => fullWidthPunctuation(removeStraySpaces(s).text).text;
+
+/** The first sentence of the lead, as a summary; an alias it defines for the body ((以下簡稱…)) means nothing there. */
+export function leadSummary(body: string): string {
+  const lead = body.split('\n\n')[0] ?? '';
+  const sentence = /^.+?[。！？]/u.exec(lead)?.[0] ?? lead;
+  return sentence.replace(/[（(](?:以下|下文)?(?:簡稱|简称)[^）)]*[）)]/gu, '').slice(0, 400);
+}
+
+export function importText(text: string, options: { fixes?: readonly string[] } = {}): { draft: ImportedDraft; report: ImportReport } {
+  const changes: ImportReport['changes'] = [];
+  const add = (step: string, list: Change[]) => changes.push(...list.map((c) => ({ ...c, step })));
+  const mojibake = repairMojibake(text, options.fixes);
+  add('mojibake', mojibake.changes);
+  const pinyin = removePinyin(mojibake.text);
+  add('pinyin', pinyin.changes);
+  const furniture = liftFurniture(pinyin.text);
+  add('furniture', furniture.changes);
+  const spaces = removeStraySpaces(furniture.body);
+  add('spaces', spaces.changes);
+  const punctuation = fullWidthPunctuation(spaces.text);
+  add('punctuation', punctuation.changes);
+  const body = punctuation.text;
+  const script = detectScript(body);
+  const f = furniture.fields;
+  const counts: Record<string, number> = {};
+  for (const c of changes) counts[c.kind] = (counts[c.kind] ?? 0) + 1;
+  const draft: ImportedDraft = {
+    title: clean(f.title),
+    summary: leadSummary(body),
+    body,
+    ...(f.caption ? { caption: clean(f.caption) } : {}),
+    ...(f.author ? { author: f.author } : {}),
+    ...(f.sourceUrl ? { source: { name: new URL(f.sourceUrl).hostname, url: f.sourceUrl, ...(f.author ? { author: f.author } : {}) } } : {}),
+    sourceLocale: script.locale,
+    disclaimers: f.disclaimers,
+  };
+  return {
+    draft,
+    report: {
+      counts,
+      changes,
+      flags: changes.filter((c) => c.kind === 'mojibake-flag'),
+      unresolvedFixes: mojibake.unresolvedFixes,
+      script: { traditional: script.traditional, simplified: script.simplified },
+    },
+  };
+}
