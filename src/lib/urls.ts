@@ -32,6 +32,21 @@ export const paths = {
   sitemapIndex: () => '/sitemap-index.xml',
   sitemap: (part: 'pages' | 'articles') => `/sitemap-${part}.xml`,
   newsSitemap: () => '/sitemap-news.xml',
+  /** A tag's page; `key` is the tag's zh-Hans form (src/lib/tags.ts), the same in every locale. */
+  tag: (locale: Locale, key: string) => `/${segment(locale)}/tags/${encodeURIComponent(key)}/`,
+  /** Articles of a year, and of a month (`2026-11`), in the site's time zone. */
+  archiveYear: (locale: Locale, year: number) => `/${segment(locale)}/archive/${year}/`,
+  archiveMonth: (locale: Locale, year: number, month: number) =>
+    `/${segment(locale)}/archive/${year}-${String(month).padStart(2, '0')}/`,
+  /** Page `n` of a paginated listing whose first page is `first` (Astro's paginate(): `…/2/`). */
+  page: (first: string, n: number) => (n <= 1 ? first : `${first}${n}/`),
+  search: (locale: Locale) => `/${segment(locale)}/search/`,
+  notFound: (locale: Locale) => `/${segment(locale)}/404/`,
+  /** The theme toggle's script (progressive: the site reads without it). */
+  themeScript: () => '/theme.js',
+  /** The search page's script and Pagefind's bundle (written by src/integrations/search.ts). */
+  searchScript: () => '/search.js',
+  pagefind: () => '/pagefind/pagefind.js',
 } as const;
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
