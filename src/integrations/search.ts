@@ -29,7 +29,8 @@ export function searchIntegration(): AstroIntegration {
         const { index, errors } = await pagefind.createIndex({ rootSelector: 'html' });
         if (!index) throw fail('creating the index', errors);
         try {
-          const added = await index.addDirectory({ path: site });
+          // Only article pages hold a data-pagefind-body; listings, tags and archives are not search results.
+          const added = await index.addDirectory({ path: site, glob: '*/articles/*/index.html' });
           if (added.errors.length) throw fail('indexing the pages', added.errors);
           const indexes = await builtIndexes();
           const records = indexes ? crossScriptRecords(indexes.list) : [];

@@ -29,7 +29,8 @@ export function crossScriptRecords(articles: readonly Article[]): SearchRecord[]
           return {
             url: here.path,
             content: `${there.title}\n${there.summary}\n${textOf(articleHtml(article, other)).replace(/\s+/g, ' ')}`,
-            language: locale,
+            // Pagefind names its indexes by the lower-cased `<html lang>`.
+            language: locale.toLowerCase(),
             meta: { title: here.title },
             filters: { category: [here.category.name] },
           };
