@@ -44,6 +44,7 @@ export const paths = {
   notFound: (locale: Locale) => `/${segment(locale)}/404/`,
   /** The theme toggle's script (progressive: the site reads without it). */
   themeScript: () => '/theme.js',
+  favicon: () => '/favicon.svg',
   /** The search page's script and Pagefind's bundle (written by src/integrations/search.ts). */
   searchScript: () => '/search.js',
   pagefind: () => '/pagefind/pagefind.js',
