@@ -118,3 +118,15 @@ test('reads without JavaScript', async ({ browser }) => {
   await expect(page.locator('.theme-toggle')).toBeHidden();
   await context.close();
 });
+
+test('the home leads into categories and month archives', async ({ page }) => {
+  await page.goto('/zh-hant/');
+  const categories = page.getByRole('navigation', { name: '欄目' });
+  await categories.getByRole('link', { name: '財經' }).click();
+  await expect(page).toHaveURL(/\/zh-hant\/categories\/finance\/$/);
+  await expect(page.locator('.article-list a[href="/zh-hant/articles/market-weekly-review/"]')).toHaveCount(1);
+  await page.goto('/zh-hant/');
+  await page.getByRole('navigation', { name: '歸檔' }).getByRole('link', { name: '2023 年 3 月' }).click();
+  await expect(page).toHaveURL(/\/zh-hant\/archive\/2023-03\/$/);
+  await expect(page.locator('.article-list a[href="/zh-hant/articles/advanced-tech-fair-2023/"]')).toHaveCount(1);
+});
