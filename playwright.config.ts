@@ -26,7 +26,8 @@ export default defineConfig({
   },
   webServer: {
     // Build the embedded sample content and serve it as `npm start` does.
-    command: `npm run build && npm run preview -- --host 127.0.0.1 --port ${PORT}`,
+    // Two articles a page, so the sample content paginates (tests/e2e/pages.spec.ts).
+    command: `TONGBAO_PAGE_SIZE=2 npm run build && npm run preview -- --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 180_000,

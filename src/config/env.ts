@@ -41,6 +41,8 @@ export const EnvSchema = z.object({
   TONGBAO_SANITY_ATTEMPTS: optional(z.coerce.number().int().min(1).max(10).default(5)),
   /** First backoff between attempts (ms); it doubles each time. Retry-After wins when Sanity sends it. */
   TONGBAO_SANITY_BACKOFF_MS: optional(z.coerce.number().int().min(0).default(500)),
+  /** Articles per page of the home, category, tag, author and archive listings. */
+  TONGBAO_PAGE_SIZE: optional(z.coerce.number().int().min(1).max(500).default(20)),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

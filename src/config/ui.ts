@@ -15,6 +15,34 @@ export interface UiStrings {
   sourceOf: string;
   /** Banner on every page of a preview build (drafts shown). */
   previewBanner: string;
+  // The reader's site (issue 6).
+  lead: string;
+  categories: string;
+  tagPage: string;
+  authorPage: string;
+  archive: string;
+  /** `{n}` is the page number. */
+  pageN: string;
+  pagination: string;
+  newerPage: string;
+  olderPage: string;
+  related: string;
+  articleNav: string;
+  newerArticle: string;
+  olderArticle: string;
+  /** `{n}` is the number of minutes. */
+  readingTime: string;
+  search: string;
+  searchLabel: string;
+  searchNoScript: string;
+  notFoundTitle: string;
+  notFoundText: string;
+  theme: string;
+  mainNav: string;
+  /** `{y}` year, `{m}` month. */
+  monthTitle: string;
+  /** `{y}` year. */
+  yearTitle: string;
 }
 
 export const ui: Record<Locale, UiStrings> = {
@@ -31,6 +59,29 @@ export const ui: Record<Locale, UiStrings> = {
     noArticles: '暂无文章。',
     sourceOf: '原文来源',
     previewBanner: '预览：本页含未发布的草稿，仅供编辑检查，请勿转发。',
+    lead: '头条',
+    categories: '栏目',
+    tagPage: '标签',
+    authorPage: '作者',
+    archive: '归档',
+    pageN: '第 {n} 页',
+    pagination: '分页',
+    newerPage: '上一页',
+    olderPage: '下一页',
+    related: '相关推荐',
+    articleNav: '上一篇与下一篇',
+    newerArticle: '较新一篇',
+    olderArticle: '较早一篇',
+    readingTime: '阅读约 {n} 分钟',
+    search: '搜索',
+    searchLabel: '搜索文章',
+    searchNoScript: '搜索需要启用 JavaScript；也可以按栏目、标签或日期浏览全部文章。',
+    notFoundTitle: '找不到该页面',
+    notFoundText: '您访问的页面不存在或已移动。可以回到首页，或搜索文章。',
+    theme: '切换深色模式',
+    mainNav: '主导航',
+    monthTitle: '{y} 年 {m} 月',
+    yearTitle: '{y} 年',
   },
   'zh-Hant': {
     skipToContent: '跳到正文',
@@ -45,5 +96,28 @@ export const ui: Record<Locale, UiStrings> = {
     noArticles: '暫無文章。',
     sourceOf: '原文來源',
     previewBanner: '預覽：本頁含未發佈的草稿，僅供編輯檢查，請勿轉發。',
+    lead: '頭條',
+    categories: '欄目',
+    tagPage: '標籤',
+    authorPage: '作者',
+    archive: '歸檔',
+    pageN: '第 {n} 頁',
+    pagination: '分頁',
+    newerPage: '上一頁',
+    olderPage: '下一頁',
+    related: '相關推薦',
+    articleNav: '上一篇與下一篇',
+    newerArticle: '較新一篇',
+    olderArticle: '較早一篇',
+    readingTime: '閱讀約 {n} 分鐘',
+    search: '搜尋',
+    searchLabel: '搜尋文章',
+    searchNoScript: '搜尋需要啟用 JavaScript；也可以按欄目、標籤或日期瀏覽全部文章。',
+    notFoundTitle: '找不到該頁面',
+    notFoundText: '您訪問的頁面不存在或已移動。可以回到首頁，或搜尋文章。',
+    theme: '切換深色模式',
+    mainNav: '主導覽',
+    monthTitle: '{y} 年 {m} 月',
+    yearTitle: '{y} 年',
   },
 };

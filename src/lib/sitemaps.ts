@@ -9,6 +9,7 @@ import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoo
 import { localeOrder, site } from '../config/site.ts';
 import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
+import { buildIndexes, type Indexes } from './indexes.ts';
 import { localize } from './localize.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
@@ -40,14 +41,34 @@ async function urlset(items: SitemapItemLoose[], news = false): Promise<string> 
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
 }
 
-/** Home pages of each locale and the root page. */
+/** Home pages of each locale, the root page, and the listings (categories, authors, tags, archives). */
 export function pagesSitemap(articles: readonly Article[]): Promise<string> {
   const newest = articles[0] ? lastModified(articles[0]) : undefined;
   const homeLinks = alternates(paths.home, paths.root());
   return urlset([
     { url: absoluteUrl(paths.root()), lastmod: newest, links: homeLinks },
     ...localeOrder.map((l) => ({ url: absoluteUrl(paths.home(l)), lastmod: newest, links: homeLinks })),
+    ...listingSitemapItems(buildIndexes(articles, site.timeZone)),
   ]);
+}
+
+/** The first page of every category, author, tag and date archive, in every locale (newest article as lastmod). */
+export function listingSitemapItems(ix: Indexes): SitemapItemLoose[] {
+  const listings: { pathIn: (l: Locale) => string; list: readonly Article[] }[] = [
+    ...[...ix.byCategory].map(([slug, list]) => ({ pathIn: (l: Locale) => paths.category(l, slug), list })),
+    ...[...ix.byAuthor].map(([slug, list]) => ({ pathIn: (l: Locale) => paths.author(l, slug), list })),
+    ...[...ix.byTag].map(([key, list]) => ({ pathIn: (l: Locale) => paths.tag(l, key), list })),
+    ...[...ix.byYear].map(([year, list]) => ({ pathIn: (l: Locale) => paths.archiveYear(l, year), list })),
+    ...[...ix.byMonth].map(([key, list]) => {
+      const [year, month] = key.split('-').map(Number) as [number, number];
+      return { pathIn: (l: Locale) => paths.archiveMonth(l, year, month), list };
+    }),
+  ];
+  return listings.flatMap(({ pathIn, list }) => {
+    const links = alternates(pathIn, pathIn(site.defaultLocale));
+    const lastmod = list[0] ? lastModified(list[0]) : undefined;
+    return localeOrder.map((l) => ({ url: absoluteUrl(pathIn(l)), lastmod, links }));
+  });
 }
 
 /** Every listable article in every locale, each naming all its alternates and x-default. */

@@ -2,10 +2,22 @@
  * The one module that builds URLs: pages, feeds, canonical and alternate links all come from here.
  * Paths end with a slash (directory output); feed paths end with their file name.
  */
+import { createHash } from 'node:crypto';
 import { locales, site } from '../config/site.ts';
 import type { Locale } from '../model/locale.ts';
 
 const segment = (locale: Locale) => locales[locale].segment;
+
+/**
+ * A tag key as one URL path segment: letters (Han included) and digits kept, every run of anything
+ * else (spaces, slashes, backslashes, punctuation, markup an editor pasted) turned into one hyphen;
+ * when that changed the key, a short digest of the key keeps two tags from sharing a page.
+ */
+export function tagSegment(key: string): string {
+  const plain = key.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  if (plain === key) return key;
+  return `${plain || 'tag'}-${createHash('sha256').update(key).digest('hex').slice(0, 6)}`;
+}
 
 export const paths = {
   root: () => '/',
@@ -32,6 +44,22 @@ export const paths = {
   sitemapIndex: () => '/sitemap-index.xml',
   sitemap: (part: 'pages' | 'articles') => `/sitemap-${part}.xml`,
   newsSitemap: () => '/sitemap-news.xml',
+  /** A tag's page; `key` is the tag's zh-Hans form (src/lib/tags.ts), the same in every locale. */
+  tag: (locale: Locale, key: string) => `/${segment(locale)}/tags/${encodeURIComponent(tagSegment(key))}/`,
+  /** Articles of a year, and of a month (`2026-11`), in the site's time zone. */
+  archiveYear: (locale: Locale, year: number) => `/${segment(locale)}/archive/${year}/`,
+  archiveMonth: (locale: Locale, year: number, month: number) =>
+    `/${segment(locale)}/archive/${year}-${String(month).padStart(2, '0')}/`,
+  /** Page `n` of a paginated listing whose first page is `first` (Astro's paginate(): `…/2/`). */
+  page: (first: string, n: number) => (n <= 1 ? first : `${first}${n}/`),
+  search: (locale: Locale) => `/${segment(locale)}/search/`,
+  notFound: (locale: Locale) => `/${segment(locale)}/404/`,
+  /** The theme toggle's script (progressive: the site reads without it). */
+  themeScript: () => '/theme.js',
+  favicon: () => '/favicon.svg',
+  /** The search page's script and Pagefind's bundle (written by src/integrations/search.ts). */
+  searchScript: () => '/search.js',
+  pagefind: () => '/pagefind/pagefind.js',
 } as const;
 
 export type FeedFormat = 'rss' | 'atom' | 'json';

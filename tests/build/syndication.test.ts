@@ -192,7 +192,11 @@ describe('sitemaps', () => {
       }
     }
     const pages = asArray(xml.parse(read('sitemap-pages.xml')).urlset.url) as { loc: string }[];
-    for (const u of [...urls, ...pages]) expect(existsSync(join(build.outDir, locOf(u), 'index.html')), u.loc).toBe(true);
+    // Tag URLs are percent-encoded; the folder on disk has the tag's characters.
+    for (const u of [...urls, ...pages]) expect(existsSync(join(build.outDir, decodeURIComponent(locOf(u)), 'index.html')), u.loc).toBe(true);
+    // The listings are announced too: a category, an author, a tag and a month archive in each locale.
+    for (const path of ['/zh-hans/categories/finance/', '/zh-hant/authors/yunling-research/', '/zh-hant/tags/%E5%9F%BA%E9%87%91/', '/zh-hans/archive/2026-11/'])
+      expect(pages.map(locOf)).toContain(path);
   });
 
   it('holds in the News sitemap exactly the articles of the 48 hours before the build clock', () => {

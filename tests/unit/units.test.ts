@@ -89,3 +89,15 @@ describe('converter', () => {
     expect(converter('cn', 'cn')('头发')).toBe('头发');
   });
 });
+
+describe('tagSegment', () => {
+  it('keeps a plain tag as it is and makes any other tag one safe, distinct path segment', async () => {
+    const { tagSegment } = await import('../../src/lib/urls.ts');
+    expect(tagSegment('资产配置')).toBe('资产配置');
+    expect(tagSegment('A股')).toBe('A股');
+    const odd = tagSegment('<script\\x20type="text/javascript">javascript:alert(1);</script>');
+    expect(odd).toMatch(/^[\p{L}\p{N}-]+$/u);
+    expect(odd).not.toBe(tagSegment('<script\\x20type="text/javascript">javascript:alert(2);</script>'));
+    expect(tagSegment('新能源/储能')).toMatch(/^新能源-储能-[0-9a-f]{6}$/);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * Indexes over the published articles, built once per build in one pass (linear in the number of
+ * articles): by category, author, tag (zh-Hans key) and month, plus each article's position in the
+ * newest-first list. Pages look things up here instead of scanning every article. Pure.
+ */
+import type { Article } from '../model/article.ts';
+import { articleTagKeys } from './tags.ts';
+
+export interface YearMonth {
+  year: number;
+  month: number;
+}
+
+export interface Indexes {
+  /** Newest first. */
+  list: readonly Article[];
+  position: ReadonlyMap<Article, number>;
+  byCategory: ReadonlyMap<string, Article[]>;
+  byAuthor: ReadonlyMap<string, Article[]>;
+  byTag: ReadonlyMap<string, Article[]>;
+  /** `2026-11` → articles of that month in the site's time zone. */
+  byMonth: ReadonlyMap<string, Article[]>;
+  byYear: ReadonlyMap<number, Article[]>;
+  tagKeys: ReadonlyMap<Article, string[]>;
+}
+
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Year and month of an instant in `timeZone`. */
+export function yearMonth(date: Date, timeZone: string): YearMonth {
+  let f = monthFormats.get(timeZone);
+  if (!f) monthFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric' })));
+  const parts = f.formatToParts(date);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month') };
+}
+
+export const monthKey = ({ year, month }: YearMonth) => `${year}-${String(month).padStart(2, '0')}`;
+
+function push<K>(map: Map<K, Article[]>, key: K, article: Article) {
+  const list = map.get(key);
+  if (list) list.push(article);
+  else map.set(key, [article]);
+}
+
+/** `articles` must be newest first (selectPublished); every list in the result is too. */
+export function buildIndexes(articles: readonly Article[], timeZone: string): Indexes {
+  const position = new Map<Article, number>();
+  const byCategory = new Map<string, Article[]>();
+  const byAuthor = new Map<string, Article[]>();
+  const byTag = new Map<string, Article[]>();
+  const byMonth = new Map<string, Article[]>();
+  const byYear = new Map<number, Article[]>();
+  const tagKeys = new Map<Article, string[]>();
+  articles.forEach((a, i) => {
+    position.set(a, i);
+    push(byCategory, a.category.slug, a);
+    for (const au of a.authors) push(byAuthor, au.slug, a);
+    const keys = articleTagKeys(a);
+    tagKeys.set(a, keys);
+    for (const k of keys) push(byTag, k, a);
+    const ym = yearMonth(a.publishedAt, timeZone);
+    push(byMonth, monthKey(ym), a);
+    push(byYear, ym.year, a);
+  });
+  return { list: articles, position, byCategory, byAuthor, byTag, byMonth, byYear, tagKeys };
+}
+
+/** How many candidates of each tag and of the category are considered (their newest). */
+const CANDIDATES_PER_LIST = 50;
+
+/**
+ * Related articles (相關推薦): those sharing tags or the category, ranked by what they share (a shared
+ * tag counts 2, the category 1), then newest first; never the article itself. Bounded work per
+ * article: only the newest CANDIDATES_PER_LIST of each list are looked at.
+ */
+export function related(ix: Indexes, article: Article, limit = 4): Article[] {
+  const score = new Map<Article, number>();
+  const add = (list: readonly Article[] | undefined, weight: number) => {
+    for (const other of (list ?? []).slice(0, CANDIDATES_PER_LIST)) {
+      if (other !== article && other.slug !== article.slug) score.set(other, (score.get(other) ?? 0) + weight);
+    }
+  };
+  for (const key of ix.tagKeys.get(article) ?? []) add(ix.byTag.get(key), 2);
+  add(ix.byCategory.get(article.category.slug), 1);
+  const pos = (a: Article) => ix.position.get(a) ?? Number.MAX_SAFE_INTEGER;
+  return [...score.entries()]
+    .sort(([a, sa], [b, sb]) => sb - sa || pos(a) - pos(b))
+    .slice(0, limit)
+    .map(([a]) => a);
+}
+
+/** The next newer and next older article in the whole list. */
+export function neighbours(ix: Indexes, article: Article): { newer?: Article | undefined; older?: Article | undefined } {
+  const i = ix.position.get(article);
+  if (i === undefined) return {};
+  return { newer: ix.list[i - 1], older: ix.list[i + 1] };
+}
