@@ -16,7 +16,7 @@ import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
 import { OPT_OUT_CLASS } from '../pipeline/plugins/rehype-opencc.ts';
 import { parseBody } from '../pipeline/processor.ts';
-import { overridesFor } from '../zh/article-overrides.ts';
+import { overrideFields, overridesFor } from '../zh/article-overrides.ts';
 import { contextAt, directionOf, findAmbiguities, type Ambiguity } from '../zh/ambiguity.ts';
 import { converter, OPENCC_VERSION } from '../zh/convert.ts';
 import { spansOf, stripMarkup } from '../zh/overrides.ts';
@@ -68,15 +68,8 @@ function bodyTexts(tree: Root | Element, into: string[] = []): string[] {
 
 /** Pure: the review of one article. */
 export function reviewArticle(article: Article): ReviewReport {
-  const fields: [string, string][] = [
-    ['title', article.title],
-    ['summary', article.summary],
-    ...article.tags.map((t, i): [string, string] => [`tags[${i}]`, t]),
-  ];
-  if (article.image) {
-    fields.push(['image.alt', article.image.alt]);
-    if (article.image.caption) fields.push(['image.caption', article.image.caption]);
-  }
+  // The same reader-facing fields the override check reads; the body as its rendered texts instead of its source.
+  const fields = overrideFields(article).filter(([field]) => field !== 'body');
   for (const text of bodyTexts(parseBody(article.body))) fields.push(['body', text]);
 
   const from = locales[article.sourceLocale].opencc;
