@@ -8,18 +8,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { env } from '../src/config/env.ts';
 import { compareSnapshots, SNAPSHOT_FILE, takeSnapshot, type Snapshot } from '../src/lib/zh-snapshot.ts';
-import { readLocalContent } from '../src/sources/local/files.ts';
+import { readArticlesOrExit } from './lib/local-articles.ts';
 
 const update = process.argv.includes('--update');
 const file = resolve(process.cwd(), env.TONGBAO_CONTENT_DIR, SNAPSHOT_FILE);
 const shown = relative(process.cwd(), file);
-let articles;
-try {
-  articles = (await readLocalContent(process.cwd(), env.TONGBAO_CONTENT_DIR)).articles.map((a) => a.article);
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+const articles = await readArticlesOrExit();
 console.log(`[tongbao] re-converting ${articles.length} article(s)…`);
 const fresh = takeSnapshot(articles);
 if (update) {

@@ -3,20 +3,14 @@
  * every one-to-many character OpenCC converted by its single-character fallback, with context.
  * Without a slug: one line per article. --json prints the JSON report.
  */
-import { readLocalContent } from '../src/sources/local/files.ts';
+import { readArticlesOrExit } from './lib/local-articles.ts';
 import { env } from '../src/config/env.ts';
 import { formatReport, reviewArticle } from '../src/lib/zh-review.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const slugs = args.filter((a) => !a.startsWith('--'));
-let articles;
-try {
-  articles = (await readLocalContent(process.cwd(), env.TONGBAO_CONTENT_DIR)).articles.map((a) => a.article);
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+const articles = await readArticlesOrExit();
 if (slugs.length === 0) {
   for (const article of articles) {
     const r = reviewArticle(article);
