@@ -26,8 +26,9 @@ export default defineConfig({
   },
   webServer: {
     // Build the embedded sample content and serve it as `npm start` does.
-    // Two articles a page, so the sample content paginates (tests/e2e/pages.spec.ts).
-    command: `TONGBAO_PAGE_SIZE=2 npm run build && npm run preview -- --host 127.0.0.1 --port ${PORT}`,
+    // Two articles a page, so the sample content paginates (tests/e2e/pages.spec.ts), and two a search
+    // shard, so the search page merges shards (tests/e2e/search.spec.ts).
+    command: `TONGBAO_PAGE_SIZE=2 TONGBAO_SEARCH_SHARD_SIZE=2 npm run build && npm run preview -- --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -43,6 +43,12 @@ export const EnvSchema = z.object({
   TONGBAO_SANITY_BACKOFF_MS: optional(z.coerce.number().int().min(0).default(500)),
   /** Articles per page of the home, category, tag, author and archive listings. */
   TONGBAO_PAGE_SIZE: optional(z.coerce.number().int().min(1).max(500).default(20)),
+  /**
+   * Articles per search shard: each locale's Pagefind index is written in shards of this many articles
+   * (oldest first), and a shard is indexed again only when one of its pages changed. Bounds Pagefind's
+   * memory (~0.8 MB per page while it writes); the search page merges the shards.
+   */
+  TONGBAO_SEARCH_SHARD_SIZE: optional(z.coerce.number().int().min(1).max(100_000).default(1000)),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

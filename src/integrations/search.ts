@@ -1,15 +1,28 @@
 /**
- * Pagefind search, built after the pages by its Node API: one index per locale (Pagefind splits by
- * `<html lang>`), only the article bodies (`data-pagefind-body`), a `category` filter, plus the
- * cross-script records of src/lib/search-records.ts. Its time goes into the build stats (pagefindMs).
+ * Pagefind search, built after the pages by its Node API: one index per locale, only the article
+ * bodies (`data-pagefind-body`), a `category` filter. Each locale's index is written in shards of
+ * TONGBAO_SEARCH_SHARD_SIZE articles (src/lib/search-shards.ts), one Pagefind process per shard, so
+ * its memory is bounded by one shard; a shard whose pages did not change since the last build is
+ * copied from the cache (TONGBAO_CACHE_DIR/pagefind) instead of being indexed again. A query typed in
+ * the other script is rewritten in the browser (src/zh/query-map.ts), so each page is indexed once.
+ * Time, pages indexed, shards reused and Pagefind's peak memory go into the build stats.
  */
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cp, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { env } from '../config/env.ts';
+import { localeOrder, locales } from '../config/site.ts';
 import type { Indexes } from '../lib/indexes.ts';
-import { crossScriptRecords } from '../lib/search-records.ts';
+import { searchShards, type SearchShard } from '../lib/search-shards.ts';
 import { buildStats } from '../lib/stats.ts';
+import { paths } from '../lib/urls.ts';
+import type { Article } from '../model/article.ts';
+import type { Locale } from '../model/locale.ts';
 
 /** The build's indexes, left on globalThis by src/lib/site-indexes.ts (the pages' module graph). */
 function builtIndexes(): Promise<Indexes> | undefined {
@@ -19,33 +32,131 @@ function builtIndexes(): Promise<Indexes> | undefined {
 const fail = (what: string, errors: readonly string[]) =>
   new Error(`[tongbao] search index: ${what} failed:\n  ${errors.join('\n  ')}\n  Check the built pages and run npm run build again.`);
 
+/** Pagefind's release: a new one may index differently, so it is part of every shard's digest. */
+const PAGEFIND_VERSION: string = (() => {
+  // pagefind exports only its ESM entry, so its package.json is found through the module paths.
+  for (const dir of createRequire(import.meta.url).resolve.paths('pagefind') ?? []) {
+    const pkg = join(dir, 'pagefind', 'package.json');
+    if (existsSync(pkg)) return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+  }
+  throw new Error('[tongbao] cannot find the version of pagefind; reinstall with npm ci');
+})();
+
+/** Peak resident memory (MB) of this process's Pagefind child, from /proc (Linux); 0 elsewhere. */
+async function pagefindPeakMB(): Promise<number> {
+  let peak = 0;
+  try {
+    for (const pid of await readdir('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+      if (!status.includes('pagefind')) continue;
+      const ppid = Number(status.match(/^PPid:\s+(\d+)/m)?.[1]);
+      if (ppid !== process.pid) continue;
+      peak = Math.max(peak, Number(status.match(/^VmHWM:\s+(\d+)/m)?.[1] ?? 0) / 1024);
+    }
+  } catch {
+    // not Linux: no figure
+  }
+  return peak;
+}
+
+interface Page {
+  url: string;
+  html: string;
+}
+
+async function shardPages(site: string, locale: Locale, shard: SearchShard): Promise<Page[]> {
+  return Promise.all(
+    shard.articles.map(async (article) => {
+      const url = paths.article(locale, article.slug);
+      const file = join(site, decodeURIComponent(url), 'index.html');
+      try {
+        return { url, html: await readFile(file, 'utf8') };
+      } catch {
+        throw new Error(`[tongbao] search index: the page ${url} of article "${article.slug}" was not written; the build is incomplete. Run npm run build again.`);
+      }
+    }),
+  );
+}
+
+/** What the shard's index depends on: Pagefind's version and every page it indexes. */
+function shardDigest(locale: Locale, pages: readonly Page[]): string {
+  const hash = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION}\n${locale}\n`);
+  for (const page of pages) hash.update(`${page.url}\n${page.html.length}\n`).update(page.html);
+  return hash.digest('hex').slice(0, 20);
+}
+
+async function indexShard(pages: readonly Page[], outputPath: string): Promise<{ peakMB: number }> {
+  const { index, errors } = await pagefind.createIndex({ rootSelector: 'html' });
+  if (!index) throw fail('creating the index', errors);
+  try {
+    for (const page of pages) {
+      const added = await index.addHTMLFile({ url: page.url, content: page.html });
+      if (added.errors.length) throw fail(`indexing ${page.url}`, added.errors);
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw fail('writing the index', written.errors);
+    return { peakMB: await pagefindPeakMB() };
+  } finally {
+    // One process per shard: closing it returns its memory before the next shard.
+    await pagefind.close();
+  }
+}
+
+export async function writeSearchIndexes(site: string, list: readonly Article[], logger: Pick<AstroIntegrationLogger, 'info'>): Promise<void> {
+  const start = performance.now();
+  const cacheRoot = resolve(env.TONGBAO_CACHE_DIR, 'pagefind');
+  let indexedPages = 0;
+  let reused = 0;
+  let peakMB = 0;
+  const shards = searchShards(list, env.TONGBAO_SEARCH_SHARD_SIZE);
+  for (const locale of localeOrder) {
+    const segment = locales[locale].segment;
+    const keep = new Set<string>();
+    for (const shard of shards) {
+      const shardStart = performance.now();
+      const pages = await shardPages(site, locale, shard);
+      const name = `${shard.number}-${shardDigest(locale, pages)}`;
+      keep.add(name);
+      const cached = join(cacheRoot, segment, name);
+      const output = join(site, decodeURIComponent(paths.pagefindBundle(locale, shard.number)));
+      const label = `${locale} shard ${shard.number + 1}/${shards.length} (${pages.length} page(s))`;
+      if (existsSync(join(cached, 'pagefind-entry.json'))) {
+        await cp(cached, output, { recursive: true });
+        reused++;
+        logger.info(`${label}: unchanged, reused from the cache`);
+        continue;
+      }
+      const result = await indexShard(pages, output);
+      peakMB = Math.max(peakMB, result.peakMB);
+      indexedPages += pages.length;
+      // Into the cache through a temporary name, so an interrupted build never leaves half a shard there.
+      const temporary = `${cached}.tmp-${process.pid}`;
+      await rm(temporary, { recursive: true, force: true });
+      await mkdir(join(cacheRoot, segment), { recursive: true });
+      await cp(output, temporary, { recursive: true });
+      await rm(cached, { recursive: true, force: true });
+      await rename(temporary, cached);
+      logger.info(`${label}: indexed in ${Math.round(performance.now() - shardStart)} ms`);
+    }
+    // Shards no build of this content uses any more.
+    const folder = join(cacheRoot, segment);
+    if (existsSync(folder)) for (const entry of await readdir(folder)) if (!keep.has(entry)) await rm(join(folder, entry), { recursive: true, force: true });
+  }
+  const pagefindMs = Math.round(performance.now() - start);
+  buildStats.add({ pagefindMs, pagefindPages: indexedPages, pagefindShardsReused: reused, pagefindPeakMB: Math.round(peakMB) });
+  logger.info(
+    `search: ${shards.length} shard(s) per locale; ${indexedPages} page(s) indexed, ${reused} shard(s) reused, in ${pagefindMs} ms (Pagefind peak ${Math.round(peakMB)} MB)`,
+  );
+}
+
 export function searchIntegration(): AstroIntegration {
   return {
     name: 'tongbao-search',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const start = performance.now();
-        const site = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({ rootSelector: 'html' });
-        if (!index) throw fail('creating the index', errors);
-        try {
-          // Only article pages hold a data-pagefind-body; listings, tags and archives are not search results.
-          const added = await index.addDirectory({ path: site, glob: '*/articles/*/index.html' });
-          if (added.errors.length) throw fail('indexing the pages', added.errors);
-          const indexes = await builtIndexes();
-          const records = indexes ? crossScriptRecords(indexes.list) : [];
-          for (const record of records) {
-            const r = await index.addCustomRecord(record);
-            if (r.errors.length) throw fail(`indexing ${record.url}`, r.errors);
-          }
-          const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-          if (written.errors.length) throw fail('writing the index', written.errors);
-          const pagefindMs = Math.round(performance.now() - start);
-          buildStats.add({ pagefindMs, pagefindPages: added.page_count });
-          logger.info(`${added.page_count} page(s) and ${records.length} cross-script record(s) indexed in ${pagefindMs} ms`);
-        } finally {
-          await pagefind.close();
-        }
+        const indexes = await builtIndexes();
+        await writeSearchIndexes(fileURLToPath(dir), indexes?.list ?? [], logger);
       },
     },
   };

@@ -57,9 +57,12 @@ export const paths = {
   /** The theme toggle's script (progressive: the site reads without it). */
   themeScript: () => '/theme.js',
   favicon: () => '/favicon.svg',
-  /** The search page's script and Pagefind's bundle (written by src/integrations/search.ts). */
+  /** The search page's script and Pagefind's bundles (written by src/integrations/search.ts). */
   searchScript: () => '/search.js',
-  pagefind: () => '/pagefind/pagefind.js',
+  /** The folder of one search shard of a locale (Pagefind's bundle: pagefind.js, index, fragments). */
+  pagefindBundle: (locale: Locale, shard: number) => `/pagefind/${segment(locale)}/${shard}/`,
+  /** The character map a search page uses to look for a query typed in the other script. */
+  searchQueryMap: (locale: Locale) => `/${segment(locale)}/search/query-map.json`,
 } as const;
 
 export type FeedFormat = 'rss' | 'atom' | 'json';

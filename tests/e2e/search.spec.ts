@@ -1,6 +1,8 @@
 /**
  * Search in Chromium with the real Pagefind index: a two-character Chinese word finds the expected
  * article in both locales, a query in the other script finds it too, and the category filter narrows.
+ * The e2e site is built with two articles a search shard, so the index is two merged shards: the
+ * newest article is in the primary shard, the two older ones in the merged one.
  */
 import { expect, test } from '@playwright/test';
 
@@ -27,3 +29,16 @@ for (const [segment, query, otherScript, category, otherCategory] of [
     await expect(results).toHaveCount(0);
   });
 }
+
+test('the search page merges every shard, newest first, and rewrites a query typed in the other script', async ({ page }) => {
+  await page.goto('/zh-hant/search/');
+  const bundles = JSON.parse((await page.locator('form[data-pagefind-bundles]').getAttribute('data-pagefind-bundles')) ?? '[]');
+  expect(bundles).toEqual(['/pagefind/zh-hant/1/', '/pagefind/zh-hant/0/']);
+  // 发布 (Simplified) on the Traditional page: the report, written in Traditional (發布), is in the older shard.
+  await page.getByRole('searchbox').fill('发布');
+  const results = page.locator('[data-results] li a');
+  await expect(results.filter({ hasText: '先進技術成果交易大會' })).toHaveCount(1);
+  // The same word in the page's own script finds it too, once.
+  await page.getByRole('searchbox').fill('發布');
+  await expect(results.filter({ hasText: '先進技術成果交易大會' })).toHaveCount(1);
+});

@@ -1,0 +1,34 @@
+/**
+ * Search shards. Each locale's Pagefind index is written in shards of `size` articles, oldest first,
+ * so that (1) Pagefind's memory is bounded by one shard (it holds ~0.8 MB per page while it writes),
+ * (2) a build indexes again only the shards whose pages changed (new articles land in the newest
+ * shard; an edit touches one shard), and (3) the search page merges the shards in the browser, the
+ * newest first. Pure over its inputs; the integration (src/integrations/search.ts) and the search
+ * page both read the shards from here, so they always agree.
+ */
+import type { Article } from '../model/article.ts';
+import type { Locale } from '../model/locale.ts';
+import { paths } from './urls.ts';
+
+export interface SearchShard {
+  /** 0 is the oldest shard; numbers stay put as newer shards are added. */
+  number: number;
+  /** Oldest first. */
+  articles: readonly Article[];
+}
+
+/** `newestFirst` as the indexes keep it (src/lib/indexes.ts). Shards oldest first. */
+export function searchShards(newestFirst: readonly Article[], size: number): SearchShard[] {
+  if (!Number.isInteger(size) || size < 1) throw new Error(`[tongbao] search shard size must be a positive whole number, not ${size}`);
+  const oldestFirst = newestFirst.toReversed();
+  const shards: SearchShard[] = [];
+  for (let i = 0; i < oldestFirst.length; i += size) shards.push({ number: shards.length, articles: oldestFirst.slice(i, i + size) });
+  return shards;
+}
+
+/** The bundles a search page loads, newest shard first (the first is Pagefind's primary index). */
+export function searchBundles(locale: Locale, newestFirst: readonly Article[], size: number): string[] {
+  return searchShards(newestFirst, size)
+    .toReversed()
+    .map((shard) => paths.pagefindBundle(locale, shard.number));
+}
