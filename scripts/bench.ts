@@ -123,7 +123,15 @@ const result = {
     largestProcessMB: cold.largestProcessMB,
     pagesPerSecond: articlePages / cold.wallSeconds,
   },
-  rebuild: { seconds: rebuild.wallSeconds, peakMemoryMB: rebuild.peakMemoryMB, shareOfCold: rebuild.wallSeconds / cold.wallSeconds },
+  rebuild: {
+    seconds: rebuild.wallSeconds,
+    peakMemoryMB: rebuild.peakMemoryMB,
+    shareOfCold: rebuild.wallSeconds / cold.wallSeconds,
+    // What the rebuild did again: bodies rendered, search pages indexed (the rest came from the caches).
+    rendered: rebuild.stats.rendered ?? NaN,
+    searchPagesIndexed: rebuild.stats.pagefindPages ?? NaN,
+    searchSeconds: (rebuild.stats.pagefindMs ?? NaN) / 1000,
+  },
   conversion: {
     // CPU time spent inside OpenCC, over the CPU time of the whole build (all threads): the share of the work.
     seconds: (cold.stats.convertMs ?? NaN) / 1000,
@@ -149,7 +157,9 @@ const row = [
   `${fmt(result.rebuild.seconds)} s (${fmt(result.rebuild.shareOfCold * 100, 0)}%)`,
   fmt(result.cold.pagesPerSecond, 0),
   `${fmt(result.conversion.shareOfCold * 100, 1)}%`,
-  Number.isFinite(result.search.seconds) ? `${fmt(result.search.seconds)} s` : 'n/a',
+  Number.isFinite(result.search.seconds)
+    ? `${fmt(result.search.seconds)} s${Number.isFinite(result.search.peakMemoryMB) ? ` / ${fmt(result.search.peakMemoryMB, 0)} MB` : ''}`
+    : 'n/a',
   `${fmt(result.outputMB, 0)} MB`,
   result.hugo ? `${fmt(result.hugo.seconds)} s / ${fmt(result.hugo.peakMemoryMB, 0)} MB (×${fmt(result.hugo.ratio, 2)})` : '—',
 ];
