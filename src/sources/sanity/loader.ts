@@ -42,7 +42,7 @@ export async function readSanityArticles(options: SanityOptions, log: (line: str
       errors.push(error as Error);
     }
   }
-  if (errors.length) throw new ContentError(errors);
+  if (errors.length) throw new ContentError(errors, 'Sanity document(s)');
   return articles;
 }
 
