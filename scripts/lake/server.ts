@@ -71,6 +71,30 @@ export function viewOf(docs: Iterable<Doc>, perspective: Perspective): Doc[] {
   return [...byId.values()];
 }
 
+/**
+ * Pure: a dataset file's bytes as text. JSON is UTF-8; a file that is not (saved from an old
+ * Windows tool, cut mid-character) is refused with the line, never read with U+FFFD in place.
+ */
+export function decodeNdjson(bytes: Uint8Array, where: string): string {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  try {
+    return strict.decode(bytes);
+  } catch {
+    let start = 0;
+    for (let line = 1; ; line++) {
+      const end = bytes.indexOf(0x0a, start);
+      const chunk = bytes.subarray(start, end < 0 ? bytes.length : end);
+      try {
+        strict.decode(chunk);
+      } catch {
+        throw new Error(`[tongbao] ${where}:${line}: not valid UTF-8; a dataset is UTF-8 JSON: export it again (sanity dataset export) or save the file as UTF-8`);
+      }
+      if (end < 0) throw new Error(`[tongbao] ${where}: not valid UTF-8; save the file as UTF-8`);
+      start = end + 1;
+    }
+  }
+}
+
 /** Pure: parse NDJSON, naming the line of a bad document. */
 export function parseNdjson(text: string, where: string): Doc[] {
   return text.split('\n').flatMap((line, i) => {
@@ -79,10 +103,10 @@ export function parseNdjson(text: string, where: string): Doc[] {
     try {
       doc = JSON.parse(line);
     } catch (error) {
-      throw new Error(`[tongbao] ${where}:${i + 1}: not JSON (${(error as Error).message})`);
+      throw new Error(`[tongbao] ${where}:${i + 1}: not JSON (${(error as Error).message}); each line must be one whole document: fix or remove that line, or export the dataset again`);
     }
     const d = doc as Partial<Doc>;
-    if (typeof d?._id !== 'string' || typeof d._type !== 'string') throw new Error(`[tongbao] ${where}:${i + 1}: a document needs _id and _type`);
+    if (typeof d?._id !== 'string' || typeof d._type !== 'string') throw new Error(`[tongbao] ${where}:${i + 1}: a document needs _id and _type; add them or remove that line`);
     return [d as Doc];
   });
 }
@@ -116,7 +140,7 @@ export class Lake {
   private readonly sockets = new Set<Socket>();
 
   constructor(readonly options: LakeOptions) {
-    for (const d of parseNdjson(readFileSync(options.datasetFile, 'utf8'), options.datasetFile)) this.docs.set(d._id, d);
+    for (const d of parseNdjson(decodeNdjson(readFileSync(options.datasetFile), options.datasetFile), options.datasetFile)) this.docs.set(d._id, d);
     if (options.fault) this.setFault(options.fault);
   }
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lake } from '../../scripts/lake/server.ts';
 import { projectRoot, type BuildResult } from '../support/build.ts';
 import { astroBuildAsync, lakeEnv, runAsync, startLake } from '../support/lake.ts';
+import { snapshot } from '../support/site-build.ts';
 
 const TOKEN = 'sk-preview-4f1e2d3c-never-in-output';
 const SLUGS = ['advanced-tech-fair-2023', 'market-weekly-review', 'one-source-two-scripts'];
@@ -97,6 +98,30 @@ describe('preview build', () => {
   it('wrote to its own folder, not the public one', () => {
     expect(existsSync(join(preview.outDir, 'index.html'))).toBe(true);
     expect(preview.output).toContain('preview build: drafts perspective');
+  });
+
+  it('went through the atomic build: temporary folder, output check, swap', () => {
+    expect(preview.output).toMatch(/\[tongbao\] \d+ published articles: \d+ pages/);
+    expect(preview.output).toContain('[tongbao] published to dist-preview-test/');
+  });
+
+  it('a failing preview build leaves the last preview byte for byte, with a non-zero exit', async () => {
+    const before = snapshot(preview.outDir);
+    lake.setFault({ mode: '503' });
+    try {
+      const failed = await runAsync([join(projectRoot, 'scripts', 'build-preview.ts')], {
+        ...lakeEnv(origin, { SANITY_READ_TOKEN: TOKEN, TONGBAO_SANITY_ATTEMPTS: '1' }),
+        TONGBAO_OUT_DIR: 'dist-preview-test',
+      });
+      expect(failed.status, failed.output).not.toBe(0);
+      expect(failed.output).toContain('[tongbao] reading articles from Sanity failed');
+      expect(failed.output).toContain('[tongbao] the last good site in dist-preview-test/ is untouched');
+      expect(failed.output).not.toContain(TOKEN);
+    } finally {
+      lake.setFault({ mode: 'none' });
+    }
+    expect(snapshot(preview.outDir)).toEqual(before);
+    expect(readdirSync(projectRoot).filter((n) => n.startsWith('.dist-preview-test.'))).toEqual([]);
   });
 
   afterAll(async () => {

@@ -1,29 +1,46 @@
 /**
  * The bad-input catalogue: every kind of bad input the issue names, as rows of one table over a
- * `source` dimension. Each row is one test (tests/unit/bad-input.test.ts). Today the local Markdown
- * source has rows; the Sanity source adds its rows (input: documents) with the same ids.
+ * `source` dimension. Each row is one test: the local Markdown source's rows in
+ * tests/unit/bad-input.test.ts, the Sanity source's rows (input: documents as the dataset holds them,
+ * served by the local lake and read with the real @sanity/client) in tests/unit/bad-input-sanity.test.ts.
+ * Rows of the same kind share their id.
  */
-export type SourceKind = 'local';
+export type SourceKind = 'local' | 'sanity';
 
 /** Files of a content folder, relative to it (`articles/a.md`, `authors.yaml`). */
 export type LocalFiles = Record<string, string | Uint8Array>;
 
-export type Expectation =
+/** A document as a Sanity dataset holds it (references by `_ref`, Portable Text body). */
+export type SanityDoc = Record<string, unknown> & { _id: string; _type: string };
+
+export interface SanityInput {
+  /** Article documents added to the sample dataset's authors, categories and image asset. */
+  documents?: SanityDoc[];
+  /** The dataset file itself instead (NDJSON bytes): what the lake must refuse before any query. */
+  ndjson?: string | Uint8Array;
+  /** The perspective of the read; `drafts` reads with the token, as `npm run build:preview` does. */
+  perspective?: 'published' | 'drafts';
+}
+
+export type Expectation<Input = LocalFiles> =
   /** Refused: an error naming the file or document (`where` ends with it), the field and the fix. */
   | { outcome: 'error'; where: string; field: string; message: RegExp }
   /** Accepted as if it were clean: the article equals the one from `same`. */
-  | { outcome: 'accepted'; same: LocalFiles }
+  | { outcome: 'accepted'; same: Input }
   /** Accepted, unsafe parts removed, with a warning naming them. */
   | { outcome: 'sanitized'; warning: RegExp };
 
-export interface BadInputCase {
+interface CaseOf<S extends SourceKind, Input> {
   id: string;
   /** The issue's wording. */
   label: string;
-  source: SourceKind;
-  input: LocalFiles;
-  expect: Expectation;
+  source: S;
+  input: Input;
+  expect: Expectation<Input>;
 }
+export type LocalCase = CaseOf<'local', LocalFiles>;
+export type SanityCase = CaseOf<'sanity', SanityInput>;
+export type BadInputCase = LocalCase | SanityCase;
 
 export const AUTHORS_YAML = '- slug: zhang-san\n  name: 张三\n';
 export const CATEGORIES_YAML = '- slug: technology\n  name: 科技\n- slug: finance\n  name: 财经\n  riskNotice: true\n';
@@ -50,7 +67,7 @@ export function markdown(fields: Record<string, unknown>, body = '正文第一�
 const article = (fields: Record<string, unknown>, body?: string) => ({ 'articles/news.md': markdown({ ...GOOD_FIELDS, ...fields }, body) });
 const plain = article({});
 
-export const BAD_INPUT: readonly BadInputCase[] = [
+const LOCAL_CASES: readonly LocalCase[] = [
   {
     id: 'malformed-yaml',
     label: 'malformed YAML',
@@ -187,3 +204,190 @@ export const BAD_INPUT: readonly BadInputCase[] = [
     expect: { outcome: 'sanitized', warning: /onError attribute on <img>[\s\S]*<script> element/ },
   },
 ];
+
+/** A Portable Text paragraph of one span. */
+export const paragraph = (key: string, text: string, marks: string[] = [], markDefs: Record<string, unknown>[] = []) => ({
+  _type: 'block',
+  _key: key,
+  style: 'normal',
+  markDefs,
+  children: [{ _type: 'span', _key: 's1', text, marks }],
+});
+
+/** A valid article document referring to the sample dataset's author and category. */
+export const GOOD_DOC: SanityDoc = {
+  _id: 'article.news',
+  _type: 'article',
+  title: '测试标题',
+  slug: { _type: 'slug', current: 'news' },
+  summary: '测试摘要。',
+  body: [paragraph('p1', '正文第一段。'), paragraph('p2', '正文第二段。')],
+  publishedAt: '2026-11-20T10:30:00+08:00',
+  authors: [{ _type: 'reference', _ref: 'author.tongbao-desk', _key: 'a1' }],
+  category: { _type: 'reference', _ref: 'category.technology' },
+  tags: [],
+  sourceLocale: 'zh-Hans',
+  origin: 'original',
+  riskNotice: false,
+};
+
+/** GOOD_DOC with these fields (undefined removes one). */
+const doc = (fields: Record<string, unknown>, id = 'article.news'): SanityDoc =>
+  Object.fromEntries(Object.entries({ ...GOOD_DOC, _id: id, ...fields }).filter(([, v]) => v !== undefined)) as SanityDoc;
+const docs = (fields: Record<string, unknown>): SanityInput => ({ documents: [doc(fields)] });
+const MISSING_ASSET = 'image-0000000000000000000000000000000000000000-640x480-jpg';
+const NEWS = 'Sanity document article.news';
+
+/** One line of the dataset file as `sanity dataset export` writes it. */
+const ndjsonLine = (d: SanityDoc) => `${JSON.stringify(d)}\n`;
+
+/**
+ * The Sanity rows. Not applicable: malformed YAML (there is none: documents are JSON). Invalid UTF-8
+ * cannot reach a document (the API answers JSON, which is UTF-8), so that row is a dataset file with
+ * GBK bytes, refused by the lake's loader by line, as is a malformed NDJSON line.
+ */
+const SANITY_CASES: readonly SanityCase[] = [
+  {
+    id: 'missing-field',
+    label: 'missing required field',
+    source: 'sanity',
+    input: docs({ summary: undefined }),
+    expect: { outcome: 'error', where: NEWS, field: 'summary', message: /summary is required/ },
+  },
+  {
+    id: 'mistyped-field',
+    label: 'mistyped field',
+    source: 'sanity',
+    input: docs({ riskNotice: 'yes' }),
+    expect: { outcome: 'error', where: NEWS, field: 'riskNotice', message: /riskNotice must be true or false/ },
+  },
+  {
+    id: 'mistyped-field-title',
+    label: 'mistyped field (a number for the title)',
+    source: 'sanity',
+    input: docs({ title: 2026 }),
+    expect: { outcome: 'error', where: NEWS, field: 'title', message: /title is required and must be text/ },
+  },
+  {
+    id: 'invalid-date',
+    label: 'invalid date',
+    source: 'sanity',
+    input: docs({ publishedAt: '2026-02-30T10:00:00+08:00' }),
+    expect: { outcome: 'error', where: NEWS, field: 'publishedAt', message: /ISO 8601 date-time .*got "2026-02-30/ },
+  },
+  {
+    id: 'duplicate-slug',
+    label: 'duplicate slug',
+    source: 'sanity',
+    input: { documents: [doc({ slug: { _type: 'slug', current: 'same' } }, 'article.a'), doc({ slug: { _type: 'slug', current: 'same' } }, 'article.b')] },
+    expect: { outcome: 'error', where: 'Sanity document article.b', field: 'slug', message: /"same" is already used by article\.a; give one of them another slug/ },
+  },
+  {
+    id: 'unknown-category',
+    label: 'unknown category (a reference to a deleted or unpublished document)',
+    source: 'sanity',
+    input: docs({ category: { _type: 'reference', _ref: 'category.sports' } }),
+    expect: { outcome: 'error', where: NEWS, field: 'category', message: /refers to category\.sports, which does not exist or is not published; publish that category or choose another/ },
+  },
+  {
+    id: 'unknown-author',
+    label: 'unknown author (a reference to a deleted or unpublished document)',
+    source: 'sanity',
+    input: docs({ authors: [{ _type: 'reference', _ref: 'author.tongbao-desk', _key: 'a1' }, { _type: 'reference', _ref: 'author.wang-wu', _key: 'a2' }] }),
+    expect: { outcome: 'error', where: NEWS, field: 'authors[1]', message: /refers to author\.wang-wu, which does not exist or is not published; publish that author or choose another/ },
+  },
+  {
+    id: 'reprint-without-source',
+    label: 'reprint without a source URL',
+    source: 'sanity',
+    input: docs({ origin: 'reprint', source: { name: '某某日报' } }),
+    expect: { outcome: 'error', where: NEWS, field: 'source.url', message: /http\(s\) URL/ },
+  },
+  {
+    id: 'broken-image',
+    label: 'broken image reference (main image, asset missing)',
+    source: 'sanity',
+    input: docs({ mainImage: { _type: 'image', alt: '会场', asset: { _type: 'reference', _ref: MISSING_ASSET } } }),
+    expect: { outcome: 'error', where: NEWS, field: 'mainImage.asset', message: new RegExp(`refers to the image asset ${MISSING_ASSET}, which is not in the dataset; upload the image again`) },
+  },
+  {
+    id: 'broken-image-body',
+    label: 'broken image reference (body, asset missing)',
+    source: 'sanity',
+    input: docs({ body: [paragraph('p1', '第一段。'), { _type: 'image', _key: 'img1', alt: '会场', asset: { _type: 'reference', _ref: MISSING_ASSET } }] }),
+    expect: { outcome: 'error', where: NEWS, field: 'body[_key=="img1"].asset', message: /which is not in the dataset; upload the image again or remove the block/ },
+  },
+  {
+    id: 'empty-body',
+    label: 'empty body (no blocks)',
+    source: 'sanity',
+    input: docs({ body: [] }),
+    expect: { outcome: 'error', where: NEWS, field: 'body', message: /body must not be empty/ },
+  },
+  {
+    id: 'empty-body-blocks',
+    label: 'empty body (blocks with no text)',
+    source: 'sanity',
+    input: docs({ body: [paragraph('p1', ''), paragraph('p2', ' \n ')] }),
+    expect: { outcome: 'error', where: NEWS, field: 'body', message: /body must not be empty: its blocks hold no text; write the article or delete the document/ },
+  },
+  {
+    id: 'long-title',
+    label: 'an extremely long title',
+    source: 'sanity',
+    input: docs({ title: '很长的标题'.repeat(2000) }),
+    expect: { outcome: 'error', where: NEWS, field: 'title', message: /longer than 120 characters; shorten the headline/ },
+  },
+  {
+    id: 'invalid-utf8',
+    label: 'invalid UTF-8 (a dataset file: a document from the API is JSON, always UTF-8)',
+    source: 'sanity',
+    // "标题" in GBK inside the third line.
+    input: { ndjson: new Uint8Array([...Buffer.from(`${ndjsonLine(GOOD_DOC)}${ndjsonLine(doc({}, 'article.b'))}{"_id":"article.c","_type":"article","title":"`), 0xb1, 0xea, 0xcc, 0xe2, ...Buffer.from('"}\n')]) },
+    expect: { outcome: 'error', where: 'dataset.ndjson:3', field: '(line)', message: /not valid UTF-8; a dataset is UTF-8 JSON: export it again/ },
+  },
+  {
+    id: 'malformed-ndjson',
+    label: 'a malformed dataset NDJSON line',
+    source: 'sanity',
+    input: { ndjson: `${ndjsonLine(GOOD_DOC)}{"_id":"article.cut","_type":"article","title":"截断\n` },
+    expect: { outcome: 'error', where: 'dataset.ndjson:2', field: '(line)', message: /not JSON \(.*\); each line must be one whole document: fix or remove that line/ },
+  },
+  {
+    id: 'bom',
+    label: 'a BOM (U+FEFF pasted at the start of strings)',
+    source: 'sanity',
+    input: docs({ title: '\uFEFF测试标题', summary: '\uFEFF测试摘要。', body: [paragraph('p1', '\uFEFF正文第一段。'), paragraph('p2', '正文第二段。')] }),
+    expect: { outcome: 'accepted', same: docs({}) },
+  },
+  {
+    id: 'crlf',
+    label: 'CRLF line ends inside strings',
+    source: 'sanity',
+    input: docs({ summary: '测试摘要。\r\n', body: [paragraph('p1', '正文第一段，\r\n换行。'), paragraph('p2', '正文第二段。\r\n')] }),
+    expect: { outcome: 'accepted', same: docs({ body: [paragraph('p1', '正文第一段，\n换行。'), paragraph('p2', '正文第二段。\n')] }) },
+  },
+  {
+    id: 'mojibake-field',
+    label: 'a mojibake run (title)',
+    source: 'sanity',
+    input: docs({ title: '勇\uFFFD第一方陣的使命' }),
+    expect: { outcome: 'error', where: NEWS, field: 'title', message: /mojibake at character 2: replacement character U\+FFFD/ },
+  },
+  {
+    id: 'mojibake-body',
+    label: 'a mojibake run (Portable Text span)',
+    source: 'sanity',
+    input: docs({ body: [paragraph('p1', '第一段。'), paragraph('p2', '勇?lián)\uE304谝环疥嚨氖姑?全力')] }),
+    expect: { outcome: 'error', where: NEWS, field: 'body[_key=="p2"].children[_key=="s1"].text', message: /mojibake at character 8: private-use character/ },
+  },
+  {
+    id: 'draft',
+    label: 'a bad draft (drafts perspective: named by its draft id)',
+    source: 'sanity',
+    input: { documents: [GOOD_DOC, doc({ summary: undefined }, 'drafts.article.news')], perspective: 'drafts' },
+    expect: { outcome: 'error', where: 'Sanity document article.news (draft drafts.article.news)', field: 'summary', message: /summary is required/ },
+  },
+];
+
+export const BAD_INPUT: readonly BadInputCase[] = [...LOCAL_CASES, ...SANITY_CASES];

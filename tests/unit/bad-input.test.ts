@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sanitizeReport } from '../../src/pipeline/sanitize-report.ts';
 import { ContentError, readLocalContent } from '../../src/sources/local/files.ts';
-import { AUTHORS_YAML, BAD_INPUT, CATEGORIES_YAML, type LocalFiles } from '../support/bad-input.ts';
+import { AUTHORS_YAML, BAD_INPUT, CATEGORIES_YAML, type LocalCase, type LocalFiles } from '../support/bad-input.ts';
 import { projectRoot } from '../support/build.ts';
 
 /** A project-like folder: content/ with the taxonomy and the given files. */
@@ -35,7 +35,7 @@ async function read(files: LocalFiles) {
 }
 
 describe.each(['local'] as const)('bad input through the %s source', (source) => {
-  const cases = BAD_INPUT.filter((c) => c.source === source);
+  const cases = BAD_INPUT.filter((c): c is LocalCase => c.source === source);
 
   it.each(cases.map((c) => [c.label, c] as const))('%s', async (_label, c) => {
     const { result, error } = await read(c.input);
@@ -72,7 +72,7 @@ describe.each(['local'] as const)('bad input through the %s source', (source) =>
 });
 
 describe('bad input stops `npm run build` with a non-zero exit and leaves the last good site', () => {
-  const errors = BAD_INPUT.filter((c) => c.source === 'local' && c.expect.outcome === 'error');
+  const errors = BAD_INPUT.filter((c): c is LocalCase => c.source === 'local' && c.expect.outcome === 'error');
 
   it.each(errors.map((c) => [c.label, c] as const))(
     '%s',

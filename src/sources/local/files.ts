@@ -26,9 +26,10 @@ export interface LocalContent {
 export class ContentError extends Error {
   override name = 'ContentError';
   readonly problems: readonly Error[];
-  constructor(problems: readonly Error[]) {
+  /** `what` names the items in the summary line: files of the content folder, or Sanity documents. */
+  constructor(problems: readonly Error[], what = 'content file(s)') {
     super(
-      `[tongbao] ${problems.length} content file(s) cannot be published; the build stopped before writing anything:\n\n` +
+      `[tongbao] ${problems.length} ${what} cannot be published; the build stopped before writing anything:\n\n` +
         problems.map((e) => e.message).join('\n\n'),
     );
     this.problems = problems;

@@ -3,12 +3,12 @@
  * document at once, then store. A failure stops the build: never a site with articles missing.
  */
 import type { Loader } from 'astro/loaders';
-import type { Article } from '../../model/article.ts';
+import { ArticleError, type Article } from '../../model/article.ts';
 import { ContentError } from '../local/files.ts';
 import { createSanityClient, fetchQuery, type SanityOptions } from './client.ts';
 import { ARTICLE_COUNT_QUERY, ARTICLES_QUERY } from './queries.ts';
 import type { ARTICLES_QUERY_RESULT, ARTICLE_COUNT_QUERY_RESULT } from './sanity.types.ts';
-import { toArticle } from './to-article.ts';
+import { documentName, toArticle } from './to-article.ts';
 
 export async function readSanityArticles(options: SanityOptions, log: (line: string) => void): Promise<Article[]> {
   const client = createSanityClient(options);
@@ -31,15 +31,18 @@ export async function readSanityArticles(options: SanityOptions, log: (line: str
     try {
       // The generated type says what the query asks for; the mapper still checks what arrived.
       const article = toArticle(doc as unknown as Record<string, unknown>, settings);
+      const name = documentName(doc as unknown as Record<string, unknown>);
       const other = bySlug.get(article.slug);
-      if (other) throw new Error(`[tongbao] Sanity document ${String(doc._id)}: slug "${article.slug}" is already used by ${other}; give one of them another slug`);
-      bySlug.set(article.slug, String(doc._id));
+      if (other) {
+        throw new ArticleError(name, [{ field: 'slug', message: `"${article.slug}" is already used by ${other.replace(/^Sanity document /, '')}; give one of them another slug` }]);
+      }
+      bySlug.set(article.slug, name);
       articles.push(article);
     } catch (error) {
       errors.push(error as Error);
     }
   }
-  if (errors.length) throw new ContentError(errors);
+  if (errors.length) throw new ContentError(errors, 'Sanity document(s)');
   return articles;
 }
 

@@ -6,15 +6,20 @@
  */
 import { defineQuery } from 'groq';
 
-/** Every article the perspective shows, with references resolved. Scheduling is decided by the site's clock, not here. */
+/**
+ * Every article the perspective shows, with references resolved. Scheduling is decided by the site's clock, not here.
+ * `_originalId` is the draft's id (drafts.…) in the drafts perspective and `assetRef` the image's reference even when
+ * its asset is gone: both only for error messages.
+ */
 export const ARTICLES_QUERY = defineQuery(`*[_type == "article"] | order(publishedAt desc, _id asc) {
   _id,
+  _originalId,
   title,
   "slug": slug.current,
   summary,
   body[] {
     ...,
-    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "asset": asset->{ _id, metadata { dimensions { width, height } } } }
+    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }
   },
   publishedAt,
   updatedAt,
@@ -28,7 +33,7 @@ export const ARTICLES_QUERY = defineQuery(`*[_type == "article"] | order(publish
   source { name, url, author },
   riskNotice,
   glossary[] { zhHans, zhHant },
-  mainImage { alt, caption, hotspot, crop, "asset": asset->{ _id, metadata { dimensions { width, height } } } }
+  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }
 }`);
 
 /** How many article documents the perspective holds: a cross-check that nothing went missing on the way. */

@@ -347,9 +347,10 @@ export type AllSanitySchemaTypes =
 
 // Source: ../src/sources/sanity/queries.ts
 // Variable: ARTICLES_QUERY
-// Query: *[_type == "article"] | order(publishedAt desc, _id asc) {  _id,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  "authorRefs": authors[]._ref,  "authors": authors[]->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, url, bio },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "asset": asset->{ _id, metadata { dimensions { width, height } } } }}
+// Query: *[_type == "article"] | order(publishedAt desc, _id asc) {  _id,  _originalId,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  "authorRefs": authors[]._ref,  "authors": authors[]->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, url, bio },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }}
 export type ARTICLES_QUERY_RESULT = Array<{
   _id: string;
+  _originalId: null;
   title: string | null;
   slug: string | null;
   summary: string | null;
@@ -395,6 +396,7 @@ export type ARTICLES_QUERY_RESULT = Array<{
         caption: string | null;
         _type: "image";
         _key: string;
+        assetRef: string | null;
       }
     | {
         _key: string;
@@ -450,6 +452,7 @@ export type ARTICLES_QUERY_RESULT = Array<{
     caption: string | null;
     hotspot: SanityImageHotspot | null;
     crop: SanityImageCrop | null;
+    assetRef: string | null;
     asset: {
       _id: string;
       metadata: {
@@ -470,7 +473,7 @@ export type ARTICLE_COUNT_QUERY_RESULT = number;
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '*[_type == "article"] | order(publishedAt desc, _id asc) {\n  _id,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, url, bio },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': ARTICLES_QUERY_RESULT;
+    '*[_type == "article"] | order(publishedAt desc, _id asc) {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, url, bio },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': ARTICLES_QUERY_RESULT;
     'count(*[_type == "article"])': ARTICLE_COUNT_QUERY_RESULT;
   }
 }

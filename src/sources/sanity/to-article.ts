@@ -4,6 +4,7 @@
  */
 import { createImageUrlBuilder } from '@sanity/image-url';
 import { ArticleError, ArticleSchema, parseArticle, type Article } from '../../model/article.ts';
+import { describeMojibake, findMojibake } from '../../model/mojibake.ts';
 import { checkPortableText } from '../../pipeline/portable-text.ts';
 
 export interface ImageSettings {
@@ -23,6 +24,7 @@ interface ImageField {
   caption?: string | null;
   hotspot?: unknown;
   crop?: unknown;
+  assetRef?: string | null;
   asset?: { _id: string; metadata?: { dimensions?: { width?: number; height?: number } | null } | null } | null;
 }
 
@@ -33,6 +35,45 @@ export function dropNulls<T>(value: T): T {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, dropNulls(v)])) as T;
   }
   return value;
+}
+
+/**
+ * Text as editors paste it, made clean: a byte-order mark (U+FEFF, from a pasted file) is dropped and
+ * CRLF or CR line ends become LF, in every string of the document. Such input is accepted as if clean.
+ */
+export function cleanText<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/\uFEFF/g, '').replace(/\r\n?/g, '\n') as T;
+  if (Array.isArray(value)) return value.map(cleanText) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanText(v)])) as T;
+  return value;
+}
+
+/** How a document is named in messages: its id, and the draft's id when the drafts perspective shows a draft. */
+export function documentName(raw: Json): string {
+  const id = typeof raw._id === 'string' ? raw._id : '(no _id)';
+  const original = typeof raw._originalId === 'string' && raw._originalId !== id ? raw._originalId : undefined;
+  return `Sanity document ${id}${original ? ` (draft ${original})` : ''}`;
+}
+
+/** Reader-facing texts of a Portable Text body, each with its GROQ-like path, for the mojibake check. */
+function bodyTexts(body: readonly Json[]): [string, string][] {
+  return body.flatMap((block): [string, string][] => {
+    const at = `body[_key=="${String(block._key)}"]`;
+    const texts: [string, unknown][] = [];
+    if (block._type === 'block' && Array.isArray(block.children)) {
+      for (const span of block.children as Json[]) texts.push([`${at}.children[_key=="${String(span?._key)}"].text`, span?.text]);
+    } else if (block._type === 'image') {
+      texts.push([`${at}.alt`, block.alt], [`${at}.caption`, block.caption]);
+    } else if (block._type === 'table' && Array.isArray(block.rows)) {
+      for (const row of block.rows as Json[]) (Array.isArray(row?.cells) ? (row.cells as unknown[]) : []).forEach((c, i) => texts.push([`${at}.rows[_key=="${String(row._key)}"].cells[${i}]`, c]));
+    }
+    return texts.filter((t): t is [string, string] => typeof t[1] === 'string');
+  });
+}
+
+/** True when a body shows a reader nothing: no text in any span, and no image, code or table. */
+function showsNothing(body: readonly Json[]): boolean {
+  return body.every((block) => block._type === 'block' && (!Array.isArray(block.children) || (block.children as Json[]).every((s) => typeof s?.text !== 'string' || !s.text.trim())));
 }
 
 function imageUrls(image: ImageField, settings: ImageSettings) {
@@ -52,31 +93,44 @@ function imageUrls(image: ImageField, settings: ImageSettings) {
   };
 }
 
-export function toArticle(raw: Json, settings: ImageSettings): Article {
+function missingAsset(image: ImageField, otherwise: string): string {
+  return image.assetRef
+    ? `refers to the image asset ${image.assetRef}, which is not in the dataset; upload the image again or ${otherwise}`
+    : `the image has no uploaded file; upload one or ${otherwise}`;
+}
+
+export function toArticle(input: Json, settings: ImageSettings): Article {
+  const raw = cleanText(input);
   const doc = dropNulls(raw);
-  const id = typeof doc._id === 'string' ? doc._id : '(no _id)';
-  const where = `Sanity document ${id}`;
+  const where = documentName(raw);
   const issues: { field: string; message: string }[] = [];
 
   // References that point nowhere (deleted, or not published yet) must not silently drop a byline.
   const authorRefs = (doc.authorRefs as (string | undefined)[] | undefined) ?? [];
   const authors = (raw.authors as (Json | null)[] | null | undefined) ?? [];
   authors.forEach((a, i) => {
-    if (a === null) issues.push({ field: `authors[${i}]`, message: `refers to ${authorRefs[i] ?? 'nothing'}, which does not exist or is not published` });
+    if (a === null) issues.push({ field: `authors[${i}]`, message: `refers to ${authorRefs[i] ?? 'nothing'}, which does not exist or is not published; publish that author or choose another` });
   });
   if (raw.category === null && doc.categoryRef) {
-    issues.push({ field: 'category', message: `refers to ${String(doc.categoryRef)}, which does not exist or is not published` });
+    issues.push({ field: 'category', message: `refers to ${String(doc.categoryRef)}, which does not exist or is not published; publish that category or choose another` });
   }
 
   let body: unknown = doc.body;
+  if (Array.isArray(body) && body.length > 0 && showsNothing(body as Json[])) {
+    issues.push({ field: 'body', message: 'body must not be empty: its blocks hold no text; write the article or delete the document' });
+  }
   if (Array.isArray(body)) {
+    for (const [field, text] of bodyTexts(body as Json[])) {
+      const hits = findMojibake(text);
+      if (hits.length) issues.push({ field, message: describeMojibake(hits, false) });
+    }
     for (const p of checkPortableText(body.filter((b: Json) => b._type !== 'image'))) issues.push({ field: p.field, message: p.message });
     body = body.map((block: Json) => {
       if (block._type !== 'image') return block;
       const image = block as ImageField & Json;
       const urls = imageUrls(image, settings);
       const at = `body[_key=="${String(block._key)}"]`;
-      if (!urls) issues.push({ field: `${at}.asset`, message: 'the image has no uploaded file; upload one or remove the block' });
+      if (!urls) issues.push({ field: `${at}.asset`, message: missingAsset(image, 'remove the block') });
       if (!image.alt?.trim()) issues.push({ field: `${at}.alt`, message: 'an image needs alt text describing it' });
       return { _type: 'image', _key: block._key, ...urls, sizes: '(min-width: 48rem) 48rem, 100vw', alt: image.alt ?? '', ...(image.caption ? { caption: image.caption } : {}) };
     });
@@ -86,7 +140,7 @@ export function toArticle(raw: Json, settings: ImageSettings): Article {
   const main = doc.mainImage as ImageField | undefined;
   if (main) {
     const urls = imageUrls(main, settings);
-    if (!urls) issues.push({ field: 'mainImage.asset', message: 'the main image has no uploaded file' });
+    if (!urls) issues.push({ field: 'mainImage.asset', message: missingAsset(main, 'remove the main image') });
     image = { src: urls?.src ?? '', alt: main.alt ?? '', ...(main.caption ? { caption: main.caption } : {}) };
   }
   if (issues.length) throw new ArticleError(where, issues);
@@ -97,7 +151,7 @@ export function toArticle(raw: Json, settings: ImageSettings): Article {
   const glossary = Object.fromEntries(
     entries.filter((e) => e[sourceKey]).map((e) => [e[sourceKey]!, { ...(e.zhHans ? { 'zh-Hans': e.zhHans } : {}), ...(e.zhHant ? { 'zh-Hant': e.zhHant } : {}) }]),
   );
-  const { _id, authorRefs: _a, categoryRef: _c, mainImage: _m, body: _b, glossary: _g, ...fields } = doc;
+  const { _id, _originalId: _o, authorRefs: _a, categoryRef: _c, mainImage: _m, body: _b, glossary: _g, ...fields } = doc;
   return parseArticle(
     ArticleSchema,
     {
