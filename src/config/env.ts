@@ -3,6 +3,7 @@
  * Values are validated once; an invalid value stops the process with the variable named.
  */
 import { z } from 'zod';
+import { ALL_LOCALES, type Locale } from '../model/locale.ts';
 
 /** Treat an empty variable as unset, so `FOO= npm run build` means "use the default". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -49,6 +50,40 @@ export const EnvSchema = z.object({
    * memory (~0.8 MB per page while it writes); the search page merges the shards.
    */
   TONGBAO_SEARCH_SHARD_SIZE: optional(z.coerce.number().int().min(1).max(100_000).default(1000)),
+  /**
+   * The locales the site publishes, comma-separated: zh-Hans and zh-Hant always (articles are written
+   * in one of them), plus zh-Hant-HK to publish Hong Kong Traditional (OpenCC `hk`) as a third locale.
+   * Pages, switcher, hreflang, sitemaps, feeds and search follow this list (the default locale first).
+   */
+  TONGBAO_LOCALES: optional(
+    z
+      .string()
+      .default('zh-Hans,zh-Hant')
+      .transform((value) => value.split(',').map((v) => v.trim()).filter(Boolean))
+      .superRefine((list, ctx) => {
+        const example = 'e.g. TONGBAO_LOCALES=zh-Hans,zh-Hant,zh-Hant-HK';
+        for (const item of list) {
+          if (!(ALL_LOCALES as readonly string[]).includes(item)) {
+            ctx.addIssue({ code: 'custom', message: `"${item}" is not a locale Tongbao publishes; list some of ${ALL_LOCALES.join(', ')} (exact spelling), ${example}` });
+          }
+        }
+        const twice = list.filter((item, i) => list.indexOf(item) !== i);
+        if (twice.length) ctx.addIssue({ code: 'custom', message: `${[...new Set(twice)].join(', ')} listed twice; list each locale once, ${example}` });
+        const missing = (['zh-Hans', 'zh-Hant'] as const).filter((l) => !list.includes(l));
+        if (missing.length) {
+          ctx.addIssue({ code: 'custom', message: `${missing.join(' and ')} missing: zh-Hans and zh-Hant are always published (articles are written in one of them), ${example}` });
+        }
+      })
+      .transform((list) => list as Locale[]),
+  ),
+}).superRefine((value, ctx) => {
+  if (value.TONGBAO_ZH_HANT_VARIANT === 'hk' && value.TONGBAO_LOCALES.includes('zh-Hant-HK')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TONGBAO_LOCALES'],
+      message: 'zh-Hant-HK is listed while TONGBAO_ZH_HANT_VARIANT=hk already publishes zh-Hant in Hong Kong forms; set TONGBAO_ZH_HANT_VARIANT to tw or twp, or drop zh-Hant-HK',
+    });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -6,8 +6,21 @@
 import { z } from 'zod';
 import { env } from './env.ts';
 import { LOCALES, localeInfos, type Locale } from '../model/locale.ts';
+import { converter, type Convert } from '../zh/convert.ts';
+import { fillHongKong } from '../zh/locale-text.ts';
 
-const PerLocale = z.object({ 'zh-Hans': z.string().min(1), 'zh-Hant': z.string().min(1) });
+/** Published locales (TONGBAO_LOCALES), in the configured order. */
+const published: readonly Locale[] = env.TONGBAO_LOCALES;
+/**
+ * zh-Hant-HK texts not written below are zh-Hant's converted (tw → hk). The converter (~150 ms, ~55 MB)
+ * is created only when the site publishes zh-Hant-HK; otherwise the zh-Hant text stands in, unused.
+ */
+export const toHongKong: Convert = published.includes('zh-Hant-HK') ? converter('tw', 'hk') : (text) => text;
+
+/** A text written for each script; zh-Hant-HK may have its own, else zh-Hant's converted to Hong Kong forms. */
+const PerLocale = z
+  .object({ 'zh-Hans': z.string().min(1), 'zh-Hant': z.string().min(1), 'zh-Hant-HK': z.string().min(1).optional() })
+  .transform((texts) => fillHongKong(texts, toHongKong));
 export type PerLocale = z.infer<typeof PerLocale>;
 
 /** Quotation marks of a locale (src/zh/typography.ts): primary and nested. */
@@ -41,7 +54,12 @@ export const SiteConfigSchema = z.object({
     heading: PerLocale,
   }),
   /** Chinese typography applied at render time (full-width punctuation in Chinese text, quotes per locale). */
-  typography: z.object({ quotes: z.object({ 'zh-Hans': QuotesSchema, 'zh-Hant': QuotesSchema }) }),
+  typography: z.object({
+    quotes: z
+      .object({ 'zh-Hans': QuotesSchema, 'zh-Hant': QuotesSchema, 'zh-Hant-HK': QuotesSchema.optional() })
+      // Hong Kong uses 「」 like Taiwan: zh-Hant's marks unless zh-Hant-HK has its own.
+      .transform((q) => ({ ...q, 'zh-Hant-HK': q['zh-Hant-HK'] ?? q['zh-Hant'] })),
+  }),
 });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
@@ -83,5 +101,5 @@ export const locales = localeInfos(env.TONGBAO_ZH_HANT_VARIANT);
 /** Locales in the order pages list them, the default first. */
 export const localeOrder: readonly Locale[] = [
   site.defaultLocale,
-  ...LOCALES.filter((l) => l !== site.defaultLocale),
+  ...published.filter((l) => l !== site.defaultLocale),
 ];

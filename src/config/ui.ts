@@ -1,5 +1,7 @@
 /** The words of the site's own interface, written for each locale. */
 import type { Locale } from '../model/locale.ts';
+import { fillHongKong, type Written } from '../zh/locale-text.ts';
+import { toHongKong } from './site.ts';
 
 export interface UiStrings {
   skipToContent: string;
@@ -45,7 +47,8 @@ export interface UiStrings {
   yearTitle: string;
 }
 
-export const ui: Record<Locale, UiStrings> = {
+/** zh-Hant-HK may get its own strings here; without them it reads zh-Hant's converted to Hong Kong forms. */
+const written: Written<UiStrings> = {
   'zh-Hans': {
     skipToContent: '跳到正文',
     latest: '最新文章',
@@ -121,3 +124,5 @@ export const ui: Record<Locale, UiStrings> = {
     yearTitle: '{y} 年',
   },
 };
+
+export const ui: Record<Locale, UiStrings> = fillHongKong(written, toHongKong);

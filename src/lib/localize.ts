@@ -40,7 +40,9 @@ export interface LocalizedArticle {
 
 /** An author's or category's name in a locale: its own form there, else converted from its script. */
 export function nameIn(entry: Pick<Author, 'name' | 'nameLocale' | 'names'>, locale: Locale): string {
-  return entry.names?.[locale] ?? converter(locales[entry.nameLocale].opencc, locales[locale].opencc)(entry.name);
+  // zh-Hant-HK without a form of its own takes the zh-Hant form as written (a person's or brand's chosen name).
+  const fallback = locale === 'zh-Hant-HK' ? entry.names?.['zh-Hant'] : undefined;
+  return entry.names?.[locale] ?? fallback ?? converter(locales[entry.nameLocale].opencc, locales[locale].opencc)(entry.name);
 }
 
 const checked = new WeakSet<Article>();

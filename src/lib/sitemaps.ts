@@ -13,8 +13,8 @@ import { buildIndexes, type Indexes } from './indexes.ts';
 import { localize } from './localize.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
-/** Google News takes only these codes for Chinese. */
-export const NEWS_LANGUAGE: Record<Locale, string> = { 'zh-Hans': 'zh-cn', 'zh-Hant': 'zh-tw' };
+/** Google News takes only these codes for Chinese. Hong Kong Traditional is filed as zh-tw (Traditional). */
+export const NEWS_LANGUAGE: Record<Locale, string> = { 'zh-Hans': 'zh-cn', 'zh-Hant': 'zh-tw', 'zh-Hant-HK': 'zh-tw' };
 /** Google News reads articles of the last two days; a News sitemap holds at most 1,000 URLs. */
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 export const NEWS_LIMIT = 1000;

@@ -3,7 +3,7 @@
  * and everything downstream (pipeline, pages, feeds) reads only this shape.
  */
 import { z } from 'zod';
-import { LocaleSchema } from './locale.ts';
+import { AnyLocaleSchema, LocaleSchema } from './locale.ts';
 import { AuthorSchema, CategorySchema, Slug, SLUG_PATTERN, Text, type Taxonomy } from './taxonomy.ts';
 import { describeMojibake, findMojibake } from './mojibake.ts';
 
@@ -87,7 +87,7 @@ const articleFields = {
    * Terms whose form per locale the editor fixes over OpenCC: `{ 云岭基金: { zh-Hant: 雲嶺基金 } }`. A term
    * without a form for a locale is converted there on its own (src/zh/overrides.ts).
    */
-  glossary: z.record(Text('glossary term'), z.partialRecord(LocaleSchema, Text('glossary form'))).optional(),
+  glossary: z.record(Text('glossary term'), z.partialRecord(AnyLocaleSchema, Text('glossary form'))).optional(),
 };
 
 type Rules = { draft?: boolean; origin: string; source?: unknown; publishedAt: Date; updatedAt?: Date | undefined; canonical?: string };

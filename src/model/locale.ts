@@ -4,9 +4,18 @@
  */
 import { z } from 'zod';
 
+/** The scripts an article (or an author's name) is written in: its `sourceLocale`. Always published. */
 export const LOCALES = ['zh-Hans', 'zh-Hant'] as const;
 export const LocaleSchema = z.enum(LOCALES);
-export type Locale = z.infer<typeof LocaleSchema>;
+export type SourceLocale = z.infer<typeof LocaleSchema>;
+/**
+ * Every locale a site can publish in: the two scripts, plus zh-Hant-HK (Traditional as written in
+ * Hong Kong, OpenCC `hk`), which a site switches on with TONGBAO_LOCALES. Which locales a site
+ * publishes, and in which order, is `localeOrder` in src/config/site.ts.
+ */
+export const ALL_LOCALES = ['zh-Hans', 'zh-Hant', 'zh-Hant-HK'] as const;
+export const AnyLocaleSchema = z.enum(ALL_LOCALES);
+export type Locale = z.infer<typeof AnyLocaleSchema>;
 
 /** OpenCC's names for the scripts readers write. `t` (OpenCC's internal standard) is deliberately absent. */
 export type OpenccVariant = 'cn' | 'tw' | 'twp' | 'hk';
@@ -47,9 +56,33 @@ export function localeInfos(hantVariant: HantVariant): Record<Locale, LocaleInfo
       feedLanguage: FEED_LANGUAGE[hantVariant],
       ogLocale: OG_LOCALE[hantVariant],
     },
+    'zh-Hant-HK': {
+      code: 'zh-Hant-HK',
+      segment: 'zh-hant-hk',
+      opencc: 'hk',
+      label: '香港繁體',
+      feedLanguage: 'zh-hk',
+      ogLocale: 'zh_HK',
+    },
   };
 }
 
+/**
+ * Where a locale's own forms (overrides, glossaries, names, texts) come from when it has none: a
+ * Traditional locale takes the other Traditional locale's form (zh-Hant-HK ← zh-Hant, and zh-Hant ←
+ * zh-Hant-HK for MediaWiki's `zh-hk:` markup written for a two-locale site).
+ */
+export const FALLBACK_LOCALE: Record<Locale, Locale | undefined> = {
+  'zh-Hans': undefined,
+  'zh-Hant': 'zh-Hant-HK',
+  'zh-Hant-HK': 'zh-Hant',
+};
+
+/** The script a locale is written in: zh-Hant-HK is Traditional. */
+export function scriptOf(locale: Locale): SourceLocale {
+  return locale === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant';
+}
+
 export function isLocale(value: string): value is Locale {
-  return (LOCALES as readonly string[]).includes(value);
+  return (ALL_LOCALES as readonly string[]).includes(value);
 }

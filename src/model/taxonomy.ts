@@ -3,7 +3,7 @@
  * own script; other locales get them converted unless `names` gives a locale its own form.
  */
 import { z } from 'zod';
-import { LocaleSchema } from './locale.ts';
+import { AnyLocaleSchema, LocaleSchema } from './locale.ts';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -24,7 +24,7 @@ const NameFields = {
   /** The script `name` is written in. */
   nameLocale: LocaleSchema.default('zh-Hans'),
   /** A locale's own form of the name, where conversion would be wrong (personal names, brands). */
-  names: z.partialRecord(LocaleSchema, Text('names')).optional(),
+  names: z.partialRecord(AnyLocaleSchema, Text('names')).optional(),
 };
 
 export const AuthorSchema = z

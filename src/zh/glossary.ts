@@ -3,26 +3,28 @@
  *
  * - The article glossary (`glossary:` in the front matter / Sanity): `{ 云岭基金: { zh-Hant: 雲嶺基金 } }`.
  * - The site glossary, `content/glossary.yaml` (in TONGBAO_CONTENT_DIR): a YAML list of
- *   `{ term, zh-Hans?, zh-Hant?, note? }`. A term without a form for a locale is converted on its own
+ *   `{ term, zh-Hans?, zh-Hant?, zh-Hant-HK?, note? }`. A term without a form for a locale is converted on its own
  *   there, which already protects it from phrases crossing its edges.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { LOCALES } from '../model/locale.ts';
+import type { Locale } from '../model/locale.ts';
 import type { GlossaryEntry } from './overrides.ts';
 
 const Term = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
 
 /** The article field (src/model/article.ts): term → per-locale forms. */
-export type ArticleGlossary = Partial<Record<string, Partial<Record<(typeof LOCALES)[number], string>>>>;
+export type ArticleGlossary = Partial<Record<string, Partial<Record<Locale, string>>>>;
 
 const SiteEntrySchema = z
   .object({
     term: Term,
     'zh-Hans': Term.optional(),
     'zh-Hant': Term.optional(),
+    /** Hong Kong form (sites publishing zh-Hant-HK); without it zh-Hant-HK takes the zh-Hant form. */
+    'zh-Hant-HK': Term.optional(),
     /** Why the entry exists (for editors; not published). */
     note: z.string().optional(),
   })

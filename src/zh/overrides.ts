@@ -14,7 +14,7 @@
  * joined with NUL and converted in ONE call (OpenCC's phrases never span the separator), so the
  * cost stays that of one call per text however many names are protected.
  */
-import type { Locale } from '../model/locale.ts';
+import { FALLBACK_LOCALE, type Locale } from '../model/locale.ts';
 import type { Convert } from './convert.ts';
 
 /** A term's forms per locale; a missing locale gets the term converted on its own. */
@@ -45,8 +45,10 @@ const VARIANTS: Record<string, Locale> = {
   'zh-my': 'zh-Hans',
   'zh-hant': 'zh-Hant',
   'zh-tw': 'zh-Hant',
-  'zh-hk': 'zh-Hant',
-  'zh-mo': 'zh-Hant',
+  // Hong Kong and Macau forms: the zh-Hant-HK locale's, and zh-Hant's when it has none (FALLBACK_LOCALE).
+  'zh-hant-hk': 'zh-Hant-HK',
+  'zh-hk': 'zh-Hant-HK',
+  'zh-mo': 'zh-Hant-HK',
 };
 
 export class OverrideError extends Error {
@@ -61,7 +63,7 @@ export interface Span {
 
 const SEPARATOR = '\u0000';
 const MARKUP = /-\{([\s\S]*?)\}-/g;
-const PAIR = /^\s*(zh-[a-z]+)\s*:/i;
+const PAIR = /^\s*(zh-[a-z]+(?:-[a-z]+)?)\s*:/i;
 
 /** Pure: what one inline override gives in a locale. Throws OverrideError on bad markup. */
 export function resolveInline(inner: string, sourceLocale: Locale, targetLocale: Locale): Span {
@@ -69,7 +71,7 @@ export function resolveInline(inner: string, sourceLocale: Locale, targetLocale:
   const forms: Forms = {};
   for (const part of inner.split(';')) {
     if (part.trim() === '') continue;
-    const match = /^\s*(zh-[a-z]+)\s*:(.*)$/is.exec(part);
+    const match = /^\s*(zh-[a-z]+(?:-[a-z]+)?)\s*:(.*)$/is.exec(part);
     const locale = match && VARIANTS[match[1]!.toLowerCase()];
     if (!match || !locale) {
       throw new OverrideError(
@@ -83,9 +85,10 @@ export function resolveInline(inner: string, sourceLocale: Locale, targetLocale:
   return formOf({ term: '', forms }, sourceLocale, targetLocale);
 }
 
-/** What a glossary entry gives in the target locale. */
+/** What a glossary entry gives in the target locale: its own form, the fallback locale's form as written, or the term converted. */
 function formOf(entry: GlossaryEntry, sourceLocale: Locale, targetLocale: Locale): Span {
-  const own = entry.forms[targetLocale];
+  const fallback = FALLBACK_LOCALE[targetLocale];
+  const own = entry.forms[targetLocale] ?? (fallback && entry.forms[fallback]);
   if (own !== undefined) return { text: own, convert: false };
   const written = entry.forms[sourceLocale] ?? entry.term;
   if (written !== '') return { text: written, convert: sourceLocale !== targetLocale };

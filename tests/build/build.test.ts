@@ -70,6 +70,16 @@ describe('build of the sample content', () => {
     expect(feed.items.find((i) => i.url?.includes('/one-source-two-scripts/'))?.content).toContain(original);
   });
 
+  it('publishes the two default locales only: no /zh-hant-hk/, no zh-Hant-HK alternate or switcher entry', () => {
+    expect(readdirSync(build.outDir).filter((n) => n.startsWith('zh-')).sort()).toEqual(['zh-hans', 'zh-hant']);
+    for (const file of walk(build.outDir).filter((f) => /\.(html|xml|json)$/.test(f))) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, relative(build.outDir, file)).not.toMatch(/zh-hant-hk|zh-Hant-HK/i);
+    }
+    const html = readFileSync(join(build.outDir, 'zh-hant', 'articles', 'advanced-tech-fair-2023', 'index.html'), 'utf8');
+    expect([...html.matchAll(/<link rel="alternate" hreflang="([^"]+)"/g)].map((m) => m[1])).toEqual(['zh-Hans', 'zh-Hant', 'x-default']);
+  });
+
   it('serves a real page at / (no redirect) linking both homes', () => {
     const html = readFileSync(join(build.outDir, 'index.html'), 'utf8');
     expect(html).not.toMatch(/http-equiv="refresh"/i);

@@ -28,6 +28,8 @@ const font = (family: string, pkg: string, file: string): ShareFont => ({ family
 export const SHARE_FONTS: Record<Locale, ShareFont> = {
   'zh-Hans': font('Noto Sans Hans', '@embedpdf/fonts-sc', 'NotoSansHans-Bold.otf'),
   'zh-Hant': font('Noto Sans Hant', '@embedpdf/fonts-tc', 'NotoSansHant-Bold.otf'),
+  // Hong Kong Traditional is drawn with the Traditional font (npm has the Hong Kong cut only as web-font subsets).
+  'zh-Hant-HK': font('Noto Sans Hant', '@embedpdf/fonts-tc', 'NotoSansHant-Bold.otf'),
 };
 
 /** The fonts a locale's share image uses, in fallback order. */
