@@ -187,9 +187,16 @@ describe('a build with zh-Hant-HK switched on', () => {
   });
 
   it('builds the Hong Kong search index and share images', () => {
-    const entry = JSON.parse(read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
-    expect(Object.keys(entry.languages).sort()).toEqual(['zh-hans', 'zh-hant', 'zh-hant-hk']);
-    expect(entry.languages['zh-hant-hk']!.page_count).toBe(slugs.length);
+    // One shard per locale here (three articles, 1,000 a shard): the Hong Kong index is its own.
+    for (const segment of ['zh-hans', 'zh-hant', 'zh-hant-hk']) {
+      const entry = JSON.parse(read(`pagefind/${segment}/0/pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
+      expect(Object.keys(entry.languages), segment).toEqual([segment]);
+      expect(entry.languages[segment]!.page_count).toBe(slugs.length);
+    }
+    // The Hong Kong search page loads its own shard and maps a Simplified query to Hong Kong forms.
+    expect(page('zh-hant-hk/search')).toContain(`data-pagefind-bundles="[&quot;/pagefind/zh-hant-hk/0/&quot;]"`);
+    const queryMap = JSON.parse(read('zh-hant-hk/search/query-map.json')) as Record<string, string[]>;
+    expect(queryMap['里']?.[0]).toBe('裏');
     for (const slug of slugs) expect(existsSync(join(build.outDir, 'zh-hant-hk', 'articles', slug, 'share.png')), slug).toBe(true);
     expect(page('zh-hant-hk/articles/advanced-tech-fair-2023')).toContain(`<meta property="og:locale" content="zh_HK">`);
   });
