@@ -4,7 +4,7 @@
  * the column and loads it, width and height keep its box before it loads, the caption and alt
  * are there, nothing scrolls sideways, axe-core finds no violation. Without JavaScript it is the same.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -107,5 +107,19 @@ test('without JavaScript the lead image is there and loads', async ({ browser })
   await expect(page.locator('.article-body')).toContainText('OpenCC');
   // naturalWidth is read by Playwright, not by the page's scripts (which are off).
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
+  await context.close();
+});
+
+// The README's phone screenshot (docs/). Always kept in artifacts/; written to docs/ with TONGBAO_UPDATE_DOCS=1.
+test('screenshot of the article page on a phone', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(`/zh-hant/articles/${ARTICLE}/`);
+  const img = page.locator('.lead-image img');
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+  const shot = await page.screenshot();
+  expect(shot.length).toBeLessThan(200_000);
+  writeFileSync(`${SHOTS}/article-phone-zh-hant.png`, shot);
+  if (process.env.TONGBAO_UPDATE_DOCS === '1') writeFileSync('docs/article-phone-zh-hant.png', shot);
   await context.close();
 });
