@@ -16,7 +16,9 @@ import { verifyOutput } from '../src/lib/verify/output.ts';
 
 const root = join(import.meta.dirname, '..');
 const target = resolve(root, env.TONGBAO_OUT_DIR);
-const temp = join(dirname(target), `.${basename(target)}.building-${process.pid}`);
+// The same staging name every time: Astro writes the output folder into the astro:assets module, so a
+// new name per build would change every page's dependency hash and defeat the incremental build.
+const temp = join(dirname(target), `.${basename(target)}.building`);
 const old = join(dirname(target), `.${basename(target)}.old-${process.pid}`);
 
 function fail(message: string, code = 1): never {

@@ -27,7 +27,7 @@ export interface LocalizedArticle {
   authors: { slug: string; name: string; url?: string | undefined }[];
   tags: string[];
   category: { slug: string; name: string };
-  image?: { src: string; alt: string; caption?: string | undefined } | undefined;
+  image?: { src: string; alt: string; caption?: string | undefined; srcset?: string | undefined; width?: number | undefined; height?: number | undefined } | undefined;
   /** Sanitized body followed by the disclaimer block, the same in the page and in the feed. Read from the render cache. */
   readonly html: string;
   publishedAt: Date;
@@ -121,6 +121,9 @@ export function localize(article: Article, locale: Locale): LocalizedArticle {
       src: article.image.src,
       alt: convert(article.image.alt),
       caption: article.image.caption && convert(article.image.caption),
+      srcset: article.image.srcset,
+      width: article.image.width,
+      height: article.image.height,
     },
     get html() {
       return articleHtml(article, locale);

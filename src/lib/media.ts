@@ -29,7 +29,12 @@ export function imageFacts(src: string, publicDir = join(process.cwd(), 'public'
     try {
       length = statSync(join(publicDir, decodeURIComponent(src.split(/[?#]/)[0] ?? ''))).size;
     } catch {
-      length = 0;
+      // A lead image in content/images/ is published at the same path (src/pages/images/).
+      try {
+        length = statSync(join(publicDir, '..', 'content', decodeURIComponent(src.split(/[?#]/)[0] ?? ''))).size;
+      } catch {
+        length = 0;
+      }
     }
   }
   return { url, type: MIME[ext] ?? 'image/*', length };

@@ -68,10 +68,14 @@ const articleFields = {
   image: z
     .object({
       src: Text('image.src').refine((src) => /^\/(?!\/)/.test(src) || /^https?:\/\//i.test(src), {
-        error: 'image.src must be a path under public/ starting with "/" (e.g. /images/photo.jpg) or an http(s) URL',
+        error: 'image.src must be a site path starting with "/" (e.g. /images/photo.jpg: a file in content/images/ or public/images/) or an http(s) URL',
       }),
       alt: Text('image.alt'),
       caption: Text('image.caption').optional(),
+      /** Set by a source that serves resized copies (Sanity's image CDN): `srcset` candidates, and `src`'s size. */
+      srcset: z.string({ error: 'image.srcset must be text' }).optional(),
+      width: z.number({ error: 'image.width must be a number' }).int().positive().optional(),
+      height: z.number({ error: 'image.height must be a number' }).int().positive().optional(),
     }, { error: 'image must be a mapping with src, alt and an optional caption' })
     .strict()
     .optional(),

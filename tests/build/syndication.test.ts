@@ -112,8 +112,9 @@ describe('feeds', () => {
         expect(asArray(item['dc:creator']).length).toBeGreaterThan(0);
         const e = expected.find((x) => x.slug === slugOf(item.link))!;
         if (e.image) {
-          const size = statSync(join(projectRoot, 'public', e.image)).size;
-          expect(item.enclosure).toMatchObject({ '@url': new URL(e.image, item.link).href, '@type': 'image/svg+xml', '@length': String(size) });
+          // The sample's lead image is a PNG in content/images/, published as it is at its /images/ path.
+          const size = statSync(join(projectRoot, 'content', e.image)).size;
+          expect(item.enclosure).toMatchObject({ '@url': new URL(e.image, item.link).href, '@type': 'image/png', '@length': String(size) });
           expect(item['media:content']['@url']).toBe(item.enclosure['@url']);
         } else {
           expect(item.enclosure).toBeUndefined();
@@ -138,7 +139,7 @@ describe('feeds', () => {
       expect(item.content_html).not.toMatch(/(?:href|src)="\/(?!\/)/);
       expect(item.authors?.[0]?.name).toBeTruthy();
       expect(item.language).toBe(s.dir.startsWith('zh-hant') ? 'zh-tw' : 'zh-cn');
-      if (e.image) expect(item.attachments?.[0]?.mime_type).toBe('image/svg+xml');
+      if (e.image) expect(item.attachments?.[0]?.mime_type).toBe('image/png');
     }
   });
 

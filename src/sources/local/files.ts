@@ -49,6 +49,14 @@ function isPublicFile(root: string, sitePath: string): boolean {
   return file.startsWith(publicDir) && existsSync(file) && statSync(file).isFile();
 }
 
+/** True when a site path (`/images/x.png`) is a file in the project's content/images/ (a lead image for Astro's image pipeline). */
+function isContentImage(root: string, sitePath: string): boolean {
+  if (!sitePath.startsWith('/images/')) return false;
+  const imagesDir = resolve(root, 'content', 'images');
+  const file = resolve(imagesDir, `.${sitePath.slice('/images'.length)}`);
+  return file.startsWith(imagesDir) && existsSync(file) && statSync(file).isFile();
+}
+
 export async function readLocalContent(root: string, contentDir: string): Promise<LocalContent> {
   const base = resolve(root, contentDir);
   const display = (path: string) => displayPath(root, path);
@@ -90,7 +98,7 @@ export async function readLocalContent(root: string, contentDir: string): Promis
     }
     try {
       const article = parseMarkdownArticle(text, path, schema);
-      const images = checkImages(article, (sitePath) => isPublicFile(root, sitePath));
+      const images = checkImages(article, (sitePath) => isPublicFile(root, sitePath) || isContentImage(root, sitePath));
       if (images.length) {
         errors.push(new ArticleError(path, images));
         continue;

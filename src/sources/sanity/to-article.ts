@@ -141,7 +141,13 @@ export function toArticle(input: Json, settings: ImageSettings): Article {
   if (main) {
     const urls = imageUrls(main, settings);
     if (!urls) issues.push({ field: 'mainImage.asset', message: missingAsset(main, 'remove the main image') });
-    image = { src: urls?.src ?? '', alt: main.alt ?? '', ...(main.caption ? { caption: main.caption } : {}) };
+    image = {
+      src: urls?.src ?? '',
+      alt: main.alt ?? '',
+      ...(main.caption ? { caption: main.caption } : {}),
+      ...(urls?.srcset ? { srcset: urls.srcset } : {}),
+      ...(urls?.width && urls.height ? { width: urls.width, height: urls.height } : {}),
+    };
   }
   if (issues.length) throw new ArticleError(where, issues);
 
