@@ -1,7 +1,7 @@
 /**
  * `npm run lake`: the local content lake over content/dataset.ndjson (see scripts/lake/server.ts).
  *
- *   npm run lake -- [--port 4444] [--dataset content/dataset.ndjson] [--assets public/images]
+ *   npm run lake -- [--port 4444] [--dataset content/dataset.ndjson] [--assets content/images --assets public/images]
  *                   [--token <read token>] [--persist] [--fault 503[:count]]
  *
  * Then build from it:
@@ -17,7 +17,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4444' },
     host: { type: 'string', default: '127.0.0.1' },
     dataset: { type: 'string', default: join(root, 'content', 'dataset.ndjson') },
-    assets: { type: 'string', default: join(root, 'public', 'images') },
+    assets: { type: 'string', multiple: true, default: [join(root, 'content', 'images'), join(root, 'public', 'images')] },
     token: { type: 'string' },
     persist: { type: 'boolean', default: false },
     fault: { type: 'string' },

@@ -10,7 +10,7 @@
  *                              data.ndjson with image fields as `_sanityAsset` + the image files
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readLocalContent } from '../src/sources/local/files.ts';
 import type { Article } from '../src/model/article.ts';
@@ -27,17 +27,35 @@ const slugField = (current: string) => ({ _type: 'slug', current });
 const names = (e: Author | Category) =>
   e.names ? { names: { ...(e.names['zh-Hans'] ? { zhHans: e.names['zh-Hans'] } : {}), ...(e.names['zh-Hant'] ? { zhHant: e.names['zh-Hant'] } : {}) } } : {};
 
-/** An image under public/ as a Sanity image asset: id from the content's SHA-1 and its size. */
+/** Width and height of an SVG (its width/height attributes) or a PNG (its IHDR chunk). */
+function imageSize(bytes: Buffer, ext: string): { width: number; height: number } | undefined {
+  if (ext === 'svg') {
+    const svg = bytes.toString('utf8');
+    const width = Number(/width="(\d+)"/.exec(svg)?.[1]);
+    const height = Number(/height="(\d+)"/.exec(svg)?.[1]);
+    return width && height ? { width, height } : undefined;
+  }
+  const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (ext === 'png' && bytes.subarray(0, 8).equals(PNG) && bytes.toString('latin1', 12, 16) === 'IHDR') {
+    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  }
+  return undefined;
+}
+
+/**
+ * A site image (`/images/<file>`: content/images/, where the site's image pipeline reads it, or
+ * public/) as a Sanity image asset: id from the content's SHA-1 and its size.
+ */
 function imageAsset(src: string): Doc & { file: string } {
-  if (!src.startsWith('/')) throw new Error(`[tongbao] image ${src}: only images under public/ can go into the dataset`);
-  const file = join(root, 'public', src);
+  if (!src.startsWith('/')) throw new Error(`[tongbao] image ${src}: only images of this site (/images/…) can go into the dataset`);
+  const inContent = src.startsWith('/images/') ? join(root, 'content', src) : '';
+  const file = inContent && existsSync(inContent) ? inContent : join(root, 'public', src);
   const bytes = readFileSync(file);
   const sha1 = createHash('sha1').update(bytes).digest('hex');
   const ext = src.split('.').pop()!.toLowerCase();
-  const svg = ext === 'svg' ? bytes.toString('utf8') : '';
-  const width = Number(/width="(\d+)"/.exec(svg)?.[1]);
-  const height = Number(/height="(\d+)"/.exec(svg)?.[1]);
-  if (!width || !height) throw new Error(`[tongbao] image ${src}: cannot read its size (SVG with width and height only)`);
+  const size = imageSize(bytes, ext);
+  if (!size) throw new Error(`[tongbao] image ${src}: cannot read its size (SVG with width and height, or PNG)`);
+  const { width, height } = size;
   return {
     _id: `image-${sha1}-${width}x${height}-${ext}`,
     _type: 'sanity.imageAsset',

@@ -37,8 +37,8 @@ export interface Fault {
 export interface LakeOptions {
   /** The NDJSON file to load. */
   datasetFile: string;
-  /** Where image files are found by their original file name (for /images/…). */
-  assetsDir?: string | undefined;
+  /** Where image files are found by their original file name (for /images/…); the first folder that has the file wins. */
+  assetsDir?: string | readonly string[] | undefined;
   /** Write the dataset back to datasetFile after every mutation. */
   persist?: boolean | undefined;
   /** When set, drafts/raw perspectives, /data/doc and mutations need `Authorization: Bearer <token>`. */
@@ -371,15 +371,20 @@ export class Lake {
 
   private async serveImage(res: ServerResponse, assetId: string, ext: string) {
     const asset = this.docs.get(assetId);
-    const dir = this.options.assetsDir;
-    if (!asset || !dir || typeof asset.originalFilename !== 'string') return this.json(res, 404, { error: 'Not Found' });
-    try {
-      const bytes = await readFile(join(dir, asset.originalFilename.replace(/[/\\]/g, '')));
-      const type = ext === 'svg' ? 'image/svg+xml' : `image/${ext === 'jpg' ? 'jpeg' : ext}`;
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'public, max-age=31536000, immutable' });
-      res.end(bytes);
-    } catch {
-      this.json(res, 404, { error: 'Not Found', message: `asset ${assetId} has no file in the assets folder` });
+    const dirs = [this.options.assetsDir ?? []].flat();
+    if (!asset || !dirs.length || typeof asset.originalFilename !== 'string') return this.json(res, 404, { error: 'Not Found' });
+    const name = asset.originalFilename.replace(/[/\\]/g, '');
+    for (const dir of dirs) {
+      try {
+        const bytes = await readFile(join(dir, name));
+        const type = ext === 'svg' ? 'image/svg+xml' : `image/${ext === 'jpg' ? 'jpeg' : ext}`;
+        res.writeHead(200, { 'content-type': type, 'cache-control': 'public, max-age=31536000, immutable' });
+        res.end(bytes);
+        return;
+      } catch {
+        // try the next folder
+      }
     }
+    this.json(res, 404, { error: 'Not Found', message: `asset ${assetId} has no file in the assets folders` });
   }
 }

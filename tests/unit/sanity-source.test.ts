@@ -70,11 +70,11 @@ describe('reading the sample dataset from the lake', () => {
     expect(Array.isArray(report.body)).toBe(true);
     const desk = articles.find((a) => a.slug === 'one-source-two-scripts')!;
     expect(desk.authors[0]!.names).toEqual({ 'zh-Hant': '通報編輯部' });
-    expect(desk.image?.src).toMatch(new RegExp(`^${origin}/images/local/production/[0-9a-f]{40}-640x240\\.svg\\?`));
+    expect(desk.image?.src).toMatch(new RegExp(`^${origin}/images/local/production/[0-9a-f]{40}-1280x480\\.png\\?`));
     expect(desk.image?.alt).toContain('示意图');
-    // The lead image's srcset from Sanity's URL builder: 480 px and the 640-pixel original, never wider; its size from the asset.
-    expect(desk.image?.srcset?.split(', ').map((c) => c.replace(/^.*\?w=(\d+)&.* (\d+w)$/, '$1 $2'))).toEqual(['480 480w', '640 640w']);
-    expect([desk.image?.width, desk.image?.height]).toEqual([640, 240]);
+    // The lead image's srcset from Sanity's URL builder: 480, 800 and 1200 px (the original is 1280 wide); its size from the asset.
+    expect(desk.image?.srcset?.split(', ').map((c) => c.replace(/^.*\?w=(\d+)&.* (\d+w)$/, '$1 $2'))).toEqual(['480 480w', '800 800w', '1200 1200w']);
+    expect([desk.image?.width, desk.image?.height]).toEqual([1200, 450]);
   });
 });
 
