@@ -44,8 +44,9 @@ if (form && out && bundles.length) {
   for (const name of Object.keys(filters.category ?? {}).sort()) select.append(new Option(name, name));
 
   const params = new URLSearchParams(location.search);
-  input.value = params.get('q') ?? '';
-  select.value = params.get('category') ?? '';
+  // What the reader typed while the index was loading wins over the address.
+  if (!input.value) input.value = params.get('q') ?? '';
+  if (!select.value) select.value = params.get('category') ?? '';
 
   let generation = 0;
   const render = async () => {
@@ -69,7 +70,8 @@ if (form && out && bundles.length) {
       if (seen.has(data.url)) continue;
       // A shard that has no article of the category ignores the filter: check each result.
       if (category && !(data.filters?.category ?? []).includes(category)) continue;
-      if (!hasEveryTerm(`${data.meta.title ?? ''} ${data.content ?? ''}`.toLowerCase())) continue;
+      // Pagefind's text marks the word breaks it found in Chinese with U+200B.
+      if (!hasEveryTerm(`${data.meta.title ?? ''} ${data.content ?? ''}`.replace(/\u200b/gu, '').toLowerCase())) continue;
       seen.add(data.url);
       const li = document.createElement('li');
       const h = document.createElement('h2');

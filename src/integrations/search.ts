@@ -10,8 +10,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cp, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { copyFile, cp, link, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
@@ -86,20 +86,32 @@ function shardDigest(locale: Locale, pages: readonly Page[]): string {
   return hash.digest('hex').slice(0, 20);
 }
 
-async function indexShard(pages: readonly Page[], outputPath: string): Promise<{ peakMB: number }> {
+/**
+ * Indexes one shard. Pagefind reads a folder faster than it takes pages one by one over its pipe
+ * (measured: 1.0 s instead of 2.5 s for 1,000 pages), so the shard's pages are hard-linked into a
+ * folder of their own beside the site, under the same paths, and Pagefind reads that folder.
+ */
+async function indexShard(site: string, pages: readonly Page[], outputPath: string): Promise<{ peakMB: number }> {
+  const farm = join(dirname(site), `.${basename(site)}.search-shard`);
+  await rm(farm, { recursive: true, force: true });
+  for (const page of pages) {
+    const relative = join(decodeURIComponent(page.url), 'index.html');
+    await mkdir(dirname(join(farm, relative)), { recursive: true });
+    await link(join(site, relative), join(farm, relative)).catch(() => copyFile(join(site, relative), join(farm, relative)));
+  }
   const { index, errors } = await pagefind.createIndex({ rootSelector: 'html' });
   if (!index) throw fail('creating the index', errors);
   try {
-    for (const page of pages) {
-      const added = await index.addHTMLFile({ url: page.url, content: page.html });
-      if (added.errors.length) throw fail(`indexing ${page.url}`, added.errors);
-    }
+    const added = await index.addDirectory({ path: farm });
+    if (added.errors.length) throw fail('indexing the pages', added.errors);
+    if (added.page_count !== pages.length) throw fail('indexing the pages', [`${added.page_count} of ${pages.length} page(s) indexed`]);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw fail('writing the index', written.errors);
     return { peakMB: await pagefindPeakMB() };
   } finally {
     // One process per shard: closing it returns its memory before the next shard.
     await pagefind.close();
+    await rm(farm, { recursive: true, force: true });
   }
 }
 
@@ -127,7 +139,7 @@ export async function writeSearchIndexes(site: string, list: readonly Article[],
         logger.info(`${label}: unchanged, reused from the cache`);
         continue;
       }
-      const result = await indexShard(pages, output);
+      const result = await indexShard(site, pages, output);
       peakMB = Math.max(peakMB, result.peakMB);
       indexedPages += pages.length;
       // Into the cache through a temporary name, so an interrupted build never leaves half a shard there.
