@@ -24,7 +24,7 @@ import { ContentError } from '../../src/sources/local/files.ts';
 import { readSanityArticles } from '../../src/sources/sanity/loader.ts';
 import type { Lake } from '../../scripts/lake/server.ts';
 import { projectRoot, type BuildResult } from '../support/build.ts';
-import { launch, serve, visit } from '../support/browser.ts';
+import { launch, serve, visit, visitFeedItems } from '../support/browser.ts';
 import { allVectors, hostileArticles, PT_ACCEPTED_HREFS, PT_REFUSED, sanityDocuments, XSS_PATHS } from '../support/hostile.ts';
 import { DATASET, lakeEnv, runAsync, startLake } from '../support/lake.ts';
 import { rssItems } from '../support/rss.ts';
@@ -185,8 +185,7 @@ describe('in Chromium: 0 executions', () => {
 
   it.each(['zh-hans', 'zh-hant'])('on the %s feed items rendered as HTML, as a feed reader would', async (segment) => {
     const items = rssItems(readFileSync(join(build.outDir, segment, 'rss.xml'), 'utf8'));
-    const html = `<!doctype html><html><body>${items.map((i) => `<article>${i.content}</article>`).join('')}</body></html>`;
-    const found = await visit(browser, site, [], (page) => page.setContent(html, { waitUntil: 'load' }));
+    const found = await visitFeedItems(browser, site, items);
     expect(found.calls).toEqual([]);
     expect(found.dialogs).toEqual([]);
     expect(found.navigations).toEqual([]);

@@ -12,7 +12,7 @@ import type { Browser } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteBuild, type BuildResult } from '../support/build.ts';
-import { launch, serve, visit } from '../support/browser.ts';
+import { launch, serve, visit, visitFeedItems } from '../support/browser.ts';
 import { allVectors, hostileArticles, MARKDOWN_VECTORS, OWN_VECTORS, writeLocalContent, XSS_PATHS } from '../support/hostile.ts';
 import { rssItems } from '../support/rss.ts';
 import { rel, scriptSafety, walkFiles } from '../support/site-checks.ts';
@@ -142,8 +142,7 @@ describe('in Chromium: 0 executions', () => {
 
   it.each(['zh-hans', 'zh-hant'])('on the %s feed items rendered as HTML, as a feed reader would', async (segment) => {
     const items = rssItems(readFileSync(join(build.outDir, segment, 'rss.xml'), 'utf8'));
-    const html = `<!doctype html><html><body>${items.map((i) => `<article>${i.content}</article>`).join('')}</body></html>`;
-    const found = await visit(browser, origin, [], (page) => page.setContent(html, { waitUntil: 'load' }));
+    const found = await visitFeedItems(browser, origin, items);
     expect(found.calls).toEqual([]);
     expect(found.dialogs).toEqual([]);
     expect(found.navigations).toEqual([]);
