@@ -3,7 +3,7 @@
  * Paths end with a slash (directory output); feed paths end with their file name.
  */
 import { createHash } from 'node:crypto';
-import { locales, site } from '../config/site.ts';
+import { localeOrder, locales, site } from '../config/site.ts';
 import type { Locale } from '../model/locale.ts';
 
 const segment = (locale: Locale) => locales[locale].segment;
@@ -79,4 +79,9 @@ export function absoluteUrl(path: string): string {
 /** Locale whose URL segment is `value` (`zh-hans` → `zh-Hans`). */
 export function localeFromSegment(value: string | undefined): Locale | undefined {
   return (Object.keys(locales) as Locale[]).find((l) => locales[l].segment === value);
+}
+
+/** Route params of a page that exists once per published locale (`/[locale]/…`): its segment, and the locale as a prop. */
+export function localeStaticPaths(): { params: { locale: string }; props: { locale: Locale } }[] {
+  return localeOrder.map((locale) => ({ params: { locale: locales[locale].segment }, props: { locale } }));
 }

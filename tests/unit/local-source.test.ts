@@ -7,9 +7,9 @@ import { AuthorSchema, CategorySchema } from '../../src/model/taxonomy.ts';
 import { parseMarkdownArticle } from '../../src/sources/local/parse.ts';
 import { ContentError, readLocalContent } from '../../src/sources/local/files.ts';
 import { parseTaxonomyList } from '../../src/sources/local/taxonomy.ts';
+import { CATEGORIES_YAML, GOOD_FIELDS } from '../support/bad-input.ts';
 
 const AUTHORS_YAML = '- slug: zhang-san\n  name: 张三\n- slug: li-si\n  name: 李四\n  names: { zh-Hant: 李四 }\n';
-const CATEGORIES_YAML = '- slug: technology\n  name: 科技\n- slug: finance\n  name: 财经\n  riskNotice: true\n';
 const taxonomy = {
   authors: parseTaxonomyList(AUTHORS_YAML, 'authors.yaml', AuthorSchema),
   categories: parseTaxonomyList(CATEGORIES_YAML, 'categories.yaml', CategorySchema),
@@ -17,15 +17,7 @@ const taxonomy = {
 const schema = createArticleInputSchema(taxonomy, { authors: 'content/authors.yaml', categories: 'content/categories.yaml' });
 const PATH = 'content/articles/sample-news.md';
 
-const GOOD = {
-  title: '测试标题',
-  summary: '测试摘要。',
-  publishedAt: '2026-11-20T10:30:00+08:00',
-  authors: ['zhang-san'],
-  category: 'technology',
-  sourceLocale: 'zh-Hans',
-  origin: 'original',
-};
+const GOOD = GOOD_FIELDS;
 
 /** A Markdown file with the given front matter lines (JSON is valid YAML). */
 function file(fields: Record<string, unknown>, body = '正文第一段。') {

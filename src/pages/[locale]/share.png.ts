@@ -1,12 +1,11 @@
 // The share image (1200×630 PNG) of the pages of one locale that are not articles.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { localeOrder, locales } from '../../config/site.ts';
+import { localeStaticPaths } from '../../lib/urls.ts';
 import { pngResponse, shareCacheDir, siteCard } from '../../lib/share-image/cards.ts';
 import { renderShareImage } from '../../lib/share-image/render.ts';
 import type { Locale } from '../../model/locale.ts';
 
-export const getStaticPaths = (() =>
-  localeOrder.map((locale) => ({ params: { locale: locales[locale].segment }, props: { locale } }))) satisfies GetStaticPaths;
+export const getStaticPaths = localeStaticPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { locale } = props as { locale: Locale };
