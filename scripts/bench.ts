@@ -2,7 +2,7 @@
  * `npm run bench -- --articles N [--vs-hugo] [--cold-only] [--no-readme] [--keep]`
  * Generates a synthetic corpus, builds it cold and again after editing one article, and reports
  * wall time, peak memory, pages per second, the share of time spent converting, search indexing and
- * output size. Writes bench/results/latest-<N>.json and updates the table in README.md. `--cold-only`
+ * output size. Writes bench/results/latest-<N>.json and updates the table in docs/benchmarks.md. `--cold-only`
  * skips the rebuild (for the largest corpora, where the cold build is the figure asked for).
  */
 import { execFileSync } from 'node:child_process';
@@ -172,13 +172,13 @@ console.log('\n' + JSON.stringify(result, null, 2));
 log(`result written to bench/results/latest-${articles}.json`);
 
 if (!values['no-readme']) {
-  const readmePath = join(root, 'README.md');
+  const readmePath = join(root, 'docs', 'benchmarks.md');
   const readme = await readFile(readmePath, 'utf8');
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
   const i = readme.indexOf(start);
   const j = readme.indexOf(end);
-  if (i < 0 || j < 0) throw new Error('[tongbao] README.md lacks the <!-- bench:start --> / <!-- bench:end --> markers');
+  if (i < 0 || j < 0) throw new Error('[tongbao] docs/benchmarks.md lacks the <!-- bench:start --> / <!-- bench:end --> markers');
   const header =
     '| date | articles | article pages | cold build | peak memory | rebuild after 1 edit | pages/s | converting | search index | output | Hugo (ratio) |\n' +
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n';
@@ -189,6 +189,6 @@ if (!values['no-readme']) {
   const rows = [`| ${row.join(' | ')} |`, ...existing].slice(0, 8);
   const table = `\n${result.machine}\n\n${header}${rows.join('\n')}\n`;
   await writeFile(readmePath, readme.slice(0, i + start.length) + table + readme.slice(j));
-  log('README.md benchmark table updated');
+  log('docs/benchmarks.md benchmark table updated');
 }
 if (!values.keep) await rm(work, { recursive: true, force: true });
