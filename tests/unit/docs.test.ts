@@ -2,10 +2,13 @@
  * The README and docs/ stay short and true where a machine can tell: the README within 200 lines;
  * every relative link (and its #heading) in README.md and docs/ leads somewhere; every repository path
  * and `npm run` script named in code spans exists; the README's configuration table lists exactly the
- * variables src/config/env.ts accepts, with their defaults; the benchmark table holds the latest results.
+ * variables src/config/env.ts accepts, with their defaults; the editors' example article is one the
+ * local source accepts, and their field table names every field of the model; the benchmark table holds
+ * the latest results.
  * Markdown is read with remark (GFM), headings are slugged as GitHub does (github-slugger).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Heading, Root, RootContent, Table } from 'mdast';
@@ -16,6 +19,8 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { EnvSchema, parseEnv } from '../../src/config/env.ts';
+import { ArticleSchema } from '../../src/model/article.ts';
+import { readLocalContent } from '../../src/sources/local/files.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const README = join(root, 'README.md');
@@ -171,5 +176,37 @@ describe('docs/benchmarks.md', () => {
       expect(listed, `bench/results/${f}`).toContain(`${result.date.slice(0, 10)} ${result.articles}`);
       expect(text.slice(start, end), `bench/results/${f}: machine`).toContain(result.machine);
     }
+  });
+});
+
+describe('docs/editors.md', () => {
+  const file = join(root, 'docs', 'editors.md');
+
+  it('shows an example article that the local source accepts', async () => {
+    let example: string | undefined;
+    visit(tree(file), 'code', (node) => {
+      if (example === undefined && node.lang === 'markdown') example = node.value;
+    });
+    expect(example, 'a ```markdown example in docs/editors.md').toBeDefined();
+    const dir = mkdtempSync(join(tmpdir(), 'tongbao-docs-'));
+    try {
+      cpSync(join(root, 'content'), dir, { recursive: true });
+      // The example's photo is made up; point it at a sample image that exists.
+      const text = example!.replace('/images/photo.jpg', '/images/one-source-two-scripts.png');
+      expect(text).not.toBe(example);
+      writeFileSync(join(dir, 'articles', 'docs-example.md'), text + '\n');
+      const { articles } = await readLocalContent(root, dir);
+      const article = articles.find((a) => a.article.slug === 'docs-example')?.article;
+      expect(article).toMatchObject({ sourceLocale: 'zh-Hans', origin: 'original', draft: false });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lists every field of the article model in its field table, and no other', () => {
+    const tables = section(file, 'Front matter fields').filter((n): n is Table => n.type === 'table');
+    expect(tables).toHaveLength(1);
+    const listed = rows(tables[0]!).map(([field]) => field?.code ?? `(not a code span: ${field?.text})`);
+    expect([...listed].sort()).toEqual(Object.keys(ArticleSchema.shape).sort());
   });
 });
