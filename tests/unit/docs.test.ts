@@ -1,10 +1,10 @@
 /**
  * The README and docs/ stay short and true where a machine can tell: the README within 200 lines;
  * every relative link (and its #heading) in README.md and docs/ leads somewhere; every repository path
- * and `npm run` script named in code spans exists; the README's configuration table lists exactly the
- * variables src/config/env.ts accepts, with their defaults; the editors' example article is one the
- * local source accepts, and their field table names every field of the model; the benchmark table holds
- * the latest results.
+ * and `npm run` script named in code spans exists; no table row stands outside its table; the README's
+ * configuration table lists exactly the variables src/config/env.ts accepts, with their defaults; the
+ * editors' example article is one the local source accepts, and their field table names every field of
+ * the model; the benchmark table holds the latest results.
  * Markdown is read with remark (GFM), headings are slugged as GitHub does (github-slugger).
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -109,6 +109,15 @@ describe('links and paths in README.md and docs/', () => {
       }
     });
     expect(broken, `broken links in ${show(file)}`).toEqual([]);
+  });
+
+  it.each(FILES.map((f) => [show(f), f]))('%s: no table row outside a table (a blank line inside a table breaks it)', (_, file) => {
+    const strays: string[] = [];
+    visit(tree(file), 'paragraph', (node) => {
+      const text = toString(node).trimStart();
+      if (text.startsWith('|')) strays.push(text.split('\n')[0]!);
+    });
+    expect(strays).toEqual([]);
   });
 
   it.each(FILES.map((f) => [show(f), f]))('%s: every repository path and npm script in a code span exists', (_, file) => {
