@@ -10,18 +10,27 @@
  * Every other run is flagged with its position. Pure.
  */
 import iconv from 'iconv-lite';
+import { PRIVATE_USE_CHARS, REPLACEMENT_CHAR } from '../model/mojibake.ts';
 import { lineAt, type Change, type StepResult } from './types.ts';
+
+/** Mojibake marks (src/model/mojibake.ts) and the private-use characters, as character-class contents. */
+const MARKS = `${REPLACEMENT_CHAR}${PRIVATE_USE_CHARS}`;
+const PUA = PRIVATE_USE_CHARS;
 
 /** A `?` after a question word is punctuation, not a lost character. */
 export const QUESTION = '嗎吗呢麼么吧啊呀誰谁甚什怎哪幾几否';
-const MARKER = `[\\uFFFD\\uE000-\\uF8FF]|(?<=\\p{Script=Han})(?<![${QUESTION}])\\?(?=[\\p{Script=Han}\\uE000-\\uF8FF])|(?<=\\p{Script=Han})\\?(?=[a-zà-ǜ]{1,8}\\))`;
+const MARKER = `[${MARKS}]|(?<=\\p{Script=Han})(?<![${QUESTION}])\\?(?=[\\p{Script=Han}${PUA}])|(?<=\\p{Script=Han})\\?(?=[a-zà-ǜ]{1,8}\\))`;
 const MARK = new RegExp(MARKER, 'u');
 /** A suspicious run: markers, Han characters and short Latin stretches between them (trimmed to the last marker). */
-const RUN = new RegExp(`(?:${MARKER})(?:[\\p{Script=Han}\\uE000-\\uF8FF\\uFFFD]|\\?(?=[\\p{Script=Han}\\uE000-\\uF8FF])|[a-zà-ǜ()]{1,8}(?=[\\p{Script=Han}\\uE000-\\uF8FF]))*`, 'gu');
+const RUN = new RegExp(`(?:${MARKER})(?:[\\p{Script=Han}${MARKS}]|\\?(?=[\\p{Script=Han}${PUA}])|[a-zà-ǜ()]{1,8}(?=[\\p{Script=Han}${PUA}]))*`, 'gu');
 const LATIN1_UTF8 = /(?:[\u00C2-\u00F4][\u0080-\u00BF\u2018-\u203A\u0152-\u0178\u02C6-\u02DC\u20AC\u2122]{1,3}){2,}/gu;
 
 export const ENCODINGS = ['gbk', 'gb18030', 'big5'] as const;
-const isHanText = (s: string) => /^[\p{Script=Han}\p{P}\s\w]+$/u.test(s) && !/[\uFFFD\uE000-\uF8FF]/u.test(s) && /\p{Script=Han}/u.test(s);
+const ANY_MARK = new RegExp(`[${MARKS}]`, 'u');
+const MARK_OR_QUESTION = new RegExp(`[?${MARKS}]`, 'u');
+const MARKS_AND_QUESTIONS = new RegExp(`[${MARKS}?]`, 'gu');
+const HAN_OR_PUA_RUN = new RegExp(`[\\p{Script=Han}${PUA}]{2,}`, 'u');
+const isHanText = (s: string) => /^[\p{Script=Han}\p{P}\s\w]+$/u.test(s) && !ANY_MARK.test(s) && /\p{Script=Han}/u.test(s);
 
 function utf8Strict(bytes: Buffer): string | null {
   try {
@@ -80,7 +89,7 @@ export function proveProposal(text: string, proposal: string, flagged: number[])
       const strayBytes = iconv.encode(stray, encoding);
       for (let k = 1; k < bytes.length; k++) {
         const decoded = decodeLossy(Buffer.concat([bytes.subarray(0, k), strayBytes, bytes.subarray(k)]), encoding);
-        if (decoded === proposal || !/[?\uFFFD\uE000-\uF8FF]/u.test(decoded)) continue;
+        if (decoded === proposal || !MARK_OR_QUESTION.test(decoded)) continue;
         const at = text.indexOf(decoded);
         if (at >= 0 && flagged.some((f) => f >= at && f < at + decoded.length)) return { at, length: decoded.length, encoding, stray };
       }
@@ -130,8 +139,8 @@ export function repairMojibake(text: string, fixes: readonly string[] = []): Ste
   // 3. Whatever is still suspicious is flagged (GBK-read-UTF-8 runs are repaired here when exact).
   out = out.replace(RUN, (whole, at: number) => {
     // From the first marker to the last: the Han text after it reads fine.
-    const last = Math.max(...[...whole.matchAll(/[\uFFFD\uE000-\uF8FF?]/gu)].map((m) => m.index));
-    const run = whole.slice(0, last + 1);
+    const end = Math.max(...[...whole.matchAll(MARKS_AND_QUESTIONS)].map((m) => m.index + m[0].length));
+    const run = whole.slice(0, end);
     const fixed = autoRepair(run);
     if (fixed) {
       changes.push({ kind: 'mojibake', at, line: lineAt(out, at), from: run, to: fixed, note: 'UTF-8 read as GBK' });
@@ -152,7 +161,7 @@ export function repairMojibake(text: string, fixes: readonly string[] = []): Ste
  * when every realigned character is a Han character (the first and last bytes are unknown: shown as ?).
  */
 export function realign(run: string): { encoding: string; text: string } | null {
-  const core = /[\p{Script=Han}\uE000-\uF8FF]{2,}/u.exec(run)?.[0];
+  const core = HAN_OR_PUA_RUN.exec(run)?.[0];
   if (!core) return null;
   for (const encoding of ENCODINGS) {
     const bytes = iconv.encode(core, encoding);

@@ -4,12 +4,13 @@
  * inside a Han run that is not after a question word: the mojibake step flags it as a lost character. Pure.
  */
 import { fullWidthPunctuation as typographyPunctuation } from '../zh/typography.ts';
+import { PRIVATE_USE_CHARS } from '../model/mojibake.ts';
 import { QUESTION } from './mojibake.ts';
 import { lineAt, type StepResult } from './types.ts';
 
-const LOST_CHARACTER = /^[\p{Script=Han}\uE000-\uF8FFa-zà-ǜ]/u;
+const LOST_CHARACTER = new RegExp(`^[\\p{Script=Han}${PRIVATE_USE_CHARS}a-zà-ǜ]`, 'u');
 
-const lostCharacter = (s: string, i: number) => s[i] === '?' && LOST_CHARACTER.test(s.slice(i + 1, i + 2)) && !(i > 0 && QUESTION.includes(s[i - 1]!));
+const lostCharacter = (s: string, i: number) => s[i] === '?' && LOST_CHARACTER.test(s.slice(i + 1, i + 3)) && !(i > 0 && QUESTION.includes(s[i - 1]!));
 
 export function fullWidthPunctuation(text: string): StepResult {
   const { text: out, edits } = typographyPunctuation(text, lostCharacter);
