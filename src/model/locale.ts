@@ -78,11 +78,3 @@ export const FALLBACK_LOCALE: Record<Locale, Locale | undefined> = {
   'zh-Hant-HK': 'zh-Hant',
 };
 
-/** The script a locale is written in: zh-Hant-HK is Traditional. */
-export function scriptOf(locale: Locale): SourceLocale {
-  return locale === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant';
-}
-
-export function isLocale(value: string): value is Locale {
-  return (ALL_LOCALES as readonly string[]).includes(value);
-}
