@@ -5,8 +5,8 @@
  * already resolved by the source.
  *
  * Supported (the Studio's schema, sanity/schemaTypes/objects/blockContent.ts): `block` with styles
- * normal, h2–h4, blockquote; lists bullet/number (nested by `level`); marks strong, em, code,
- * strike-through and `link` annotations; `image` (figure with caption), `code` and `table` objects.
+ * normal, h2–h4, blockquote; lists bullet/number (nested by `level`, with @portabletext/toolkit's nestLists);
+ * marks strong, em, code, strike-through and `link` annotations (one node per mark run: its buildMarksTree); `image` (figure with caption), `code` and `table` objects.
  * Anything else is an error naming the block's `_key`.
  */
 import type {
@@ -23,6 +23,15 @@ import type {
   TableCell,
   TableRow,
 } from 'mdast';
+import {
+  buildMarksTree,
+  isPortableTextToolkitList,
+  isPortableTextToolkitSpan,
+  isPortableTextToolkitTextNode,
+  LIST_NEST_MODE_HTML,
+  nestLists,
+  spanToPlainText,
+} from '@portabletext/toolkit';
 
 export interface PtSpan {
   _type: 'span';
@@ -34,6 +43,7 @@ export interface PtMarkDef {
   _type: string;
   _key: string;
   href?: string;
+  [field: string]: unknown;
 }
 export interface PtTextBlock {
   _type: 'block';
@@ -160,8 +170,7 @@ export function checkPortableText(body: readonly unknown[]): { key: string; fiel
   return problems;
 }
 
-type Wrapper = 'strong' | 'emphasis' | 'delete' | 'link';
-const DECORATOR_NODE: Record<string, Wrapper> = { strong: 'strong', em: 'emphasis', 'strike-through': 'delete' };
+const DECORATOR_NODE: Record<string, 'strong' | 'emphasis' | 'delete'> = { strong: 'strong', em: 'emphasis', 'strike-through': 'delete' };
 
 /** Text with Portable Text's soft line breaks ("\n" in a span) as mdast breaks. */
 function textNodes(text: string): PhrasingContent[] {
@@ -173,48 +182,21 @@ function textNodes(text: string): PhrasingContent[] {
   return out;
 }
 
-type Parent = Extract<PhrasingContent, { children: PhrasingContent[] }>;
+type MarksNode = ReturnType<typeof buildMarksTree<PtMarkDef>>[number];
 
-function wrap(kind: Wrapper, children: PhrasingContent[], href?: string): PhrasingContent {
-  if (kind === 'link') return { type: 'link', url: href ?? '', children };
-  return { type: kind, children } as Parent;
-}
-
-/** Adjacent siblings under the same mark become one node: **a***b* and **a**, not two <strong>s. */
-function merge(nodes: PhrasingContent[]): PhrasingContent[] {
-  const out: PhrasingContent[] = [];
-  for (const node of nodes) {
-    const last = out.at(-1);
-    if (last && last.type === node.type && 'children' in last && 'children' in node) {
-      if (last.type !== 'link' || (node.type === 'link' && last.url === node.url)) {
-        last.children = merge([...last.children, ...node.children] as PhrasingContent[]) as never;
-        continue;
-      }
-    }
-    if (last && last.type === 'text' && node.type === 'text') {
-      last.value += node.value;
-      continue;
-    }
-    out.push(node);
-  }
-  return out;
+/** One node of the toolkit's marks tree (a mark spanning several spans is one node) → mdast. */
+function phrasing(node: MarksNode): PhrasingContent[] {
+  if (isPortableTextToolkitTextNode(node)) return textNodes(node.text);
+  if (!isPortableTextToolkitSpan(node)) return []; // no inline objects: checkPortableText refused them
+  // Inline code holds text only: the marks inside it (rare) are dropped, as Markdown cannot write them either.
+  if (node.markType === 'code') return [{ type: 'inlineCode', value: spanToPlainText(node) }];
+  const children = node.children.flatMap((child) => phrasing(child as MarksNode));
+  if (node.markType === 'link') return [{ type: 'link', url: typeof node.markDef?.href === 'string' ? node.markDef.href : '', children }];
+  return [{ type: DECORATOR_NODE[node.markType]!, children } as PhrasingContent];
 }
 
 function inline(block: PtTextBlock): PhrasingContent[] {
-  const defs = new Map((block.markDefs ?? []).map((d) => [d._key, d]));
-  const nodes = block.children.map((span) => {
-    const marks = span.marks ?? [];
-    let content: PhrasingContent[] = marks.includes('code') ? [{ type: 'inlineCode', value: span.text }] : textNodes(span.text);
-    // Marks are applied innermost last, so the first mark is the outermost node.
-    for (const mark of [...marks].reverse()) {
-      if (mark === 'code') continue;
-      const decorator = DECORATOR_NODE[mark];
-      if (decorator) content = [wrap(decorator, content)];
-      else content = [wrap('link', content, defs.get(mark)?.href)];
-    }
-    return content;
-  });
-  return merge(nodes.flat());
+  return buildMarksTree<PtMarkDef>(block as never).flatMap(phrasing);
 }
 
 function blockNode(block: PtTextBlock): BlockContent {
@@ -257,28 +239,19 @@ function table(block: PtTable): Table {
   return { type: 'table', align: Array.from({ length: width }, () => null), children: block.rows.map((r) => row(r.cells)) };
 }
 
-/** Consecutive list blocks → nested mdast lists, by `level` (1 = outermost) and list type. */
-function lists(blocks: PtTextBlock[]): List {
-  const make = (b: PtTextBlock): List => ({ type: 'list', ordered: b.listItem === 'number', spread: false, children: [] });
-  const root = make(blocks[0]!);
-  const stack: { list: List; level: number }[] = [{ list: root, level: blocks[0]!.level ?? 1 }];
-  for (const b of blocks) {
-    const level = b.level ?? 1;
-    while (stack.length > 1 && stack.at(-1)!.level > level) stack.pop();
-    let top = stack.at(-1)!;
-    if (level > top.level) {
-      const parentItem = top.list.children.at(-1);
-      const nested = make(b);
-      if (parentItem) parentItem.children.push(nested);
-      else top.list.children.push({ type: 'listItem', spread: false, children: [nested] });
-      stack.push({ list: nested, level });
-      top = stack.at(-1)!;
-    }
-    const item: ListItem = { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: inline(b) }] };
-    top.list.children.push(item);
-  }
-  if (root.ordered) root.start = 1;
-  return root;
+type NestedList = Extract<ReturnType<typeof nestLists<PtBlock>>[number], { _type: '@list' }>;
+type NestedItem = NestedList['children'][number];
+
+/** A list from the toolkit's nesting (deeper lists inside the last item, levels never skipped) → mdast. */
+function list(nested: NestedList): List {
+  const ordered = nested.listItem === 'number';
+  const item = (block: NestedItem): ListItem => {
+    const spans = block.children.filter((c) => !isPortableTextToolkitList(c));
+    const deeper = block.children.filter(isPortableTextToolkitList) as unknown as NestedList[];
+    const text: Paragraph[] = spans.length ? [{ type: 'paragraph', children: inline({ ...(block as unknown as PtTextBlock), children: spans as PtSpan[] }) }] : [];
+    return { type: 'listItem', spread: false, children: [...text, ...deeper.map(list)] };
+  };
+  return { type: 'list', ordered, ...(ordered && nested.level === 1 ? { start: 1 } : {}), spread: false, children: nested.children.map(item) };
 }
 
 /** Pure: a checked Portable Text body → mdast. Throws PortableTextError naming the first bad block. */
@@ -288,25 +261,13 @@ export function portableTextToMdast(body: PortableTextBody): Root {
     const first = problems[0]!;
     throw new PortableTextError(first.key, first.field, problems.map((p) => `${p.field}: ${p.message}`).join('; '));
   }
-  const blocks = body as unknown as PtBlock[];
   const children: RootContent[] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    if (block._type === 'block' && block.listItem) {
-      // A new list starts where the list type changes at the outermost level.
-      const run: PtTextBlock[] = [block];
-      while (i + 1 < blocks.length) {
-        const next = blocks[i + 1]!;
-        if (next._type !== 'block' || !next.listItem) break;
-        if ((next.level ?? 1) <= (block.level ?? 1) && next.listItem !== block.listItem) break;
-        run.push(next);
-        i++;
-      }
-      children.push(lists(run));
-    } else if (block._type === 'block') children.push(blockNode(block));
-    else if (block._type === 'image') children.push(figure(block));
-    else if (block._type === 'code') children.push({ type: 'code', lang: block.language || null, value: block.code } satisfies Code);
-    else children.push(table(block));
+  for (const block of nestLists(body as unknown as PtBlock[], LIST_NEST_MODE_HTML)) {
+    if (block._type === '@list') children.push(list(block as NestedList));
+    else if (block._type === 'block') children.push(blockNode(block as PtTextBlock));
+    else if (block._type === 'image') children.push(figure(block as PtResolvedImage));
+    else if (block._type === 'code') children.push({ type: 'code', lang: (block as PtCode).language || null, value: (block as PtCode).code } satisfies Code);
+    else children.push(table(block as PtTable));
   }
   return { type: 'root', children };
 }
