@@ -23,6 +23,7 @@ import type {
   TableCell,
   TableRow,
 } from 'mdast';
+import { z } from 'zod';
 import {
   buildMarksTree,
   isPortableTextToolkitList,
@@ -102,9 +103,87 @@ export class PortableTextError extends Error {
   }
 }
 
+const listOf = (values: readonly string[]) => values.join(', ');
+const HREF = /^(https?:|mailto:|\/)/;
+
+const MarkDefSchema = z.looseObject({ _type: z.unknown().optional(), _key: z.unknown().optional(), href: z.unknown().optional() }).superRefine((def, ctx) => {
+  if (def._type !== 'link') ctx.addIssue({ code: 'custom', message: `unknown annotation "${String(def._type)}"; only link is supported` });
+  else if (typeof def.href !== 'string' || !HREF.test(def.href)) {
+    ctx.addIssue({ code: 'custom', path: ['href'], message: 'a link needs an http(s), mailto: or site-relative href' });
+  }
+});
+
+const SpanSchema = z.looseObject({
+  _type: z.literal('span', { error: (issue) => `unknown inline type "${String((issue.input as unknown) ?? 'undefined')}"; only text spans are supported` }),
+  _key: z.unknown().optional(),
+  text: z.string({ error: 'a span needs text' }),
+  marks: z.array(z.string()).optional(),
+});
+
+const TextBlockSchema = z.looseObject({
+  style: z.enum(BLOCK_STYLES, { error: (issue) => `unknown block style "${String(issue.input)}"; use one of: ${listOf(BLOCK_STYLES)}` }).optional(),
+  listItem: z.enum(LIST_TYPES, { error: (issue) => `unknown list type "${String(issue.input)}"; use one of: ${listOf(LIST_TYPES)}` }).optional(),
+  markDefs: z.array(MarkDefSchema).optional(),
+  children: z.array(z.unknown(), { error: 'a text block needs children (spans)' }),
+});
+
+/** The spans of a text block, each against SpanSchema and its marks against the block's decorators and markDefs. */
+function spanIssues(block: Record<string, unknown>): { path: PropertyKey[]; message: string }[] {
+  if (!Array.isArray(block.children)) return [];
+  const defs = new Set((Array.isArray(block.markDefs) ? (block.markDefs as { _key?: unknown }[]) : []).map((d) => d?._key));
+  return block.children.flatMap((child: unknown, i) => {
+    const span = SpanSchema.safeParse(child);
+    if (!span.success) {
+      // An unknown inline type says it all: its other fields are not a span's.
+      const typeIssue = span.error.issues.find((issue) => issue.path[0] === '_type');
+      return (typeIssue ? [{ ...typeIssue, path: [] }] : span.error.issues).map((issue) => ({ path: ['children', i, ...issue.path], message: issue.message }));
+    }
+    return (span.data.marks ?? [])
+      .filter((mark) => !(DECORATORS as readonly string[]).includes(mark) && !defs.has(mark))
+      .map((mark) => ({ path: ['children', i, 'marks'], message: `unknown mark "${mark}"` }));
+  });
+}
+
+const ImageBlockSchema = z.looseObject({ src: z.unknown().optional(), alt: z.unknown().optional() }).superRefine((image, ctx) => {
+  // `asset`: the field an editor sets in the Studio (the source resolved it to `src`).
+  if (typeof image.src !== 'string' || !image.src) ctx.addIssue({ code: 'custom', path: ['asset'], message: 'an image needs an uploaded asset' });
+  if (typeof image.alt !== 'string' || !image.alt.trim()) ctx.addIssue({ code: 'custom', path: ['alt'], message: 'an image needs alt text describing it' });
+});
+
+const TableRowsSchema = z.array(z.looseObject({ cells: z.array(z.string()) }));
+
+const BLOCK_SCHEMAS: Record<Exclude<(typeof BLOCK_TYPES)[number], 'table'>, z.ZodType> = {
+  block: TextBlockSchema,
+  image: ImageBlockSchema,
+  code: z.looseObject({ code: z.string({ error: 'a code block needs code' }) }),
+};
+
+/** A table's one problem, in the wording editors know: no rows → add a header row; bad cells → text cells. */
+function tableProblem(block: Record<string, unknown>): string | undefined {
+  if (!Array.isArray(block.rows) || block.rows.length === 0) return 'a table needs at least a header row';
+  return TableRowsSchema.safeParse(block.rows).success ? undefined : 'every table row needs cells of text';
+}
+
+/** A zod path inside one block, written GROQ-like: array items by `_key` when they have one. */
+function groqPath(value: unknown, path: readonly PropertyKey[]): string {
+  let out = '';
+  let node = value;
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      const item = Array.isArray(node) ? (node[segment] as Record<string, unknown> | undefined) : undefined;
+      out += item && typeof item === 'object' && '_key' in item ? `[_key=="${String(item._key)}"]` : `[${segment}]`;
+      node = item;
+    } else {
+      out += `${out ? '.' : ''}${String(segment)}`;
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment as string] : undefined;
+    }
+  }
+  return out;
+}
+
 /**
- * Pure: every problem of a body, so an editor fixes them in one pass. `field` is a GROQ-like path:
- * body[_key=="k1"].style.
+ * Pure: every problem of a body, so an editor fixes them in one pass (each block checked with zod).
+ * `field` is a GROQ-like path: body[_key=="k1"].style.
  */
 export function checkPortableText(body: readonly unknown[]): { key: string; field: string; message: string }[] {
   const problems: { key: string; field: string; message: string }[] = [];
@@ -112,60 +191,21 @@ export function checkPortableText(body: readonly unknown[]): { key: string; fiel
     const block = (raw ?? {}) as Record<string, unknown>;
     const key = typeof block._key === 'string' ? block._key : `#${index}`;
     const at = typeof block._key === 'string' ? `body[_key=="${key}"]` : `body[${index}]`;
-    const add = (field: string, message: string) => problems.push({ key, field: field ? `${at}.${field}` : at, message });
+    const add = (field: string, message: string) => problems.push({ key, field: field ? `${at}${field.startsWith('[') ? '' : '.'}${field}` : at, message });
     if (typeof block._key !== 'string') add('_key', 'block has no _key');
-    switch (block._type) {
-      case 'block': {
-        const style = block.style ?? 'normal';
-        if (!(BLOCK_STYLES as readonly unknown[]).includes(style)) {
-          add('style', `unknown block style "${String(style)}"; use one of: ${BLOCK_STYLES.join(', ')}`);
-        }
-        if (block.listItem !== undefined && !(LIST_TYPES as readonly unknown[]).includes(block.listItem)) {
-          add('listItem', `unknown list type "${String(block.listItem)}"; use one of: ${LIST_TYPES.join(', ')}`);
-        }
-        const defs = new Set(
-          (Array.isArray(block.markDefs) ? (block.markDefs as PtMarkDef[]) : []).map((d) => {
-            if (d._type !== 'link') add(`markDefs[_key=="${d._key}"]`, `unknown annotation "${d._type}"; only link is supported`);
-            else if (typeof d.href !== 'string' || !/^(https?:|mailto:|\/)/.test(d.href)) {
-              add(`markDefs[_key=="${d._key}"].href`, 'a link needs an http(s), mailto: or site-relative href');
-            }
-            return d._key;
-          }),
-        );
-        if (!Array.isArray(block.children)) {
-          add('children', 'a text block needs children (spans)');
-          break;
-        }
-        for (const child of block.children as Record<string, unknown>[]) {
-          if (child?._type !== 'span') {
-            add(`children[_key=="${String(child?._key)}"]`, `unknown inline type "${String(child?._type)}"; only text spans are supported`);
-            continue;
-          }
-          if (typeof child.text !== 'string') add(`children[_key=="${String(child._key)}"].text`, 'a span needs text');
-          for (const mark of (child.marks as unknown[] | undefined) ?? []) {
-            if (!(DECORATORS as readonly unknown[]).includes(mark) && !defs.has(mark as string)) {
-              add(`children[_key=="${String(child._key)}"].marks`, `unknown mark "${String(mark)}"`);
-            }
-          }
-        }
-        break;
-      }
-      case 'image':
-        if (typeof block.src !== 'string' || !block.src) add('asset', 'an image needs an uploaded asset');
-        if (typeof block.alt !== 'string' || !block.alt.trim()) add('alt', 'an image needs alt text describing it');
-        break;
-      case 'code':
-        if (typeof block.code !== 'string') add('code', 'a code block needs code');
-        break;
-      case 'table':
-        if (!Array.isArray(block.rows) || block.rows.length === 0) add('rows', 'a table needs at least a header row');
-        else if (!(block.rows as { cells?: unknown }[]).every((r) => Array.isArray(r.cells) && r.cells.every((c) => typeof c === 'string'))) {
-          add('rows', 'every table row needs cells of text');
-        }
-        break;
-      default:
-        add('_type', `unknown block type "${String(block._type)}"; the site renders: ${BLOCK_TYPES.join(', ')}`);
+    const type = block._type as string;
+    if (!(BLOCK_TYPES as readonly unknown[]).includes(type)) {
+      add('_type', `unknown block type "${String(block._type)}"; the site renders: ${listOf(BLOCK_TYPES)}`);
+      return;
     }
+    if (type === 'table') {
+      const problem = tableProblem(block);
+      if (problem) add('rows', problem);
+      return;
+    }
+    const result = BLOCK_SCHEMAS[type as keyof typeof BLOCK_SCHEMAS].safeParse(block);
+    const issues = [...(result.success ? [] : result.error.issues), ...(type === 'block' ? spanIssues(block) : [])];
+    for (const issue of issues) add(groqPath(block, issue.path), issue.message);
   });
   return problems;
 }
