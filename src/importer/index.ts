@@ -33,7 +33,7 @@ export interface ImportedDraft {
 const clean = (s: string) => fullWidthPunctuation(removeStraySpaces(s).text).text;
 
 /** The first sentence of the lead, as a summary; an alias it defines for the body ((以下簡稱…)) means nothing there. */
-export function leadSummary(body: string): string {
+function leadSummary(body: string): string {
   const lead = body.split('\n\n')[0] ?? '';
   const sentence = /^.+?[。！？]/u.exec(lead)?.[0] ?? lead;
   return sentence.replace(/[（(](?:以下|下文)?(?:簡稱|简称)[^）)]*[）)]/gu, '').slice(0, 400);

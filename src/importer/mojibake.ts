@@ -25,7 +25,7 @@ const MARK = new RegExp(MARKER, 'u');
 const RUN = new RegExp(`(?:${MARKER})(?:[\\p{Script=Han}${MARKS}]|\\?(?=[\\p{Script=Han}${PUA}])|[a-zà-ǜ()]{1,8}(?=[\\p{Script=Han}${PUA}]))*`, 'gu');
 const LATIN1_UTF8 = /(?:[\u00C2-\u00F4][\u0080-\u00BF\u2018-\u203A\u0152-\u0178\u02C6-\u02DC\u20AC\u2122]{1,3}){2,}/gu;
 
-export const ENCODINGS = ['gbk', 'gb18030', 'big5'] as const;
+const ENCODINGS = ['gbk', 'gb18030', 'big5'] as const;
 const ANY_MARK = new RegExp(`[${MARKS}]`, 'u');
 const MARK_OR_QUESTION = new RegExp(`[?${MARKS}]`, 'u');
 const MARKS_AND_QUESTIONS = new RegExp(`[${MARKS}?]`, 'gu');
@@ -59,7 +59,7 @@ export function decodeLossy(bytes: Buffer, encoding: string): string {
 }
 
 /** Automatic repair: UTF-8 bytes read as Latin-1/cp1252 or as GBK, when the round trip is exact and gives Han text. */
-export function autoRepair(run: string): string | null {
+function autoRepair(run: string): string | null {
   for (const enc of ['latin1', 'win1252', 'gbk'] as const) {
     const bytes = iconv.encode(run, enc);
     if (iconv.decode(bytes, enc) !== run) continue;
@@ -74,7 +74,7 @@ export function autoRepair(run: string): string | null {
  * letters the text shows after a `?`, plus the one character the `?` swallowed) such that decoding gives a
  * stretch of the text that covers a flagged position. Returns that stretch's offset and length.
  */
-export function proveProposal(text: string, proposal: string, flagged: number[]): { at: number; length: number; encoding: string; stray: string } | null {
+function proveProposal(text: string, proposal: string, flagged: number[]): { at: number; length: number; encoding: string; stray: string } | null {
   const strays = new Set<string>();
   for (const m of text.matchAll(/\?([a-zà-ǜ]{1,8}\)?)/gu)) {
     // The `?` swallowed one ASCII byte; an opening parenthesis is the likeliest when the stretch closes one.
@@ -160,7 +160,7 @@ export function repairMojibake(text: string, fixes: readonly string[] = []): Ste
  * A hint for a flagged run: its Han/private-use stretch re-encoded and decoded one byte off. Offered only
  * when every realigned character is a Han character (the first and last bytes are unknown: shown as ?).
  */
-export function realign(run: string): { encoding: string; text: string } | null {
+function realign(run: string): { encoding: string; text: string } | null {
   const core = HAN_OR_PUA_RUN.exec(run)?.[0];
   if (!core) return null;
   for (const encoding of ENCODINGS) {
@@ -180,7 +180,7 @@ export function realign(run: string): { encoding: string; text: string } | null 
 }
 
 /** Stretches of a Han run whose GBK bytes are valid UTF-8 for at least three Han characters, aligned on characters. */
-export function utf8InGbk(run: string): { start: number; end: number; text: string }[] {
+function utf8InGbk(run: string): { start: number; end: number; text: string }[] {
   const chars = [...run];
   const bytes = chars.map((c) => iconv.encode(c, 'gbk'));
   if (bytes.some((b, k) => iconv.decode(b, 'gbk') !== chars[k])) return [];

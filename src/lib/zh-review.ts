@@ -41,7 +41,7 @@ export interface ReviewReport {
   scriptWarnings: string[];
 }
 
-export const reviewDir = (): string => resolve(projectRoot, env.TONGBAO_CACHE_DIR, 'zh-review');
+const reviewDir = (): string => resolve(projectRoot, env.TONGBAO_CACHE_DIR, 'zh-review');
 
 /** Pure: the review of one article. */
 export function reviewArticle(article: Article): ReviewReport {

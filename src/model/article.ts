@@ -9,7 +9,7 @@ import { fieldIssues, type FieldIssue } from './issues.ts';
 import { describeMojibake, findMojibake } from './mojibake.ts';
 
 export const ORIGINS = ['original', 'reprint', 'press-release'] as const;
-export const CANONICALS = ['self', 'source'] as const;
+const CANONICALS = ['self', 'source'] as const;
 export { SLUG_PATTERN };
 
 /** Portable Text blocks; each names its type and key. Their content is checked by the pipeline's checkPortableText. */

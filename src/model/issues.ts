@@ -10,7 +10,7 @@ export interface FieldIssue {
   message: string;
 }
 
-export const UNKNOWN_FIELD = 'unknown field; check its spelling or remove it';
+const UNKNOWN_FIELD = 'unknown field; check its spelling or remove it';
 
 export function fieldIssues(error: z.ZodError, whole: string): FieldIssue[] {
   return error.issues.flatMap((issue) =>

@@ -7,7 +7,6 @@ import { z } from 'zod';
 /** The scripts an article (or an author's name) is written in: its `sourceLocale`. Always published. */
 export const LOCALES = ['zh-Hans', 'zh-Hant'] as const;
 export const LocaleSchema = z.enum(LOCALES);
-export type SourceLocale = z.infer<typeof LocaleSchema>;
 /**
  * Every locale a site can publish in: the two scripts, plus zh-Hant-HK (Traditional as written in
  * Hong Kong, OpenCC `hk`), which a site switches on with TONGBAO_LOCALES. Which locales a site

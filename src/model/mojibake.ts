@@ -51,7 +51,7 @@ export function findMojibake(text: string): MojibakeHit[] {
   return hits.sort((a, b) => a.index - b.index);
 }
 
-export const MOJIBAKE_HINT =
+const MOJIBAKE_HINT =
   'the text was decoded with the wrong encoding somewhere; copy it again from the original, or correct the damaged characters (a question mark in Chinese is the full-width ？)';
 
 /** A message for the first hit in a field (`title`) or the body (`line 3, column 5`). */

@@ -83,10 +83,10 @@ export type PtBlock = PtTextBlock | PtResolvedImage | PtCode | PtTable;
 /** What the pipeline receives: blocks as the source resolved them (not yet checked). */
 export type PortableTextBody = readonly { _type: string; _key: string; [field: string]: unknown }[];
 
-export const BLOCK_STYLES = ['normal', 'h2', 'h3', 'h4', 'blockquote'] as const;
-export const LIST_TYPES = ['bullet', 'number'] as const;
-export const DECORATORS = ['strong', 'em', 'code', 'strike-through'] as const;
-export const BLOCK_TYPES = ['block', 'image', 'code', 'table'] as const;
+const BLOCK_STYLES = ['normal', 'h2', 'h3', 'h4', 'blockquote'] as const;
+const LIST_TYPES = ['bullet', 'number'] as const;
+const DECORATORS = ['strong', 'em', 'code', 'strike-through'] as const;
+const BLOCK_TYPES = ['block', 'image', 'code', 'table'] as const;
 
 /** A block the pipeline cannot render: names the block by `_key` so an editor finds it. */
 export class PortableTextError extends Error {

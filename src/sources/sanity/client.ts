@@ -45,7 +45,7 @@ export function createSanityWriteClient(options: Connection & { token: string })
 }
 
 /** Pure: an error from @sanity/client (or ours) as a retry decision's input. */
-export function classifyError(error: unknown): AttemptFailure {
+function classifyError(error: unknown): AttemptFailure {
   if (error instanceof MalformedResponseError) return { malformed: true, reason: error.message };
   const e = error as { statusCode?: number; response?: { headers?: Record<string, string> }; message?: string; code?: string };
   if (typeof e?.statusCode === 'number') {

@@ -21,7 +21,7 @@ export interface ImageSettings {
 }
 
 /** Widths offered in srcset; the largest is also `src`. */
-export const IMAGE_WIDTHS = [480, 800, 1200] as const;
+const IMAGE_WIDTHS = [480, 800, 1200] as const;
 
 type Json = Record<string, unknown>;
 
@@ -61,7 +61,7 @@ const SanityArticleSchema = z.looseObject({
 });
 
 /** GROQ answers null for absent fields; the model wants them absent. */
-export function dropNulls<T>(value: T): T {
+function dropNulls<T>(value: T): T {
   if (Array.isArray(value)) return value.map(dropNulls) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, dropNulls(v)])) as T;
@@ -73,7 +73,7 @@ export function dropNulls<T>(value: T): T {
  * Text as editors paste it, made clean: a byte-order mark (U+FEFF, from a pasted file) is dropped and
  * CRLF or CR line ends become LF, in every string of the document. Such input is accepted as if clean.
  */
-export function cleanText<T>(value: T): T {
+function cleanText<T>(value: T): T {
   if (typeof value === 'string') return value.replace(/\uFEFF/g, '').replace(/\r\n?/g, '\n') as T;
   if (Array.isArray(value)) return value.map(cleanText) as T;
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanText(v)])) as T;
