@@ -10,17 +10,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createClient } from '@sanity/client';
 import { env } from '../src/config/env.ts';
 import { readTaxonomy, TAXONOMY_FILES } from '../src/sources/local/taxonomy.ts';
-import { createArticleInputSchema, SLUG_PATTERN } from '../src/model/article.ts';
+import { ArticleError, createArticleInputSchema, SLUG_PATTERN } from '../src/model/article.ts';
 import { parseMarkdownArticle } from '../src/sources/local/parse.ts';
-import { API_VERSION } from '../src/sources/sanity/client.ts';
+import { createSanityWriteClient } from '../src/sources/sanity/client.ts';
 import { ImportError } from '../src/importer/errors.ts';
 import { decodeInput, extractHtml, looksLikeHtml } from '../src/importer/input.ts';
 import { importText } from '../src/importer/index.ts';
 import { frontMatterFields, toMarkdown, toSanityDraft } from '../src/importer/draft.ts';
-import { markdownToPortableText } from './lib/markdown-to-portable-text.ts';
+import { ConversionError, markdownToPortableText } from './lib/markdown-to-portable-text.ts';
 
 const root = join(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({
@@ -100,13 +99,12 @@ try {
   } else {
     if (!env.SANITY_PROJECT_ID || !env.SANITY_DATASET) throw new ImportError('--to sanity needs SANITY_PROJECT_ID and SANITY_DATASET (and SANITY_API_HOST for the local lake)', '(env)');
     if (!env.SANITY_WRITE_TOKEN) throw new ImportError('--to sanity needs SANITY_WRITE_TOKEN, a token with write access', '(env)');
-    const client = createClient({
+    const client = createSanityWriteClient({
       projectId: env.SANITY_PROJECT_ID,
       dataset: env.SANITY_DATASET,
-      apiVersion: API_VERSION,
-      useCdn: false,
+      apiHost: env.SANITY_API_HOST,
       token: env.SANITY_WRITE_TOKEN,
-      ...(env.SANITY_API_HOST ? { apiHost: env.SANITY_API_HOST, useProjectHostname: false } : {}),
+      timeoutMs: env.TONGBAO_SANITY_TIMEOUT_MS,
     });
     const doc = toSanityDraft(fields, slug, markdownToPortableText(draft.body, file));
     try {
@@ -134,7 +132,7 @@ try {
   );
 } catch (error) {
   if (error instanceof ImportError) fail(file, `${error.field}: ${error.message}`);
-  if ((error as Error).name === 'ArticleError' || (error as Error).name === 'ConversionError') fail(file, (error as Error).message.replace(/^\[tongbao\] /, ''));
+  if (error instanceof ArticleError || error instanceof ConversionError) fail(file, error.message.replace(/^\[tongbao\] /, ''));
   throw error;
 }
 

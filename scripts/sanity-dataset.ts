@@ -110,11 +110,6 @@ export async function datasetFromContent(): Promise<{ docs: Doc[]; assets: (Doc 
   const { articles, taxonomy } = await readLocalContent(root, 'content');
   const assets = new Map<string, Doc & { file: string }>();
   const docs: Doc[] = [
-    {
-      _id: 'siteSettings',
-      _type: 'siteSettings',
-      siteName: { zhHans: '通报', zhHant: '通報' },
-    },
     ...[...taxonomy.authors.values()].map((a) => ({
       _id: `author.${a.slug}`,
       _type: 'author',

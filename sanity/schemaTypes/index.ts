@@ -1,11 +1,10 @@
 import { article } from './documents/article.ts';
 import { author } from './documents/author.ts';
 import { category } from './documents/category.ts';
-import { siteSettings } from './documents/siteSettings.ts';
 import { blockContent } from './objects/blockContent.ts';
 import { code } from './objects/code.ts';
 import { glossaryEntry } from './objects/glossaryEntry.ts';
 import { localizedNames } from './objects/localizedNames.ts';
 import { table } from './objects/table.ts';
 
-export const schemaTypes = [article, author, category, siteSettings, blockContent, code, table, glossaryEntry, localizedNames];
+export const schemaTypes = [article, author, category, blockContent, code, table, glossaryEntry, localizedNames];

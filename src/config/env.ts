@@ -3,6 +3,7 @@
  * Values are validated once; an invalid value stops the process with the variable named.
  */
 import { z } from 'zod';
+import { fieldIssues } from '../model/issues.ts';
 import { ALL_LOCALES, type Locale } from '../model/locale.ts';
 
 /** Treat an empty variable as unset, so `FOO= npm run build` means "use the default". */
@@ -95,7 +96,7 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = EnvSchema.safeParse(source);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  const lines = fieldIssues(result.error, '(environment)').map(({ field, message }) => `  ${field}: ${message}`);
   throw new EnvError(
     `[tongbao] invalid environment variable(s):\n${lines.join('\n')}\nFix the value or unset it to use the default (see README, "Configuration").`,
   );

@@ -18,7 +18,7 @@ export interface EditorFields {
 }
 
 /** The page's author name → an author slug, by `name` or any of `names`. */
-export function resolveAuthor(name: string, taxonomy: Taxonomy): string | undefined {
+function resolveAuthor(name: string, taxonomy: Taxonomy): string | undefined {
   for (const a of taxonomy.authors.values()) {
     if (a.name === name || Object.values(a.names ?? {}).includes(name)) return a.slug;
   }

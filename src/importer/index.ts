@@ -7,7 +7,7 @@ import { removePinyin } from './pinyin.ts';
 import { liftFurniture } from './furniture.ts';
 import { removeStraySpaces } from './spaces.ts';
 import { fullWidthPunctuation } from './punctuation.ts';
-import { detectScript } from './script.ts';
+import { detectScript } from '../zh/script.ts';
 import type { Change } from './types.ts';
 import type { Locale } from '../model/locale.ts';
 
@@ -16,7 +16,8 @@ export interface ImportReport {
   changes: (Change & { step: string })[];
   flags: Change[];
   unresolvedFixes: string[];
-  script: { traditional: number; simplified: number };
+  /** Characters found in only one script (src/zh/script.ts); the majority gives sourceLocale. */
+  script: { traditionalOnly: number; simplifiedOnly: number };
 }
 export interface ImportedDraft {
   title: string;
@@ -32,7 +33,7 @@ export interface ImportedDraft {
 const clean = (s: string) => fullWidthPunctuation(removeStraySpaces(s).text).text;
 
 /** The first sentence of the lead, as a summary; an alias it defines for the body ((以下簡稱…)) means nothing there. */
-export function leadSummary(body: string): string {
+function leadSummary(body: string): string {
   const lead = body.split('\n\n')[0] ?? '';
   const sentence = /^.+?[。！？]/u.exec(lead)?.[0] ?? lead;
   return sentence.replace(/[（(](?:以下|下文)?(?:簡稱|简称)[^）)]*[）)]/gu, '').slice(0, 400);
@@ -63,7 +64,8 @@ export function importText(text: string, options: { fixes?: readonly string[] } 
     ...(f.caption ? { caption: clean(f.caption) } : {}),
     ...(f.author ? { author: f.author } : {}),
     ...(f.sourceUrl ? { source: { name: new URL(f.sourceUrl).hostname, url: f.sourceUrl, ...(f.author ? { author: f.author } : {}) } } : {}),
-    sourceLocale: script.locale,
+    // No telling character (all common to both scripts): Simplified, as before.
+    sourceLocale: script.script ?? 'zh-Hans',
     disclaimers: f.disclaimers,
   };
   return {
@@ -73,7 +75,7 @@ export function importText(text: string, options: { fixes?: readonly string[] } 
       changes,
       flags: changes.filter((c) => c.kind === 'mojibake-flag'),
       unresolvedFixes: mojibake.unresolvedFixes,
-      script: { traditional: script.traditional, simplified: script.simplified },
+      script: { traditionalOnly: script.traditionalOnly, simplifiedOnly: script.simplifiedOnly },
     },
   };
 }

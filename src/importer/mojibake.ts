@@ -10,18 +10,27 @@
  * Every other run is flagged with its position. Pure.
  */
 import iconv from 'iconv-lite';
+import { PRIVATE_USE_CHARS, REPLACEMENT_CHAR } from '../model/mojibake.ts';
 import { lineAt, type Change, type StepResult } from './types.ts';
+
+/** Mojibake marks (src/model/mojibake.ts) and the private-use characters, as character-class contents. */
+const MARKS = `${REPLACEMENT_CHAR}${PRIVATE_USE_CHARS}`;
+const PUA = PRIVATE_USE_CHARS;
 
 /** A `?` after a question word is punctuation, not a lost character. */
 export const QUESTION = '嗎吗呢麼么吧啊呀誰谁甚什怎哪幾几否';
-const MARKER = `[\\uFFFD\\uE000-\\uF8FF]|(?<=\\p{Script=Han})(?<![${QUESTION}])\\?(?=[\\p{Script=Han}\\uE000-\\uF8FF])|(?<=\\p{Script=Han})\\?(?=[a-zà-ǜ]{1,8}\\))`;
+const MARKER = `[${MARKS}]|(?<=\\p{Script=Han})(?<![${QUESTION}])\\?(?=[\\p{Script=Han}${PUA}])|(?<=\\p{Script=Han})\\?(?=[a-zà-ǜ]{1,8}\\))`;
 const MARK = new RegExp(MARKER, 'u');
 /** A suspicious run: markers, Han characters and short Latin stretches between them (trimmed to the last marker). */
-const RUN = new RegExp(`(?:${MARKER})(?:[\\p{Script=Han}\\uE000-\\uF8FF\\uFFFD]|\\?(?=[\\p{Script=Han}\\uE000-\\uF8FF])|[a-zà-ǜ()]{1,8}(?=[\\p{Script=Han}\\uE000-\\uF8FF]))*`, 'gu');
+const RUN = new RegExp(`(?:${MARKER})(?:[\\p{Script=Han}${MARKS}]|\\?(?=[\\p{Script=Han}${PUA}])|[a-zà-ǜ()]{1,8}(?=[\\p{Script=Han}${PUA}]))*`, 'gu');
 const LATIN1_UTF8 = /(?:[\u00C2-\u00F4][\u0080-\u00BF\u2018-\u203A\u0152-\u0178\u02C6-\u02DC\u20AC\u2122]{1,3}){2,}/gu;
 
-export const ENCODINGS = ['gbk', 'gb18030', 'big5'] as const;
-const isHanText = (s: string) => /^[\p{Script=Han}\p{P}\s\w]+$/u.test(s) && !/[\uFFFD\uE000-\uF8FF]/u.test(s) && /\p{Script=Han}/u.test(s);
+const ENCODINGS = ['gbk', 'gb18030', 'big5'] as const;
+const ANY_MARK = new RegExp(`[${MARKS}]`, 'u');
+const MARK_OR_QUESTION = new RegExp(`[?${MARKS}]`, 'u');
+const MARKS_AND_QUESTIONS = new RegExp(`[${MARKS}?]`, 'gu');
+const HAN_OR_PUA_RUN = new RegExp(`[\\p{Script=Han}${PUA}]{2,}`, 'u');
+const isHanText = (s: string) => /^[\p{Script=Han}\p{P}\s\w]+$/u.test(s) && !ANY_MARK.test(s) && /\p{Script=Han}/u.test(s);
 
 function utf8Strict(bytes: Buffer): string | null {
   try {
@@ -50,7 +59,7 @@ export function decodeLossy(bytes: Buffer, encoding: string): string {
 }
 
 /** Automatic repair: UTF-8 bytes read as Latin-1/cp1252 or as GBK, when the round trip is exact and gives Han text. */
-export function autoRepair(run: string): string | null {
+function autoRepair(run: string): string | null {
   for (const enc of ['latin1', 'win1252', 'gbk'] as const) {
     const bytes = iconv.encode(run, enc);
     if (iconv.decode(bytes, enc) !== run) continue;
@@ -65,7 +74,7 @@ export function autoRepair(run: string): string | null {
  * letters the text shows after a `?`, plus the one character the `?` swallowed) such that decoding gives a
  * stretch of the text that covers a flagged position. Returns that stretch's offset and length.
  */
-export function proveProposal(text: string, proposal: string, flagged: number[]): { at: number; length: number; encoding: string; stray: string } | null {
+function proveProposal(text: string, proposal: string, flagged: number[]): { at: number; length: number; encoding: string; stray: string } | null {
   const strays = new Set<string>();
   for (const m of text.matchAll(/\?([a-zà-ǜ]{1,8}\)?)/gu)) {
     // The `?` swallowed one ASCII byte; an opening parenthesis is the likeliest when the stretch closes one.
@@ -80,7 +89,7 @@ export function proveProposal(text: string, proposal: string, flagged: number[])
       const strayBytes = iconv.encode(stray, encoding);
       for (let k = 1; k < bytes.length; k++) {
         const decoded = decodeLossy(Buffer.concat([bytes.subarray(0, k), strayBytes, bytes.subarray(k)]), encoding);
-        if (decoded === proposal || !/[?\uFFFD\uE000-\uF8FF]/u.test(decoded)) continue;
+        if (decoded === proposal || !MARK_OR_QUESTION.test(decoded)) continue;
         const at = text.indexOf(decoded);
         if (at >= 0 && flagged.some((f) => f >= at && f < at + decoded.length)) return { at, length: decoded.length, encoding, stray };
       }
@@ -130,8 +139,8 @@ export function repairMojibake(text: string, fixes: readonly string[] = []): Ste
   // 3. Whatever is still suspicious is flagged (GBK-read-UTF-8 runs are repaired here when exact).
   out = out.replace(RUN, (whole, at: number) => {
     // From the first marker to the last: the Han text after it reads fine.
-    const last = Math.max(...[...whole.matchAll(/[\uFFFD\uE000-\uF8FF?]/gu)].map((m) => m.index));
-    const run = whole.slice(0, last + 1);
+    const end = Math.max(...[...whole.matchAll(MARKS_AND_QUESTIONS)].map((m) => m.index + m[0].length));
+    const run = whole.slice(0, end);
     const fixed = autoRepair(run);
     if (fixed) {
       changes.push({ kind: 'mojibake', at, line: lineAt(out, at), from: run, to: fixed, note: 'UTF-8 read as GBK' });
@@ -151,8 +160,8 @@ export function repairMojibake(text: string, fixes: readonly string[] = []): Ste
  * A hint for a flagged run: its Han/private-use stretch re-encoded and decoded one byte off. Offered only
  * when every realigned character is a Han character (the first and last bytes are unknown: shown as ?).
  */
-export function realign(run: string): { encoding: string; text: string } | null {
-  const core = /[\p{Script=Han}\uE000-\uF8FF]{2,}/u.exec(run)?.[0];
+function realign(run: string): { encoding: string; text: string } | null {
+  const core = HAN_OR_PUA_RUN.exec(run)?.[0];
   if (!core) return null;
   for (const encoding of ENCODINGS) {
     const bytes = iconv.encode(core, encoding);
@@ -171,7 +180,7 @@ export function realign(run: string): { encoding: string; text: string } | null 
 }
 
 /** Stretches of a Han run whose GBK bytes are valid UTF-8 for at least three Han characters, aligned on characters. */
-export function utf8InGbk(run: string): { start: number; end: number; text: string }[] {
+function utf8InGbk(run: string): { start: number; end: number; text: string }[] {
   const chars = [...run];
   const bytes = chars.map((c) => iconv.encode(c, 'gbk'));
   if (bytes.some((b, k) => iconv.decode(b, 'gbk') !== chars[k])) return [];

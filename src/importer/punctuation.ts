@@ -1,21 +1,18 @@
 /**
- * Step 5a: half-width punctuation inside Chinese text → full width: `,` `;` `:` `!` `?` after a Chinese
- * character, and parentheses whose content holds Chinese. Numbers (1,000), English and `(1)` stay.
- * The importer's own small step; general typography lives in src/zh/. Pure.
+ * Step 5a: half-width punctuation inside Chinese text → full width, written into the draft. The rules are
+ * the typography's (src/zh/typography.ts, applied again at render time); the importer only keeps a `?`
+ * inside a Han run that is not after a question word: the mojibake step flags it as a lost character. Pure.
  */
+import { fullWidthPunctuation as typographyPunctuation } from '../zh/typography.ts';
+import { PRIVATE_USE_CHARS } from '../model/mojibake.ts';
 import { QUESTION } from './mojibake.ts';
-import { replaceAll, type StepResult } from './types.ts';
+import { lineAt, type StepResult } from './types.ts';
 
-const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？' };
-const HAN_BEFORE = /(?<=[\p{Script=Han}\u201D\u2019）」』])[,;:!?](?!\/)/gu;
-const PARENS = /\(([^()\n]*\p{Script=Han}[^()\n]*)\)/gu;
+const LOST_CHARACTER = new RegExp(`^[\\p{Script=Han}${PRIVATE_USE_CHARS}a-zà-ǜ]`, 'u');
+
+const lostCharacter = (s: string, i: number) => s[i] === '?' && LOST_CHARACTER.test(s.slice(i + 1, i + 3)) && !(i > 0 && QUESTION.includes(s[i - 1]!));
 
 export function fullWidthPunctuation(text: string): StepResult {
-  const first = replaceAll(text, HAN_BEFORE, 'punctuation', (m) => {
-    // A `?` inside a Han run, not after a question word, is what the mojibake step flags: leave it as found.
-    if (m[0] === '?' && /^[\p{Script=Han}\uE000-\uF8FFa-zà-ǜ]/u.test(text.slice(m.index + 1)) && !QUESTION.includes(text[m.index - 1]!)) return null;
-    return FULL[m[0]]!;
-  });
-  const second = replaceAll(first.text, PARENS, 'punctuation', (m) => `（${m[1]}）`);
-  return { text: second.text, changes: [...first.changes, ...second.changes] };
+  const { text: out, edits } = typographyPunctuation(text, lostCharacter);
+  return { text: out, changes: edits.map((e) => ({ kind: 'punctuation', at: e.at, line: lineAt(text, e.at), from: e.from, to: e.to })) };
 }

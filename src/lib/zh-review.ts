@@ -9,12 +9,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Element, Root, RootContent } from 'hast';
 import { env } from '../config/env.ts';
 import { locales, localeOrder } from '../config/site.ts';
 import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
-import { OPT_OUT_CLASS } from '../pipeline/plugins/rehype-opencc.ts';
+import { convertibleTexts } from '../pipeline/plugins/rehype-opencc.ts';
 import { parseBody } from '../pipeline/processor.ts';
 import { overrideFields, overridesFor } from '../zh/article-overrides.ts';
 import { contextAt, directionOf, findAmbiguities, type Ambiguity } from '../zh/ambiguity.ts';
@@ -42,35 +41,13 @@ export interface ReviewReport {
   scriptWarnings: string[];
 }
 
-export const reviewDir = (): string => resolve(projectRoot, env.TONGBAO_CACHE_DIR, 'zh-review');
-
-const SKIP_TAGS = new Set(['code', 'pre', 'script', 'style', 'kbd', 'samp']);
-
-/** The texts of a body that conversion touches (the same rules as rehype-opencc). */
-function bodyTexts(tree: Root | Element, into: string[] = []): string[] {
-  const walk = (nodes: RootContent[]) => {
-    for (const node of nodes) {
-      if (node.type === 'text') into.push(node.value);
-      else if (node.type === 'element') {
-        const cls = node.properties.className;
-        if (SKIP_TAGS.has(node.tagName) || (Array.isArray(cls) && cls.includes(OPT_OUT_CLASS)) || node.properties.translate === 'no') continue;
-        for (const name of ['alt', 'title'] as const) {
-          const value = node.properties[name];
-          if (typeof value === 'string') into.push(value);
-        }
-        walk(node.children);
-      }
-    }
-  };
-  walk(tree.children);
-  return into;
-}
+const reviewDir = (): string => resolve(projectRoot, env.TONGBAO_CACHE_DIR, 'zh-review');
 
 /** Pure: the review of one article. */
 export function reviewArticle(article: Article): ReviewReport {
-  // The same reader-facing fields the override check reads; the body as its rendered texts instead of its source.
+  // The same reader-facing fields the override check reads; the body as the texts conversion touches, not its source.
   const fields = overrideFields(article).filter(([field]) => field !== 'body');
-  for (const text of bodyTexts(parseBody(article.body))) fields.push(['body', text]);
+  for (const { value } of convertibleTexts(parseBody(article.body))) fields.push(['body', value]);
 
   const from = locales[article.sourceLocale].opencc;
   // The text as the editor wrote it, without what overrides and names fix (they may be in the other script).

@@ -5,10 +5,11 @@
 import { z } from 'zod';
 import { AnyLocaleSchema, LocaleSchema } from './locale.ts';
 import { AuthorSchema, CategorySchema, Slug, SLUG_PATTERN, Text, type Taxonomy } from './taxonomy.ts';
+import { fieldIssues, type FieldIssue } from './issues.ts';
 import { describeMojibake, findMojibake } from './mojibake.ts';
 
 export const ORIGINS = ['original', 'reprint', 'press-release'] as const;
-export const CANONICALS = ['self', 'source'] as const;
+const CANONICALS = ['self', 'source'] as const;
 export { SLUG_PATTERN };
 
 /** Portable Text blocks; each names its type and key. Their content is checked by the pipeline's checkPortableText. */
@@ -191,8 +192,8 @@ export class ArticleError extends Error {
   override name = 'ArticleError';
   // Plain fields, not parameter properties: scripts run this file under Node's type stripping.
   readonly where: string;
-  readonly issues: readonly { field: string; message: string }[];
-  constructor(where: string, issues: readonly { field: string; message: string }[]) {
+  readonly issues: readonly FieldIssue[];
+  constructor(where: string, issues: readonly FieldIssue[]) {
     super(
       `[tongbao] ${where}: invalid article\n` +
         issues.map((i) => `  - ${i.field}: ${i.message}`).join('\n') +
@@ -206,12 +207,5 @@ export class ArticleError extends Error {
 export function parseArticle(schema: ArticleSchemaLike, input: unknown, where: string): Article {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new ArticleError(
-    where,
-    result.error.issues.flatMap((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ field: key, message: 'unknown field; check its spelling or remove it' }))
-        : [{ field: issue.path.length ? issue.path.map(String).join('.') : '(article)', message: issue.message }],
-    ),
-  );
+  throw new ArticleError(where, fieldIssues(result.error, '(article)'));
 }

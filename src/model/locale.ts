@@ -7,7 +7,6 @@ import { z } from 'zod';
 /** The scripts an article (or an author's name) is written in: its `sourceLocale`. Always published. */
 export const LOCALES = ['zh-Hans', 'zh-Hant'] as const;
 export const LocaleSchema = z.enum(LOCALES);
-export type SourceLocale = z.infer<typeof LocaleSchema>;
 /**
  * Every locale a site can publish in: the two scripts, plus zh-Hant-HK (Traditional as written in
  * Hong Kong, OpenCC `hk`), which a site switches on with TONGBAO_LOCALES. Which locales a site
@@ -78,11 +77,3 @@ export const FALLBACK_LOCALE: Record<Locale, Locale | undefined> = {
   'zh-Hant-HK': 'zh-Hant',
 };
 
-/** The script a locale is written in: zh-Hant-HK is Traditional. */
-export function scriptOf(locale: Locale): SourceLocale {
-  return locale === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant';
-}
-
-export function isLocale(value: string): value is Locale {
-  return (ALL_LOCALES as readonly string[]).includes(value);
-}

@@ -19,9 +19,14 @@ export interface MojibakeHit {
   context: string;
 }
 
+/** The replacement character and the private-use ranges, as regex character-class contents (flag `u`): the one
+ * definition of a mojibake mark (the importer builds its detection from them). */
+export const REPLACEMENT_CHAR = '\\uFFFD';
+export const PRIVATE_USE_CHARS = '\\uE000-\\uF8FF\\u{F0000}-\\u{FFFFD}\\u{100000}-\\u{10FFFD}';
+
 const PATTERNS: readonly [RegExp, string][] = [
-  [/\uFFFD/gu, 'replacement character U+FFFD'],
-  [/[\uE000-\uF8FF\u{F0000}-\u{FFFFD}\u{100000}-\u{10FFFD}]/gu, 'private-use character'],
+  [new RegExp(REPLACEMENT_CHAR, 'gu'), 'replacement character U+FFFD'],
+  [new RegExp(`[${PRIVATE_USE_CHARS}]`, 'gu'), 'private-use character'],
   [/(?<=\p{Script=Han})\?(?=\p{Script=Han})/gu, 'ASCII "?" between Han characters'],
   [/锟斤拷|烫烫烫|屯屯屯/gu, 'mojibake trace'],
 ];
@@ -46,7 +51,7 @@ export function findMojibake(text: string): MojibakeHit[] {
   return hits.sort((a, b) => a.index - b.index);
 }
 
-export const MOJIBAKE_HINT =
+const MOJIBAKE_HINT =
   'the text was decoded with the wrong encoding somewhere; copy it again from the original, or correct the damaged characters (a question mark in Chinese is the full-width ？)';
 
 /** A message for the first hit in a field (`title`) or the body (`line 3, column 5`). */

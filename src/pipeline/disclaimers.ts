@@ -3,7 +3,6 @@
  * the site configuration, never from article bodies.
  */
 import type { Origin } from '../model/article.ts';
-import type { Locale } from '../model/locale.ts';
 
 export interface DisclaimerTexts {
   reprint: string;
@@ -32,7 +31,7 @@ export interface DisclaimerInput {
 }
 
 /** Joins names the Chinese way: 甲、乙. */
-export const joinNames = (names: readonly string[]) => names.join('、');
+const joinNames = (names: readonly string[]) => names.join('、');
 
 export function disclaimersFor(input: DisclaimerInput, texts: DisclaimerTexts): Disclaimer[] {
   const out: Disclaimer[] = [];
@@ -51,4 +50,3 @@ export function disclaimersFor(input: DisclaimerInput, texts: DisclaimerTexts): 
   return out;
 }
 
-export type DisclaimerLocaleTexts = Record<Locale, DisclaimerTexts>;

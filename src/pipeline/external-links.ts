@@ -6,7 +6,7 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 
-export const EXTERNAL_REL = ['noopener', 'noreferrer'] as const;
+const EXTERNAL_REL = ['noopener', 'noreferrer'] as const;
 
 export function isExternalHref(href: string): boolean {
   return /^(?:https?:)?\/\//i.test(href.trim());

@@ -5,8 +5,8 @@
  * already resolved by the source.
  *
  * Supported (the Studio's schema, sanity/schemaTypes/objects/blockContent.ts): `block` with styles
- * normal, h2–h4, blockquote; lists bullet/number (nested by `level`); marks strong, em, code,
- * strike-through and `link` annotations; `image` (figure with caption), `code` and `table` objects.
+ * normal, h2–h4, blockquote; lists bullet/number (nested by `level`, with @portabletext/toolkit's nestLists);
+ * marks strong, em, code, strike-through and `link` annotations (one node per mark run: its buildMarksTree); `image` (figure with caption), `code` and `table` objects.
  * Anything else is an error naming the block's `_key`.
  */
 import type {
@@ -23,6 +23,16 @@ import type {
   TableCell,
   TableRow,
 } from 'mdast';
+import { z } from 'zod';
+import {
+  buildMarksTree,
+  isPortableTextToolkitList,
+  isPortableTextToolkitSpan,
+  isPortableTextToolkitTextNode,
+  LIST_NEST_MODE_HTML,
+  nestLists,
+  spanToPlainText,
+} from '@portabletext/toolkit';
 
 export interface PtSpan {
   _type: 'span';
@@ -34,6 +44,7 @@ export interface PtMarkDef {
   _type: string;
   _key: string;
   href?: string;
+  [field: string]: unknown;
 }
 export interface PtTextBlock {
   _type: 'block';
@@ -72,10 +83,10 @@ export type PtBlock = PtTextBlock | PtResolvedImage | PtCode | PtTable;
 /** What the pipeline receives: blocks as the source resolved them (not yet checked). */
 export type PortableTextBody = readonly { _type: string; _key: string; [field: string]: unknown }[];
 
-export const BLOCK_STYLES = ['normal', 'h2', 'h3', 'h4', 'blockquote'] as const;
-export const LIST_TYPES = ['bullet', 'number'] as const;
-export const DECORATORS = ['strong', 'em', 'code', 'strike-through'] as const;
-export const BLOCK_TYPES = ['block', 'image', 'code', 'table'] as const;
+const BLOCK_STYLES = ['normal', 'h2', 'h3', 'h4', 'blockquote'] as const;
+const LIST_TYPES = ['bullet', 'number'] as const;
+const DECORATORS = ['strong', 'em', 'code', 'strike-through'] as const;
+const BLOCK_TYPES = ['block', 'image', 'code', 'table'] as const;
 
 /** A block the pipeline cannot render: names the block by `_key` so an editor finds it. */
 export class PortableTextError extends Error {
@@ -92,9 +103,87 @@ export class PortableTextError extends Error {
   }
 }
 
+const listOf = (values: readonly string[]) => values.join(', ');
+const HREF = /^(https?:|mailto:|\/)/;
+
+const MarkDefSchema = z.looseObject({ _type: z.unknown().optional(), _key: z.unknown().optional(), href: z.unknown().optional() }).superRefine((def, ctx) => {
+  if (def._type !== 'link') ctx.addIssue({ code: 'custom', message: `unknown annotation "${String(def._type)}"; only link is supported` });
+  else if (typeof def.href !== 'string' || !HREF.test(def.href)) {
+    ctx.addIssue({ code: 'custom', path: ['href'], message: 'a link needs an http(s), mailto: or site-relative href' });
+  }
+});
+
+const SpanSchema = z.looseObject({
+  _type: z.literal('span', { error: (issue) => `unknown inline type "${String((issue.input as unknown) ?? 'undefined')}"; only text spans are supported` }),
+  _key: z.unknown().optional(),
+  text: z.string({ error: 'a span needs text' }),
+  marks: z.array(z.string()).optional(),
+});
+
+const TextBlockSchema = z.looseObject({
+  style: z.enum(BLOCK_STYLES, { error: (issue) => `unknown block style "${String(issue.input)}"; use one of: ${listOf(BLOCK_STYLES)}` }).optional(),
+  listItem: z.enum(LIST_TYPES, { error: (issue) => `unknown list type "${String(issue.input)}"; use one of: ${listOf(LIST_TYPES)}` }).optional(),
+  markDefs: z.array(MarkDefSchema).optional(),
+  children: z.array(z.unknown(), { error: 'a text block needs children (spans)' }),
+});
+
+/** The spans of a text block, each against SpanSchema and its marks against the block's decorators and markDefs. */
+function spanIssues(block: Record<string, unknown>): { path: PropertyKey[]; message: string }[] {
+  if (!Array.isArray(block.children)) return [];
+  const defs = new Set((Array.isArray(block.markDefs) ? (block.markDefs as { _key?: unknown }[]) : []).map((d) => d?._key));
+  return block.children.flatMap((child: unknown, i) => {
+    const span = SpanSchema.safeParse(child);
+    if (!span.success) {
+      // An unknown inline type says it all: its other fields are not a span's.
+      const typeIssue = span.error.issues.find((issue) => issue.path[0] === '_type');
+      return (typeIssue ? [{ ...typeIssue, path: [] }] : span.error.issues).map((issue) => ({ path: ['children', i, ...issue.path], message: issue.message }));
+    }
+    return (span.data.marks ?? [])
+      .filter((mark) => !(DECORATORS as readonly string[]).includes(mark) && !defs.has(mark))
+      .map((mark) => ({ path: ['children', i, 'marks'], message: `unknown mark "${mark}"` }));
+  });
+}
+
+const ImageBlockSchema = z.looseObject({ src: z.unknown().optional(), alt: z.unknown().optional() }).superRefine((image, ctx) => {
+  // `asset`: the field an editor sets in the Studio (the source resolved it to `src`).
+  if (typeof image.src !== 'string' || !image.src) ctx.addIssue({ code: 'custom', path: ['asset'], message: 'an image needs an uploaded asset' });
+  if (typeof image.alt !== 'string' || !image.alt.trim()) ctx.addIssue({ code: 'custom', path: ['alt'], message: 'an image needs alt text describing it' });
+});
+
+const TableRowsSchema = z.array(z.looseObject({ cells: z.array(z.string()) }));
+
+const BLOCK_SCHEMAS: Record<Exclude<(typeof BLOCK_TYPES)[number], 'table'>, z.ZodType> = {
+  block: TextBlockSchema,
+  image: ImageBlockSchema,
+  code: z.looseObject({ code: z.string({ error: 'a code block needs code' }) }),
+};
+
+/** A table's one problem, in the wording editors know: no rows → add a header row; bad cells → text cells. */
+function tableProblem(block: Record<string, unknown>): string | undefined {
+  if (!Array.isArray(block.rows) || block.rows.length === 0) return 'a table needs at least a header row';
+  return TableRowsSchema.safeParse(block.rows).success ? undefined : 'every table row needs cells of text';
+}
+
+/** A zod path inside one block, written GROQ-like: array items by `_key` when they have one. */
+function groqPath(value: unknown, path: readonly PropertyKey[]): string {
+  let out = '';
+  let node = value;
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      const item = Array.isArray(node) ? (node[segment] as Record<string, unknown> | undefined) : undefined;
+      out += item && typeof item === 'object' && '_key' in item ? `[_key=="${String(item._key)}"]` : `[${segment}]`;
+      node = item;
+    } else {
+      out += `${out ? '.' : ''}${String(segment)}`;
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment as string] : undefined;
+    }
+  }
+  return out;
+}
+
 /**
- * Pure: every problem of a body, so an editor fixes them in one pass. `field` is a GROQ-like path:
- * body[_key=="k1"].style.
+ * Pure: every problem of a body, so an editor fixes them in one pass (each block checked with zod).
+ * `field` is a GROQ-like path: body[_key=="k1"].style.
  */
 export function checkPortableText(body: readonly unknown[]): { key: string; field: string; message: string }[] {
   const problems: { key: string; field: string; message: string }[] = [];
@@ -102,66 +191,26 @@ export function checkPortableText(body: readonly unknown[]): { key: string; fiel
     const block = (raw ?? {}) as Record<string, unknown>;
     const key = typeof block._key === 'string' ? block._key : `#${index}`;
     const at = typeof block._key === 'string' ? `body[_key=="${key}"]` : `body[${index}]`;
-    const add = (field: string, message: string) => problems.push({ key, field: field ? `${at}.${field}` : at, message });
+    const add = (field: string, message: string) => problems.push({ key, field: field ? `${at}${field.startsWith('[') ? '' : '.'}${field}` : at, message });
     if (typeof block._key !== 'string') add('_key', 'block has no _key');
-    switch (block._type) {
-      case 'block': {
-        const style = block.style ?? 'normal';
-        if (!(BLOCK_STYLES as readonly unknown[]).includes(style)) {
-          add('style', `unknown block style "${String(style)}"; use one of: ${BLOCK_STYLES.join(', ')}`);
-        }
-        if (block.listItem !== undefined && !(LIST_TYPES as readonly unknown[]).includes(block.listItem)) {
-          add('listItem', `unknown list type "${String(block.listItem)}"; use one of: ${LIST_TYPES.join(', ')}`);
-        }
-        const defs = new Set(
-          (Array.isArray(block.markDefs) ? (block.markDefs as PtMarkDef[]) : []).map((d) => {
-            if (d._type !== 'link') add(`markDefs[_key=="${d._key}"]`, `unknown annotation "${d._type}"; only link is supported`);
-            else if (typeof d.href !== 'string' || !/^(https?:|mailto:|\/)/.test(d.href)) {
-              add(`markDefs[_key=="${d._key}"].href`, 'a link needs an http(s), mailto: or site-relative href');
-            }
-            return d._key;
-          }),
-        );
-        if (!Array.isArray(block.children)) {
-          add('children', 'a text block needs children (spans)');
-          break;
-        }
-        for (const child of block.children as Record<string, unknown>[]) {
-          if (child?._type !== 'span') {
-            add(`children[_key=="${String(child?._key)}"]`, `unknown inline type "${String(child?._type)}"; only text spans are supported`);
-            continue;
-          }
-          if (typeof child.text !== 'string') add(`children[_key=="${String(child._key)}"].text`, 'a span needs text');
-          for (const mark of (child.marks as unknown[] | undefined) ?? []) {
-            if (!(DECORATORS as readonly unknown[]).includes(mark) && !defs.has(mark as string)) {
-              add(`children[_key=="${String(child._key)}"].marks`, `unknown mark "${String(mark)}"`);
-            }
-          }
-        }
-        break;
-      }
-      case 'image':
-        if (typeof block.src !== 'string' || !block.src) add('asset', 'an image needs an uploaded asset');
-        if (typeof block.alt !== 'string' || !block.alt.trim()) add('alt', 'an image needs alt text describing it');
-        break;
-      case 'code':
-        if (typeof block.code !== 'string') add('code', 'a code block needs code');
-        break;
-      case 'table':
-        if (!Array.isArray(block.rows) || block.rows.length === 0) add('rows', 'a table needs at least a header row');
-        else if (!(block.rows as { cells?: unknown }[]).every((r) => Array.isArray(r.cells) && r.cells.every((c) => typeof c === 'string'))) {
-          add('rows', 'every table row needs cells of text');
-        }
-        break;
-      default:
-        add('_type', `unknown block type "${String(block._type)}"; the site renders: ${BLOCK_TYPES.join(', ')}`);
+    const type = block._type as string;
+    if (!(BLOCK_TYPES as readonly unknown[]).includes(type)) {
+      add('_type', `unknown block type "${String(block._type)}"; the site renders: ${listOf(BLOCK_TYPES)}`);
+      return;
     }
+    if (type === 'table') {
+      const problem = tableProblem(block);
+      if (problem) add('rows', problem);
+      return;
+    }
+    const result = BLOCK_SCHEMAS[type as keyof typeof BLOCK_SCHEMAS].safeParse(block);
+    const issues = [...(result.success ? [] : result.error.issues), ...(type === 'block' ? spanIssues(block) : [])];
+    for (const issue of issues) add(groqPath(block, issue.path), issue.message);
   });
   return problems;
 }
 
-type Wrapper = 'strong' | 'emphasis' | 'delete' | 'link';
-const DECORATOR_NODE: Record<string, Wrapper> = { strong: 'strong', em: 'emphasis', 'strike-through': 'delete' };
+const DECORATOR_NODE: Record<string, 'strong' | 'emphasis' | 'delete'> = { strong: 'strong', em: 'emphasis', 'strike-through': 'delete' };
 
 /** Text with Portable Text's soft line breaks ("\n" in a span) as mdast breaks. */
 function textNodes(text: string): PhrasingContent[] {
@@ -173,48 +222,21 @@ function textNodes(text: string): PhrasingContent[] {
   return out;
 }
 
-type Parent = Extract<PhrasingContent, { children: PhrasingContent[] }>;
+type MarksNode = ReturnType<typeof buildMarksTree<PtMarkDef>>[number];
 
-function wrap(kind: Wrapper, children: PhrasingContent[], href?: string): PhrasingContent {
-  if (kind === 'link') return { type: 'link', url: href ?? '', children };
-  return { type: kind, children } as Parent;
-}
-
-/** Adjacent siblings under the same mark become one node: **a***b* and **a**, not two <strong>s. */
-function merge(nodes: PhrasingContent[]): PhrasingContent[] {
-  const out: PhrasingContent[] = [];
-  for (const node of nodes) {
-    const last = out.at(-1);
-    if (last && last.type === node.type && 'children' in last && 'children' in node) {
-      if (last.type !== 'link' || (node.type === 'link' && last.url === node.url)) {
-        last.children = merge([...last.children, ...node.children] as PhrasingContent[]) as never;
-        continue;
-      }
-    }
-    if (last && last.type === 'text' && node.type === 'text') {
-      last.value += node.value;
-      continue;
-    }
-    out.push(node);
-  }
-  return out;
+/** One node of the toolkit's marks tree (a mark spanning several spans is one node) → mdast. */
+function phrasing(node: MarksNode): PhrasingContent[] {
+  if (isPortableTextToolkitTextNode(node)) return textNodes(node.text);
+  if (!isPortableTextToolkitSpan(node)) return []; // no inline objects: checkPortableText refused them
+  // Inline code holds text only: the marks inside it (rare) are dropped, as Markdown cannot write them either.
+  if (node.markType === 'code') return [{ type: 'inlineCode', value: spanToPlainText(node) }];
+  const children = node.children.flatMap((child) => phrasing(child as MarksNode));
+  if (node.markType === 'link') return [{ type: 'link', url: typeof node.markDef?.href === 'string' ? node.markDef.href : '', children }];
+  return [{ type: DECORATOR_NODE[node.markType]!, children } as PhrasingContent];
 }
 
 function inline(block: PtTextBlock): PhrasingContent[] {
-  const defs = new Map((block.markDefs ?? []).map((d) => [d._key, d]));
-  const nodes = block.children.map((span) => {
-    const marks = span.marks ?? [];
-    let content: PhrasingContent[] = marks.includes('code') ? [{ type: 'inlineCode', value: span.text }] : textNodes(span.text);
-    // Marks are applied innermost last, so the first mark is the outermost node.
-    for (const mark of [...marks].reverse()) {
-      if (mark === 'code') continue;
-      const decorator = DECORATOR_NODE[mark];
-      if (decorator) content = [wrap(decorator, content)];
-      else content = [wrap('link', content, defs.get(mark)?.href)];
-    }
-    return content;
-  });
-  return merge(nodes.flat());
+  return buildMarksTree<PtMarkDef>(block as never).flatMap(phrasing);
 }
 
 function blockNode(block: PtTextBlock): BlockContent {
@@ -257,28 +279,19 @@ function table(block: PtTable): Table {
   return { type: 'table', align: Array.from({ length: width }, () => null), children: block.rows.map((r) => row(r.cells)) };
 }
 
-/** Consecutive list blocks → nested mdast lists, by `level` (1 = outermost) and list type. */
-function lists(blocks: PtTextBlock[]): List {
-  const make = (b: PtTextBlock): List => ({ type: 'list', ordered: b.listItem === 'number', spread: false, children: [] });
-  const root = make(blocks[0]!);
-  const stack: { list: List; level: number }[] = [{ list: root, level: blocks[0]!.level ?? 1 }];
-  for (const b of blocks) {
-    const level = b.level ?? 1;
-    while (stack.length > 1 && stack.at(-1)!.level > level) stack.pop();
-    let top = stack.at(-1)!;
-    if (level > top.level) {
-      const parentItem = top.list.children.at(-1);
-      const nested = make(b);
-      if (parentItem) parentItem.children.push(nested);
-      else top.list.children.push({ type: 'listItem', spread: false, children: [nested] });
-      stack.push({ list: nested, level });
-      top = stack.at(-1)!;
-    }
-    const item: ListItem = { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: inline(b) }] };
-    top.list.children.push(item);
-  }
-  if (root.ordered) root.start = 1;
-  return root;
+type NestedList = Extract<ReturnType<typeof nestLists<PtBlock>>[number], { _type: '@list' }>;
+type NestedItem = NestedList['children'][number];
+
+/** A list from the toolkit's nesting (deeper lists inside the last item, levels never skipped) → mdast. */
+function list(nested: NestedList): List {
+  const ordered = nested.listItem === 'number';
+  const item = (block: NestedItem): ListItem => {
+    const spans = block.children.filter((c) => !isPortableTextToolkitList(c));
+    const deeper = block.children.filter(isPortableTextToolkitList) as unknown as NestedList[];
+    const text: Paragraph[] = spans.length ? [{ type: 'paragraph', children: inline({ ...(block as unknown as PtTextBlock), children: spans as PtSpan[] }) }] : [];
+    return { type: 'listItem', spread: false, children: [...text, ...deeper.map(list)] };
+  };
+  return { type: 'list', ordered, ...(ordered && nested.level === 1 ? { start: 1 } : {}), spread: false, children: nested.children.map(item) };
 }
 
 /** Pure: a checked Portable Text body → mdast. Throws PortableTextError naming the first bad block. */
@@ -288,25 +301,13 @@ export function portableTextToMdast(body: PortableTextBody): Root {
     const first = problems[0]!;
     throw new PortableTextError(first.key, first.field, problems.map((p) => `${p.field}: ${p.message}`).join('; '));
   }
-  const blocks = body as unknown as PtBlock[];
   const children: RootContent[] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    if (block._type === 'block' && block.listItem) {
-      // A new list starts where the list type changes at the outermost level.
-      const run: PtTextBlock[] = [block];
-      while (i + 1 < blocks.length) {
-        const next = blocks[i + 1]!;
-        if (next._type !== 'block' || !next.listItem) break;
-        if ((next.level ?? 1) <= (block.level ?? 1) && next.listItem !== block.listItem) break;
-        run.push(next);
-        i++;
-      }
-      children.push(lists(run));
-    } else if (block._type === 'block') children.push(blockNode(block));
-    else if (block._type === 'image') children.push(figure(block));
-    else if (block._type === 'code') children.push({ type: 'code', lang: block.language || null, value: block.code } satisfies Code);
-    else children.push(table(block));
+  for (const block of nestLists(body as unknown as PtBlock[], LIST_NEST_MODE_HTML)) {
+    if (block._type === '@list') children.push(list(block as NestedList));
+    else if (block._type === 'block') children.push(blockNode(block as PtTextBlock));
+    else if (block._type === 'image') children.push(figure(block as PtResolvedImage));
+    else if (block._type === 'code') children.push({ type: 'code', lang: (block as PtCode).language || null, value: (block as PtCode).code } satisfies Code);
+    else children.push(table(block as PtTable));
   }
   return { type: 'root', children };
 }

@@ -70,11 +70,7 @@ export function renderTree(tree: Root, options: RenderBodyOptions): string {
   return toHtml(copy);
 }
 
+/** A Markdown or Portable Text body through the whole chain, for one locale. */
 export function renderBody(body: string | PortableTextBody, options: RenderBodyOptions): string {
-  return renderTree(parseBody(body), options);
-}
-
-/** A Portable Text body (from Sanity) through the same chain as Markdown. */
-export function renderPortableText(body: PortableTextBody, options: RenderBodyOptions): string {
   return renderTree(parseBody(body), options);
 }

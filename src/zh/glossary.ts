@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { fieldIssues } from '../model/issues.ts';
 import type { Locale } from '../model/locale.ts';
 import type { GlossaryEntry } from './overrides.ts';
 
@@ -55,10 +56,7 @@ export function parseSiteGlossary(text: string, where: string): GlossaryEntry[] 
     const label = `entry ${index + 1}${item && typeof item === 'object' && 'term' in item ? ` ("${String(item.term)}")` : ''}`;
     const result = SiteEntrySchema.safeParse(item);
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        const fields = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => `${k}: unknown field`) : [`${issue.path.join('.') || '(entry)'}: ${issue.message}`];
-        for (const f of fields) problems.push(`  - ${label}: ${f}`);
-      }
+      for (const { field, message } of fieldIssues(result.error, '(entry)')) problems.push(`  - ${label}: ${field}: ${message}`);
       return;
     }
     const { term, note: _note, ...forms } = result.data;

@@ -9,7 +9,7 @@ export type Written<T> = { 'zh-Hans': T; 'zh-Hant': T; 'zh-Hant-HK'?: T | undefi
 export type Filled<T> = { 'zh-Hans': T; 'zh-Hant': T; 'zh-Hant-HK': T };
 
 /** Converts a string, or every string of a (nested) record; other values stay. */
-export function convertTexts<T>(value: T, convert: Convert): T {
+function convertTexts<T>(value: T, convert: Convert): T {
   if (typeof value === 'string') return convert(value) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convertTexts(v, convert)])) as T;

@@ -66,7 +66,7 @@ const MARKUP = /-\{([\s\S]*?)\}-/g;
 const PAIR = /^\s*(zh-[a-z]+(?:-[a-z]+)?)\s*:/i;
 
 /** Pure: what one inline override gives in a locale. Throws OverrideError on bad markup. */
-export function resolveInline(inner: string, sourceLocale: Locale, targetLocale: Locale): Span {
+function resolveInline(inner: string, sourceLocale: Locale, targetLocale: Locale): Span {
   if (!PAIR.test(inner)) return { text: inner, convert: false };
   const forms: Forms = {};
   for (const part of inner.split(';')) {

@@ -39,13 +39,6 @@ function scriptSets() {
   return sets;
 }
 
-export function isSimplifiedOnly(char: string): boolean {
-  return scriptSets().hans.has(char);
-}
-export function isTraditionalOnly(char: string): boolean {
-  return scriptSets().hant.has(char);
-}
-
 /** Pure given the dictionaries: which script a text is in, and the characters foreign to it. */
 export function detectScript(text: string, expected?: Locale): ScriptDetection {
   const { hans, hant } = scriptSets();

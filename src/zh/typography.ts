@@ -45,13 +45,66 @@ function nextNonSpace(s: string, i: number): string {
 const isCjk = (c: string) => c !== '' && CJK.test(c);
 const isDigit = (c: string) => c >= '0' && c <= '9';
 
+/** One replacement made by the punctuation rules: offset (UTF-16 code units) in their input, old and new text. */
+export interface Edit {
+  at: number;
+  from: string;
+  to: string;
+}
+
+/** Parentheses that enclose Chinese become full-width, with the half-width spaces just outside them. */
+function parentheses(s: string, edits?: Edit[]): string {
+  return s.replace(/ ?\(([^()\n]*)\) ?/g, (whole, inner: string, at: number) => {
+    if (!HAN.test(inner)) return whole;
+    const to = `（${inner.trim()}）`;
+    edits?.push({ at, from: whole, to });
+    return to;
+  });
+}
+
+/** Half-width `, : ; ! ?` in Chinese context become full-width, and the spaces around them go. */
+function marks(s: string, keep: (s: string, index: number) => boolean, edits?: Edit[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    const full = FULL[c];
+    if (full && !keep(s, i)) {
+      const before = prevChar(s, i);
+      const after = nextNonSpace(s, i);
+      const nextImmediate = nextChar(s, i);
+      const chinese =
+        (isCjk(before) && !(c === ':' && nextImmediate === '/')) ||
+        (isCjk(after) && before !== '' && !isDigit(before) && before !== ' ' && HAN.test(after));
+      if (chinese && !(isDigit(before) && isDigit(nextImmediate))) {
+        let start = i;
+        while (out.length && out[out.length - 1] === ' ') (out.pop(), start--);
+        out.push(full);
+        let end = i + 1;
+        while (s[i + 1] === ' ') (i++, end++);
+        edits?.push({ at: start, from: s.slice(start, end), to: full });
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out.join('');
+}
+
+/** An offset in the output of `edits` (sorted, non-overlapping) → the offset in their input. */
+function inputOffset(at: number, edits: readonly Edit[]): number {
+  let delta = 0;
+  for (const e of edits) {
+    if (e.at + delta + e.to.length > at) break;
+    delta += e.to.length - e.from.length;
+  }
+  return at - delta;
+}
+
+const keepNothing = () => false;
+
 /** Pure: one run of text without URLs. */
 function typesetRun(s: string, quotes: Quotes): string {
-  // Parentheses that enclose Chinese, with the half-width spaces just outside them.
-  s = s.replace(/ ?\(([^()\n]*)\) ?/g, (whole, inner: string) => {
-    if (!HAN.test(inner)) return whole;
-    return `（${inner.trim()}）`;
-  });
+  s = parentheses(s);
 
   // Quotes around Chinese, paired: straight, curly or corner, they become the locale's.
   s = s.replace(/["\u201c\u300c]([^"\u201c\u201d\u300c\u300d\n]*)["\u201d\u300d]/g, (whole, inner: string) =>
@@ -61,27 +114,7 @@ function typesetRun(s: string, quotes: Quotes): string {
     HAN.test(inner) ? `${quotes.openInner}${inner}${quotes.closeInner}` : whole,
   );
 
-  const out: string[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    const full = FULL[c];
-    if (full) {
-      const before = prevChar(s, i);
-      const after = nextNonSpace(s, i);
-      const nextImmediate = nextChar(s, i);
-      const chinese =
-        (isCjk(before) && !(c === ':' && nextImmediate === '/')) ||
-        (isCjk(after) && before !== '' && !isDigit(before) && before !== ' ' && HAN.test(after));
-      if (chinese && !(isDigit(before) && isDigit(nextImmediate))) {
-        while (out.length && out[out.length - 1] === ' ') out.pop();
-        out.push(full);
-        while (s[i + 1] === ' ') i++;
-        continue;
-      }
-    }
-    out.push(c);
-  }
-  s = out.join('');
+  s = marks(s, keepNothing);
 
   // Unpaired curly quotes next to Chinese follow the locale; an apostrophe between Latin letters stays.
   const mapped: string[] = [];
@@ -107,4 +140,33 @@ export function typeset(text: string, quotes: Quotes): string {
     pos = m.index + m[0].length;
   }
   return out + typesetRun(text.slice(pos), quotes);
+}
+
+/**
+ * Pure: only the punctuation rules of `typeset` (parentheses and `, : ; ! ?`, URLs left alone), with each
+ * replacement and its offset in `text`: the importer writes them into the source and reports them.
+ * `keep(s, i)` leaves a mark as it is (the importer keeps a `?` that stands for a lost character).
+ */
+export function fullWidthPunctuation(
+  text: string,
+  keep: (s: string, index: number) => boolean = keepNothing,
+): { text: string; edits: Edit[] } {
+  let out = '';
+  const edits: Edit[] = [];
+  const run = (s: string, offset: number) => {
+    const parens: Edit[] = [];
+    const afterParens = parentheses(s, parens);
+    const marked: Edit[] = [];
+    out += marks(afterParens, keep, marked);
+    const all = [...parens, ...marked.map((e) => ({ ...e, at: inputOffset(e.at, parens) }))].sort((a, b) => a.at - b.at);
+    edits.push(...all.map((e) => ({ ...e, at: e.at + offset })));
+  };
+  let pos = 0;
+  for (const m of text.matchAll(PROTECTED)) {
+    run(text.slice(pos, m.index), pos);
+    out += m[0];
+    pos = m.index + m[0].length;
+  }
+  run(text.slice(pos), pos);
+  return { text: out, edits };
 }

@@ -10,7 +10,7 @@ import { repairMojibake, decodeLossy } from '../../src/importer/mojibake.ts';
 import { liftFurniture } from '../../src/importer/furniture.ts';
 import { removeStraySpaces } from '../../src/importer/spaces.ts';
 import { fullWidthPunctuation } from '../../src/importer/punctuation.ts';
-import { detectScript } from '../../src/importer/script.ts';
+import { detectScript } from '../../src/zh/script.ts';
 import { importText } from '../../src/importer/index.ts';
 import { ImportError } from '../../src/importer/errors.ts';
 import { extractHtml } from '../../src/importer/input.ts';
@@ -28,7 +28,7 @@ const STEPS: Record<string, (text: string) => string> = {
   pinyin: (t) => removePinyin(t).text,
   spaces: (t) => removeStraySpaces(t).text,
   punctuation: (t) => fullWidthPunctuation(t).text,
-  script: (t) => `${detectScript(t).locale}\n`,
+  script: (t) => `${detectScript(t).script}\n`,
 };
 
 for (const [step, run] of Object.entries(STEPS)) {

@@ -25,6 +25,27 @@ describe('Portable Text bodies', () => {
     );
   });
 
+  it('nests lists by level with @portabletext/toolkit: another type at a deeper level, a skipped level, a new list where the type changes', () => {
+    const html = render([
+      block('a', [span('一')], { listItem: 'bullet', level: 1 }),
+      block('b', [span('甲')], { listItem: 'number', level: 2 }),
+      block('c', [span('乙')], { listItem: 'number', level: 2 }),
+      block('d', [span('深')], { listItem: 'bullet', level: 4 }),
+      block('e', [span('二')], { listItem: 'bullet', level: 1 }),
+      block('f', [span('1')], { listItem: 'number', level: 1 }),
+    ]);
+    expect(html).toBe(
+      '<ul>\n<li>一\n<ol>\n<li>甲</li>\n<li>乙\n<ul>\n<li>\n<ul>\n<li>深</li>\n</ul>\n</li>\n</ul>\n</li>\n</ol>\n</li>\n<li>二</li>\n</ul>\n<ol>\n<li>1</li>\n</ol>',
+    );
+  });
+
+  it('a mark running over several spans is one element (the toolkit\'s marks tree); soft breaks stay', () => {
+    const html = render([
+      block('p', [span('甲', ['l', 'strong'], 'a'), span('乙', ['l'], 'b'), span('丙\n丁', ['em'], 'c')], { markDefs: [{ _type: 'link', _key: 'l', href: '/x' }] }),
+    ]);
+    expect(html).toBe('<p><a href="/x"><strong>甲</strong>乙</a><em>丙<br>\n丁</em></p>');
+  });
+
   it('renders images as figures with srcset and a converted caption and alt', () => {
     const html = render(
       [{ _type: 'image', _key: 'i', src: 'https://cdn.example/a.jpg?w=1200', srcset: 'https://cdn.example/a.jpg?w=480 480w, https://cdn.example/a.jpg?w=1200 1200w', sizes: '100vw', width: 1200, height: 800, alt: '会场', caption: '交易大会现场' }],

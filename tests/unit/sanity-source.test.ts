@@ -165,6 +165,28 @@ describe('invalid documents', () => {
     expect(message).toContain('[tongbao] Sanity document article.bad-author: invalid article\n  - authors[0]: refers to author.nobody, which does not exist or is not published');
     await mutate(['bad-block', 'bad-reprint', 'bad-author'].map((s) => ({ delete: { id: `article.${s}` } })));
   });
+
+  it('a field of the wrong shape (checked with zod before mapping) is named with the document, not a crash', async () => {
+    await mutate([
+      {
+        createOrReplace: {
+          ...baseArticle,
+          _id: 'article.bad-shape',
+          title: '形状',
+          slug: { _type: 'slug', current: 'bad-shape' },
+          glossary: [{ _type: 'glossaryEntry', _key: 'g1', zhHans: 42 }],
+          mainImage: { _type: 'image', alt: ['not', 'text'] },
+        },
+      },
+    ]);
+    const error = await readSanityArticles(options(), quiet).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentError);
+    const message = (error as Error).message;
+    expect(message).toContain('[tongbao] Sanity document article.bad-shape: invalid article');
+    expect(message).toMatch(/ {2}- glossary\.0\.zhHans: .*expected string/);
+    expect(message).toMatch(/ {2}- mainImage\.alt: .*expected string/);
+    await mutate([{ delete: { id: 'article.bad-shape' } }]);
+  });
 });
 
 describe('the article glossary', () => {

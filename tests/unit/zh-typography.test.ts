@@ -1,7 +1,7 @@
 /** Chinese typography (src/zh/typography.ts): what changes in Chinese text, and what is left alone. */
 import { describe, expect, test } from 'vitest';
 import { site } from '../../src/config/site.ts';
-import { typeset } from '../../src/zh/typography.ts';
+import { fullWidthPunctuation, typeset } from '../../src/zh/typography.ts';
 
 const hans = (s: string) => typeset(s, site.typography.quotes['zh-Hans']);
 const hant = (s: string) => typeset(s, site.typography.quotes['zh-Hant']);
@@ -48,5 +48,19 @@ describe('parentheses and quotes', () => {
   });
   test('the quotes are configuration', () => {
     expect(typeset('他说“好”', { open: '《', close: '》', openInner: '〈', closeInner: '〉' })).toBe('他说《好》');
+  });
+});
+
+describe('the punctuation rules alone (what the importer writes into a draft)', () => {
+  const text = '报告 (草案) 显示, 会议召开; 详见 https://example.com/a?b=1,c:2 好!';
+  test('give the same punctuation as typeset, and each edit at its place in the input', () => {
+    const { text: out, edits } = fullWidthPunctuation(text);
+    expect(out).toBe('报告（草案）显示，会议召开；详见 https://example.com/a?b=1,c:2 好！');
+    expect(out).toBe(hans(text));
+    expect(edits.map((e) => e.from)).toEqual([' (草案) ', ', ', '; ', '!']);
+    for (const e of edits) expect(text.slice(e.at, e.at + e.from.length)).toBe(e.from);
+  });
+  test('keep() leaves a mark as it is', () => {
+    expect(fullWidthPunctuation('中?文, 好', (s, i) => s[i] === '?').text).toBe('中?文，好');
   });
 });

@@ -9,7 +9,7 @@ import { visit } from 'unist-util-visit';
 const URL_PROPERTIES = ['href', 'src', 'poster', 'cite', 'longDesc', 'data'] as const;
 
 /** One URL made absolute; a value that is not a URL is left as written. */
-export function absolute(value: string, base: string): string {
+function absolute(value: string, base: string): string {
   try {
     return new URL(value.trim(), base).href;
   } catch {
@@ -18,7 +18,7 @@ export function absolute(value: string, base: string): string {
 }
 
 /** `srcset` candidates ("a.png 1x, b.png 2x") with each URL made absolute. */
-export function absoluteSrcset(value: string, base: string): string {
+function absoluteSrcset(value: string, base: string): string {
   return value
     .split(',')
     .map((candidate) => candidate.trim())
@@ -31,7 +31,7 @@ export function absoluteSrcset(value: string, base: string): string {
 }
 
 /** Pure: rewrites the URL properties of every element in place. */
-export function absolutizeTree(tree: Root, base: string): void {
+function absolutizeTree(tree: Root, base: string): void {
   visit(tree, 'element', (node: Element) => {
     const props = node.properties;
     for (const name of URL_PROPERTIES) {

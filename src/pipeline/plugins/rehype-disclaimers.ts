@@ -1,17 +1,11 @@
-/** rehype plugin: appends the article's disclaimers as one semantic block after the body. */
+/** The article's disclaimers as one semantic block, appended after the body by the pipeline. */
 import { h } from 'hastscript';
-import type { Element, Root } from 'hast';
+import type { Element } from 'hast';
 import type { Disclaimer } from '../disclaimers.ts';
-
-export interface RehypeDisclaimersOptions {
-  disclaimers: readonly Disclaimer[];
-  /** Accessible name of the block, in the page's locale. */
-  label: string;
-}
 
 const external = { rel: ['noopener', 'noreferrer'] };
 
-/** Pure: the hast of the disclaimer block, or null when there is nothing to say. */
+/** Pure: the hast of the disclaimer block (`label`: its accessible name, in the page's locale), or null when there is nothing to say. */
 export function disclaimerBlock(disclaimers: readonly Disclaimer[], label: string): Element | null {
   if (disclaimers.length === 0) return null;
   return h(
@@ -29,11 +23,4 @@ export function disclaimerBlock(disclaimers: readonly Disclaimer[], label: strin
       }
     }),
   );
-}
-
-export default function rehypeDisclaimers(options: RehypeDisclaimersOptions) {
-  return (tree: Root) => {
-    const block = disclaimerBlock(options.disclaimers, options.label);
-    if (block) tree.children.push(block);
-  };
 }

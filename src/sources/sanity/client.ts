@@ -1,5 +1,5 @@
 /**
- * The one module that talks to Sanity: a @sanity/client with a pinned API version, no CDN (a build
+ * The one module that makes Sanity clients (the site reads, the importer writes drafts): a @sanity/client with a pinned API version, no CDN (a build
  * wants what was just published), the perspective of the build, and our own bounded retries (the
  * client's are switched off: they neither honour Retry-After nor retry 500, timeouts of reads or
  * malformed answers).
@@ -17,23 +17,35 @@ export class MalformedResponseError extends Error {
   override name = 'MalformedResponseError';
 }
 
-export function createSanityClient(options: SanityOptions): SanityClient {
-  return createClient({
+/** What reaching Sanity needs, for reading and for writing. */
+type Connection = Pick<SanityOptions, 'projectId' | 'dataset' | 'apiHost' | 'token' | 'timeoutMs'>;
+
+function clientConfig(options: Connection) {
+  return {
     projectId: options.projectId,
     dataset: options.dataset,
     apiVersion: API_VERSION,
     useCdn: false,
-    perspective: options.perspective,
     ...(options.token ? { token: options.token } : {}),
     ...(options.apiHost ? { apiHost: options.apiHost, useProjectHostname: false } : {}),
     timeout: options.timeoutMs,
     maxRetries: 0,
     ignoreBrowserTokenWarning: true,
-  });
+  };
+}
+
+/** The site's reading client: the build's perspective. */
+export function createSanityClient(options: SanityOptions): SanityClient {
+  return createClient({ ...clientConfig(options), perspective: options.perspective });
+}
+
+/** The importer's writing client (drafts): the same settings with a write token; a write has no perspective. */
+export function createSanityWriteClient(options: Connection & { token: string }): SanityClient {
+  return createClient(clientConfig(options));
 }
 
 /** Pure: an error from @sanity/client (or ours) as a retry decision's input. */
-export function classifyError(error: unknown): AttemptFailure {
+function classifyError(error: unknown): AttemptFailure {
   if (error instanceof MalformedResponseError) return { malformed: true, reason: error.message };
   const e = error as { statusCode?: number; response?: { headers?: Record<string, string> }; message?: string; code?: string };
   if (typeof e?.statusCode === 'number') {

@@ -29,9 +29,9 @@ export async function readSanityArticles(options: SanityOptions, log: (line: str
   const bySlug = new Map<string, string>();
   for (const doc of docs) {
     try {
-      // The generated type says what the query asks for; the mapper still checks what arrived.
-      const article = toArticle(doc as unknown as Record<string, unknown>, settings);
-      const name = documentName(doc as unknown as Record<string, unknown>);
+      // The generated type says what the query asks for; the mapper still checks what arrived (zod).
+      const article = toArticle(doc, settings);
+      const name = documentName(doc);
       const other = bySlug.get(article.slug);
       if (other) {
         throw new ArticleError(name, [{ field: 'slug', message: `"${article.slug}" is already used by ${other.replace(/^Sanity document /, '')}; give one of them another slug` }]);

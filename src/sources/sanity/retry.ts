@@ -27,14 +27,14 @@ export interface AttemptFailure {
 }
 
 /** Pure: whether a failure is worth another attempt. Client errors (4xx but 408/429) are not. */
-export function isTransient(f: AttemptFailure): boolean {
+function isTransient(f: AttemptFailure): boolean {
   if (f.malformed) return true;
   if (f.status === undefined) return true; // timeout, refused, reset, dropped
   return f.status === 408 || f.status === 429 || f.status >= 500;
 }
 
 /** Pure: milliseconds to wait before attempt `attempt + 1` (attempt counts from 1). */
-export function retryDelay(f: AttemptFailure, attempt: number, policy: RetryPolicy, now = Date.now(), random = Math.random()): number {
+function retryDelay(f: AttemptFailure, attempt: number, policy: RetryPolicy, now = Date.now(), random = Math.random()): number {
   if (f.retryAfter !== undefined) {
     const seconds = Number(f.retryAfter);
     const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(f.retryAfter) - now;

@@ -87,35 +87,6 @@ export type BlockContent = Array<
     } & Table)
 >;
 
-export type SiteSettings = {
-  _id: string;
-  _type: "siteSettings";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  siteName?: {
-    zhHans?: string;
-    zhHant?: string;
-  };
-  reprintNotice?: {
-    zhHans?: string;
-    zhHant?: string;
-  };
-  originalNotice?: {
-    zhHans?: string;
-    zhHant?: string;
-  };
-  marketRiskNotice?: {
-    zhHans?: string;
-    zhHant?: string;
-  };
-  glossary?: Array<
-    {
-      _key: string;
-    } & GlossaryEntry
-  >;
-};
-
 export type Author = {
   _id: string;
   _type: "author";
@@ -327,7 +298,6 @@ export type AllSanitySchemaTypes =
   | Code
   | SanityImageAssetReference
   | BlockContent
-  | SiteSettings
   | Author
   | Slug
   | AuthorReference

@@ -3,9 +3,15 @@
  * settings in, an Article out, or an ArticleError naming the document `_id` and each bad field.
  */
 import { createImageUrlBuilder } from '@sanity/image-url';
+import { z } from 'zod';
 import { ArticleError, ArticleSchema, parseArticle, type Article } from '../../model/article.ts';
+import { fieldIssues, type FieldIssue } from '../../model/issues.ts';
 import { describeMojibake, findMojibake } from '../../model/mojibake.ts';
 import { checkPortableText } from '../../pipeline/portable-text.ts';
+import type { ARTICLES_QUERY_RESULT } from './sanity.types.ts';
+
+/** One article as ARTICLES_QUERY asks for it (Sanity TypeGen): what the loader hands over. */
+export type SanityArticle = ARTICLES_QUERY_RESULT[number];
 
 export interface ImageSettings {
   projectId: string;
@@ -15,21 +21,47 @@ export interface ImageSettings {
 }
 
 /** Widths offered in srcset; the largest is also `src`. */
-export const IMAGE_WIDTHS = [480, 800, 1200] as const;
+const IMAGE_WIDTHS = [480, 800, 1200] as const;
 
 type Json = Record<string, unknown>;
-interface ImageField {
-  _key?: string;
-  alt?: string | null;
-  caption?: string | null;
-  hotspot?: unknown;
-  crop?: unknown;
-  assetRef?: string | null;
-  asset?: { _id: string; metadata?: { dimensions?: { width?: number; height?: number } | null } | null } | null;
-}
+
+/**
+ * What the mapper relies on in a projected document (queries.ts), checked before it is read: the
+ * generated type says what the query asks for, this says what must have arrived. Every other field is
+ * the Article schema's to check. GROQ answers null for what is absent, hence `nullish`.
+ */
+const ImageFieldSchema = z.object({
+  alt: z.string().nullish(),
+  caption: z.string().nullish(),
+  hotspot: z.unknown().optional(),
+  crop: z.unknown().optional(),
+  assetRef: z.string().nullish(),
+  asset: z
+    .object({
+      _id: z.string(),
+      metadata: z.object({ dimensions: z.object({ width: z.number().nullish(), height: z.number().nullish() }).nullish() }).nullish(),
+    })
+    .nullish(),
+});
+type ImageField = z.infer<typeof ImageFieldSchema>;
+
+const SanityArticleSchema = z.looseObject({
+  _id: z.string(),
+  _originalId: z.string().nullish(),
+  authorRefs: z.array(z.string().nullish()).nullish(),
+  // An author or category reference that points nowhere resolves to null: reported by name below.
+  authors: z.array(z.looseObject({}).nullable()).nullish(),
+  categoryRef: z.string().nullish(),
+  category: z.looseObject({}).nullish(),
+  // Blocks are checked one by one (checkPortableText) so that messages name them by _key.
+  body: z.array(z.looseObject({ _type: z.unknown().optional(), _key: z.unknown().optional() })).nullish(),
+  sourceLocale: z.unknown().optional(),
+  glossary: z.array(z.object({ zhHans: z.string().nullish(), zhHant: z.string().nullish() })).nullish(),
+  mainImage: ImageFieldSchema.nullish(),
+});
 
 /** GROQ answers null for absent fields; the model wants them absent. */
-export function dropNulls<T>(value: T): T {
+function dropNulls<T>(value: T): T {
   if (Array.isArray(value)) return value.map(dropNulls) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, dropNulls(v)])) as T;
@@ -41,7 +73,7 @@ export function dropNulls<T>(value: T): T {
  * Text as editors paste it, made clean: a byte-order mark (U+FEFF, from a pasted file) is dropped and
  * CRLF or CR line ends become LF, in every string of the document. Such input is accepted as if clean.
  */
-export function cleanText<T>(value: T): T {
+function cleanText<T>(value: T): T {
   if (typeof value === 'string') return value.replace(/\uFEFF/g, '').replace(/\r\n?/g, '\n') as T;
   if (Array.isArray(value)) return value.map(cleanText) as T;
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanText(v)])) as T;
@@ -49,7 +81,7 @@ export function cleanText<T>(value: T): T {
 }
 
 /** How a document is named in messages: its id, and the draft's id when the drafts perspective shows a draft. */
-export function documentName(raw: Json): string {
+export function documentName(raw: { _id?: unknown; _originalId?: unknown }): string {
   const id = typeof raw._id === 'string' ? raw._id : '(no _id)';
   const original = typeof raw._originalId === 'string' && raw._originalId !== id ? raw._originalId : undefined;
   return `Sanity document ${id}${original ? ` (draft ${original})` : ''}`;
@@ -99,37 +131,44 @@ function missingAsset(image: ImageField, otherwise: string): string {
     : `the image has no uploaded file; upload one or ${otherwise}`;
 }
 
-export function toArticle(input: Json, settings: ImageSettings): Article {
-  const raw = cleanText(input);
+export function toArticle(input: SanityArticle, settings: ImageSettings): Article {
+  const where = documentName(input);
+  const parsed = SanityArticleSchema.safeParse(cleanText(input));
+  if (!parsed.success) throw new ArticleError(where, fieldIssues(parsed.error, '(document)'));
+  const raw = parsed.data;
   const doc = dropNulls(raw);
-  const where = documentName(raw);
-  const issues: { field: string; message: string }[] = [];
+  const issues: FieldIssue[] = [];
 
   // References that point nowhere (deleted, or not published yet) must not silently drop a byline.
-  const authorRefs = (doc.authorRefs as (string | undefined)[] | undefined) ?? [];
-  const authors = (raw.authors as (Json | null)[] | null | undefined) ?? [];
+  const authorRefs = raw.authorRefs ?? [];
+  const authors = raw.authors ?? [];
   authors.forEach((a, i) => {
     if (a === null) issues.push({ field: `authors[${i}]`, message: `refers to ${authorRefs[i] ?? 'nothing'}, which does not exist or is not published; publish that author or choose another` });
   });
-  if (raw.category === null && doc.categoryRef) {
-    issues.push({ field: 'category', message: `refers to ${String(doc.categoryRef)}, which does not exist or is not published; publish that category or choose another` });
+  if (raw.category === null && raw.categoryRef) {
+    issues.push({ field: 'category', message: `refers to ${raw.categoryRef}, which does not exist or is not published; publish that category or choose another` });
   }
 
   let body: unknown = doc.body;
-  if (Array.isArray(body) && body.length > 0 && showsNothing(body as Json[])) {
+  if (doc.body && doc.body.length > 0 && showsNothing(doc.body)) {
     issues.push({ field: 'body', message: 'body must not be empty: its blocks hold no text; write the article or delete the document' });
   }
-  if (Array.isArray(body)) {
-    for (const [field, text] of bodyTexts(body as Json[])) {
+  if (doc.body) {
+    for (const [field, text] of bodyTexts(doc.body)) {
       const hits = findMojibake(text);
       if (hits.length) issues.push({ field, message: describeMojibake(hits, false) });
     }
-    for (const p of checkPortableText(body.filter((b: Json) => b._type !== 'image'))) issues.push({ field: p.field, message: p.message });
-    body = body.map((block: Json) => {
+    for (const p of checkPortableText(doc.body.filter((b) => b._type !== 'image'))) issues.push({ field: p.field, message: p.message });
+    body = doc.body.map((block) => {
       if (block._type !== 'image') return block;
-      const image = block as ImageField & Json;
-      const urls = imageUrls(image, settings);
       const at = `body[_key=="${String(block._key)}"]`;
+      const checked = ImageFieldSchema.safeParse(block);
+      if (!checked.success) {
+        for (const i of fieldIssues(checked.error, '(image)')) issues.push({ field: `${at}.${i.field}`, message: i.message });
+        return block;
+      }
+      const image = checked.data;
+      const urls = imageUrls(image, settings);
       if (!urls) issues.push({ field: `${at}.asset`, message: missingAsset(image, 'remove the block') });
       if (!image.alt?.trim()) issues.push({ field: `${at}.alt`, message: 'an image needs alt text describing it' });
       return { _type: 'image', _key: block._key, ...urls, sizes: '(min-width: 48rem) 48rem, 100vw', alt: image.alt ?? '', ...(image.caption ? { caption: image.caption } : {}) };
@@ -137,7 +176,7 @@ export function toArticle(input: Json, settings: ImageSettings): Article {
   }
 
   let image: Article['image'] | undefined;
-  const main = doc.mainImage as ImageField | undefined;
+  const main = doc.mainImage;
   if (main) {
     const urls = imageUrls(main, settings);
     if (!urls) issues.push({ field: 'mainImage.asset', message: missingAsset(main, 'remove the main image') });
@@ -152,7 +191,7 @@ export function toArticle(input: Json, settings: ImageSettings): Article {
   if (issues.length) throw new ArticleError(where, issues);
 
   // Glossary entries (term in both scripts) → the model's term → per-locale forms, keyed by the source script's form.
-  const entries = (doc.glossary as { zhHans?: string; zhHant?: string }[] | undefined) ?? [];
+  const entries = doc.glossary ?? [];
   const sourceKey = doc.sourceLocale === 'zh-Hant' ? 'zhHant' : 'zhHans';
   const glossary = Object.fromEntries(
     entries.filter((e) => e[sourceKey]).map((e) => [e[sourceKey]!, { ...(e.zhHans ? { 'zh-Hans': e.zhHans } : {}), ...(e.zhHant ? { 'zh-Hant': e.zhHant } : {}) }]),
@@ -163,7 +202,7 @@ export function toArticle(input: Json, settings: ImageSettings): Article {
     {
       ...fields,
       body,
-      authors: authors.filter((a): a is Json => a !== null).map(dropNulls),
+      authors: authors.filter((a) => a !== null).map(dropNulls),
       ...(image ? { image } : {}),
       ...(Object.keys(glossary).length ? { glossary } : {}),
       // The perspective decides what is a draft; whatever it shows is meant to be built.
