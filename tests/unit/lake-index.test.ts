@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'groq-js';
+import { parse, type FilterNode } from 'groq-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE_COUNT_QUERY, ARTICLES_QUERY } from '../../src/sources/sanity/queries.ts';
 import { constraintsOf, IndexedDocs, runQuery, viewOf, type Doc, type Perspective } from '../../scripts/lake/index.ts';
@@ -58,7 +58,7 @@ const indexed = (docs: Doc[]) => {
 };
 
 describe('which filters narrow', () => {
-  const c = (q: string) => constraintsOf((parse(q) as { expr: never }).expr);
+  const c = (q: string) => constraintsOf((parse(q) as FilterNode).expr);
   it('finds the && constraints on _id, _type and slug.current against constants', () => {
     expect(c('*[_type == "article" && slug.current == "x" && publishedAt < now()]')).toEqual([
       { field: '_type', values: ['article'] },
@@ -136,7 +136,7 @@ describe('the lake over HTTP keeps its indexes right across mutations', () => {
 
   it('answers like the scanning lake before and after create, patch, publish and delete', async () => {
     await same();
-    const draft = { ...lake.docs.get(`article.${generatedSlug(12)}`)!, _id: `drafts.article.${generatedSlug(12)}`, title: '改稿', slug: { _type: 'slug', current: 'edited-slug' } };
+    const draft: Doc = { ...lake.docs.get(`article.${generatedSlug(12)}`)!, _id: `drafts.article.${generatedSlug(12)}`, title: '改稿', slug: { _type: 'slug', current: 'edited-slug' } };
     const { _createdAt: _c, _updatedAt: _u, _rev: _r, ...draftBody } = draft;
     await mutate([{ createOrReplace: draftBody }]);
     await same();
