@@ -14,6 +14,8 @@
 # - Objects are tagged from the origin's `xkey` header (or `Surrogate-Key`); `PURGE` with
 #   `xkey-purge: tag1 tag2` from an address in tongbao_purgers drops every object with one of the tags
 #   (`xkey-softpurge:` marks them stale instead, so they are still served while refetched).
+#   client.ip is the TCP peer: with a TLS proxy on this machine in front of Varnish, every client would
+#   look local, so take client addresses through the PROXY protocol (`-a :6081,PROXY`).
 #
 vcl 4.1;
 
@@ -134,8 +136,10 @@ sub vcl_backend_response {
       beresp.http.Surrogate-Control ~ "(?i)no-store" ||
       beresp.http.CDN-Cache-Control ~ "(?i)(private|no-store|no-cache)" ||
       beresp.http.Set-Cookie) {
+    # Hit-for-miss for 2 minutes (as builtin.vcl does): requests for this URL go to the origin side by
+    # side instead of queueing behind each other; a cacheable answer later replaces it.
     set beresp.uncacheable = true;
-    set beresp.ttl = 0s;
+    set beresp.ttl = 120s;
     return (deliver);
   }
 
@@ -180,7 +184,8 @@ sub vcl_backend_response {
 
   if (beresp.ttl <= 0s) {
     set beresp.uncacheable = true;
-    set beresp.ttl = 0s;
+    set beresp.ttl = 120s;
+    set beresp.grace = 0s;
   }
   return (deliver);
 }

@@ -12,7 +12,7 @@ import { isValidSignature } from '@sanity/webhook';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedSlug } from '../../scripts/lake/generate.ts';
 import type { Lake } from '../../scripts/lake/server.ts';
-import { findVarnishd, startVarnish, type RunningVarnish } from '../../scripts/lib/varnish.ts';
+import { startVarnish, type RunningVarnish } from '../../scripts/lib/varnish.ts';
 import { cacheHeaders, noStoreHeaders } from '../../src/server/cache-headers.ts';
 import { purgeVarnish } from '../../src/server/purge-varnish.ts';
 import { generatedDatasetFile, startLake } from '../support/lake.ts';
@@ -26,7 +26,7 @@ let varnish: RunningVarnish;
 const purges: string[][] = [];
 let renders = 0;
 
-describe.skipIf(!findVarnishd())('lake → webhook → purge → Varnish', () => {
+describe('lake → webhook → purge → Varnish', () => {
   beforeAll(async () => {
     origin = createServer();
     await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));

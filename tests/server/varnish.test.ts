@@ -8,7 +8,7 @@
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { findVarnishd, startVarnish, type RunningVarnish } from '../../scripts/lib/varnish.ts';
+import { startVarnish, type RunningVarnish } from '../../scripts/lib/varnish.ts';
 import { cacheHeaders, noStoreHeaders } from '../../src/server/cache-headers.ts';
 import { purgeVarnish } from '../../src/server/purge-varnish.ts';
 
@@ -86,9 +86,8 @@ function get(path: string, options: { method?: string; headers?: Record<string, 
 const count = (path: string) => seen.get(path) ?? 0;
 const purge = (tags: string[], extra: { maxHeaderBytes?: number; soft?: boolean } = {}) => purgeVarnish(tags, { servers: [varnish.url], ...extra });
 
-const available = Boolean(findVarnishd());
-
-describe.skipIf(!available)('Varnish in front of the origin', () => {
+// Without varnishd, startVarnish fails naming the fix (scripts/ensure-tools.ts installs it): never a silent skip.
+describe('Varnish in front of the origin', () => {
   beforeAll(async () => {
     originPort = await listenOrigin();
     varnish = await startVarnish({ backend: { host: '127.0.0.1', port: originPort }, siteHost: SITE_HOST });
@@ -254,8 +253,4 @@ describe.skipIf(!available)('Varnish in front of the origin', () => {
     version.set('/sie/', 3);
     await expect.poll(async () => (await get('/sie/')).body, { timeout: 3_000, interval: 100 }).toBe('<p>/sie/ v3</p>');
   });
-});
-
-describe.runIf(!available)('Varnish', () => {
-  it.skip('varnishd is not installed: run `node scripts/ensure-tools.ts` as root, or apt-get install varnish varnish-modules', () => {});
 });
