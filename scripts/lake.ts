@@ -3,6 +3,12 @@
  *
  *   npm run lake -- [--port 4444] [--dataset content/dataset.ndjson] [--assets content/images --assets public/images]
  *                   [--token <read token>] [--persist] [--fault 503[:count]]
+ *                   [--webhook URL [--webhook URL …] --webhook-secret S [--webhook-projection '{_id, _type, "slug": slug.current}']
+ *                    [--webhook-filter '_type == "article"'] [--project-id local]]
+ *
+ * With --webhook, each transaction that creates, changes or deletes a published document (publishing a
+ * draft included) is sent to every URL as Sanity's GROQ-powered webhooks send it, signed with the secret
+ * (verify with @sanity/webhook's isValidSignature), retried with backoff, after the mutation has answered.
  *
  * Then build from it:
  *   SANITY_PROJECT_ID=local SANITY_DATASET=production SANITY_API_HOST=http://127.0.0.1:4444 npm run build
@@ -21,6 +27,12 @@ const { values } = parseArgs({
     token: { type: 'string' },
     persist: { type: 'boolean', default: false },
     fault: { type: 'string' },
+    webhook: { type: 'string', multiple: true, default: [] },
+    'webhook-secret': { type: 'string' },
+    'webhook-projection': { type: 'string' },
+    'webhook-filter': { type: 'string' },
+    'project-id': { type: 'string', default: 'local' },
+    'dataset-name': { type: 'string', default: 'production' },
   },
 });
 
@@ -38,9 +50,21 @@ if (values.fault) {
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.port}: expected a port number`);
 
+for (const url of values.webhook) {
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) fail(`--webhook ${url}: expected an http(s) URL, e.g. http://127.0.0.1:4321/api/revalidate`);
+}
+if (values.webhook.length && !values['webhook-secret']) console.warn('[tongbao] lake: --webhook without --webhook-secret: requests go unsigned (the site refuses them)');
+const webhooks = values.webhook.length
+  ? {
+      targets: values.webhook.map((url) => ({ url, secret: values['webhook-secret'], projection: values['webhook-projection'], filter: values['webhook-filter'] })),
+      projectId: values['project-id'],
+      dataset: values['dataset-name'],
+    }
+  : undefined;
+
 let lake: Lake;
 try {
-  lake = new Lake({ datasetFile: values.dataset, assetsDir: values.assets, token: values.token, persist: values.persist, fault });
+  lake = new Lake({ datasetFile: values.dataset, assetsDir: values.assets, token: values.token, persist: values.persist, fault, webhooks });
 } catch (error) {
   fail(`${(error as Error).message.replace(/^\[tongbao\] /, '')}\n  Check the file, or regenerate it with \`npm run dataset\`.`);
 }
@@ -54,6 +78,7 @@ const counts = new Map<string, number>();
 for (const d of lake.docs.values()) counts.set(d._type, (counts.get(d._type) ?? 0) + 1);
 console.log(`[tongbao] lake: ${lake.docs.size} documents from ${relative(process.cwd(), values.dataset) || values.dataset} (${[...counts].map(([t, n]) => `${n} ${t}`).join(', ')})`);
 console.log(`[tongbao] lake: serving Sanity's query and mutation API at ${origin}${values.token ? ' (token required for drafts and mutations)' : ''}${fault ? `, fault ${fault.mode}` : ''}`);
+if (webhooks) console.log(`[tongbao] lake: webhooks after each publishing transaction to ${values.webhook.join(', ')}${values['webhook-secret'] ? ' (signed)' : ''}`);
 console.log(`[tongbao] build from it: SANITY_PROJECT_ID=local SANITY_DATASET=production SANITY_API_HOST=${origin} npm run build`);
 const stop = () => lake.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -18,9 +18,11 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
-import { evaluate, parse } from 'groq-js';
+import { parse } from 'groq-js';
+import { IndexedDocs, runQuery, viewOf, type Doc } from './index.ts';
+import { WebhookSender, type DocumentChange, type WebhookOptions } from './webhooks.ts';
 
-export type Doc = Record<string, unknown> & { _id: string; _type: string };
+export type { Doc };
 export const PERSPECTIVES = ['published', 'drafts', 'raw'] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
 
@@ -43,8 +45,12 @@ export interface LakeOptions {
   persist?: boolean | undefined;
   /** When set, drafts/raw perspectives, /data/doc and mutations need `Authorization: Bearer <token>`. */
   token?: string | undefined;
+  /** Answer queries through the indexes (default true); false scans every document, as Sanity would not. */
+  index?: boolean | undefined;
   /** A fault from the start (see Fault). */
   fault?: Fault | undefined;
+  /** Send Sanity-style webhooks after each transaction that changes published documents (see webhooks.ts). */
+  webhooks?: Omit<WebhookOptions, 'projectId' | 'dataset' | 'log'> & { projectId?: string; dataset?: string };
   log?: ((line: string) => void) | undefined;
 }
 
@@ -56,20 +62,7 @@ export interface LoggedRequest {
   status: number | 'dropped' | 'hung';
 }
 
-const isDraft = (id: string) => id.startsWith('drafts.');
-const isVersion = (id: string) => id.startsWith('versions.');
-const publishedId = (id: string) => (isDraft(id) ? id.slice('drafts.'.length) : id);
-
-/** Pure: the documents a perspective sees. `drafts` overlays drafts on published documents, as Sanity does. */
-export function viewOf(docs: Iterable<Doc>, perspective: Perspective): Doc[] {
-  const all = [...docs];
-  if (perspective === 'raw') return all;
-  if (perspective === 'published') return all.filter((d) => !isDraft(d._id) && !isVersion(d._id));
-  const byId = new Map<string, Doc>();
-  for (const d of all) if (!isDraft(d._id) && !isVersion(d._id)) byId.set(d._id, d);
-  for (const d of all) if (isDraft(d._id)) byId.set(publishedId(d._id), { ...d, _id: publishedId(d._id), _originalId: d._id });
-  return [...byId.values()];
-}
+export { viewOf };
 
 /**
  * Pure: a dataset file's bytes as text. JSON is UTF-8; a file that is not (saved from an old
@@ -133,13 +126,21 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown) 
 }
 
 export class Lake {
-  readonly docs = new Map<string, Doc>();
+  /** The documents by id, indexed by `_type` and `slug.current` (a Map: direct `set`/`delete` keep the indexes right). */
+  readonly docs = new IndexedDocs();
   readonly requests: LoggedRequest[] = [];
   private fault: Fault = { mode: 'none' };
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
 
+  /** The webhook sender (when options.webhooks is set): its `deliveries` log and `idle()` are for tests. */
+  readonly webhooks: WebhookSender | undefined;
+
   constructor(readonly options: LakeOptions) {
+    if (options.webhooks?.targets.length) {
+      const { projectId = 'local', dataset = 'production', ...rest } = options.webhooks;
+      this.webhooks = new WebhookSender({ ...rest, projectId, dataset, log: options.log ?? ((line) => console.error(line)) });
+    }
     for (const d of parseNdjson(decodeNdjson(readFileSync(options.datasetFile), options.datasetFile), options.datasetFile)) this.docs.set(d._id, d);
     if (options.fault) this.setFault(options.fault);
   }
@@ -170,6 +171,7 @@ export class Lake {
   }
 
   async close(): Promise<void> {
+    this.webhooks?.close();
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -310,8 +312,7 @@ export class Lake {
     } catch (error) {
       throw new HttpError(400, { error: { description: (error as Error).message, query, type: 'queryParseError' } });
     }
-    const value = await evaluate(tree, { dataset: viewOf(this.docs.values(), view), params });
-    const result = await value.get();
+    const { result } = await runQuery(this.docs, tree, params, view, { narrow: this.options.index !== false });
     this.json(res, 200, { query, result, ms: Math.round(performance.now() - started), syncTags: [] });
   }
 
@@ -320,8 +321,11 @@ export class Lake {
     const body = await this.body(req);
     const mutations = body.mutations;
     if (!Array.isArray(mutations)) throw new HttpError(400, { error: 'Bad Request', message: 'expected {mutations: [...]}' });
-    // All or nothing, as a Sanity transaction.
-    const next = new Map(this.docs);
+    // All or nothing, as a Sanity transaction: changes are staged over the current documents and
+    // committed together (only the changed ids touch the indexes).
+    const staged = new Map<string, Doc | null>();
+    const recreated = new Set<string>();
+    const current = (id: string): Doc | undefined => (staged.has(id) ? (staged.get(id) ?? undefined) : this.docs.get(id));
     const results: { id: string; operation: string }[] = [];
     const now = new Date().toISOString();
     const stamp = (d: Doc, created?: string): Doc => ({ ...d, _createdAt: created ?? now, _updatedAt: now, _rev: randomUUID().slice(0, 22) });
@@ -332,41 +336,56 @@ export class Lake {
       if (op === 'create' || op === 'createIfNotExists' || op === 'createOrReplace') {
         const doc = withId(arg as Doc);
         if (typeof doc._type !== 'string') throw new HttpError(400, { error: 'Bad Request', message: `${op}: document ${doc._id} has no _type` });
-        const existing = next.get(doc._id);
+        const existing = current(doc._id);
         if (existing && op === 'create') {
           throw new HttpError(409, { error: { description: `Document by ID "${doc._id}" already exists`, type: 'mutationError' } });
         }
         if (existing && op === 'createIfNotExists') continue;
-        next.set(doc._id, stamp(doc, existing?._createdAt as string | undefined));
+        if (!existing && staged.has(doc._id)) recreated.add(doc._id); // deleted earlier in this transaction
+        staged.set(doc._id, stamp(doc, existing?._createdAt as string | undefined));
         results.push({ id: doc._id, operation: existing ? 'update' : 'create' });
       } else if (op === 'patch') {
         const p = arg as unknown as { id: string; set?: Record<string, unknown>; setIfMissing?: Record<string, unknown>; unset?: string[] };
-        const existing = next.get(p.id);
+        const existing = current(p.id);
         if (!existing) throw new HttpError(409, { error: { description: `Document by ID "${p.id}" does not exist`, type: 'mutationError' } });
         const doc = structuredClone(existing);
         for (const [k, v] of Object.entries(p.setIfMissing ?? {})) if (!(k in doc)) setPath(doc, k, v);
         for (const [k, v] of Object.entries(p.set ?? {})) setPath(doc, k, v);
         for (const k of p.unset ?? []) setPath(doc, k, undefined);
-        next.set(p.id, stamp(doc, existing._createdAt as string | undefined));
+        staged.set(p.id, stamp(doc, existing._createdAt as string | undefined));
         results.push({ id: p.id, operation: 'update' });
       } else if (op === 'delete') {
         const id = (arg as unknown as { id: string }).id;
-        if (next.delete(id)) results.push({ id, operation: 'delete' });
+        if (current(id)) {
+          staged.set(id, null);
+          results.push({ id, operation: 'delete' });
+        }
       } else {
         throw new HttpError(400, { error: 'Bad Request', message: `unsupported mutation "${op}"` });
       }
     }
-    this.docs.clear();
-    for (const [id, d] of next) this.docs.set(id, d);
+    const changes: DocumentChange[] = [];
+    for (const [id, doc] of staged) {
+      const before = this.docs.get(id);
+      if (doc === null) this.docs.delete(id);
+      else {
+        if (recreated.has(id)) this.docs.delete(id); // a document deleted and created again goes to the end, as before
+        this.docs.set(id, doc);
+      }
+      changes.push({ id, before, after: doc ?? undefined });
+    }
     if (this.options.persist) {
       writeFileSync(this.options.datasetFile, [...this.docs.values()].map((d) => JSON.stringify(d)).join('\n') + '\n');
     }
+    const transactionId = randomUUID();
     const returnDocuments = url.searchParams.get('returnDocuments') === 'true';
     this.json(res, 200, {
-      transactionId: randomUUID(),
+      transactionId,
       results: results.map((r) => ({ ...r, ...(returnDocuments ? { document: this.docs.get(r.id) } : {}) })),
       ...(returnDocuments ? { documents: results.flatMap((r) => this.docs.get(r.id) ?? []) } : {}),
     });
+    // After the answer: a slow or failing receiver never delays the mutation.
+    this.webhooks?.send(transactionId, now, changes);
   }
 
   private async serveImage(res: ServerResponse, assetId: string, ext: string) {

@@ -1,9 +1,10 @@
 /** A local lake on a free port over a temporary copy of a dataset, for tests; and an async build against it. */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Lake, type LakeOptions } from '../../scripts/lake/server.ts';
+import { generateDocs } from '../../scripts/lake/generate.ts';
+import { Lake, parseNdjson, type LakeOptions } from '../../scripts/lake/server.ts';
 import { projectRoot, type BuildResult } from './build.ts';
 
 export const DATASET = join(projectRoot, 'content', 'dataset.ndjson');
@@ -45,3 +46,14 @@ export function runAsync(args: string[], env: Record<string, string>, timeoutMs 
 
 export const astroBuildAsync = (env: Record<string, string>) =>
   runAsync([join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], env);
+
+/**
+ * A dataset file of the sample documents plus `articles` generated ones (scripts/lake/generate.ts: drafts
+ * among them), in a temporary folder, for `startLake({ datasetFile })` at archive sizes.
+ */
+export function generatedDatasetFile(articles: number): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'tongbao-lake-generated-')), 'dataset.ndjson');
+  const docs = [...parseNdjson(readFileSync(DATASET, 'utf8'), DATASET), ...generateDocs(articles)];
+  writeFileSync(file, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+  return file;
+}

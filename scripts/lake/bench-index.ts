@@ -1,0 +1,58 @@
+/**
+ * What the lake's indexes give, through the real @sanity/client over HTTP: a slug query, an `_id in`
+ * query at N generated documents, with the indexes and scanning (as before), and a one-document mutation.
+ * A measurement, not a test:
+ *
+ *   npx node --experimental-transform-types --disable-warning=ExperimentalWarning scripts/lake/bench-index.ts [--docs 50000] [--runs 30]
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createClient } from '@sanity/client';
+import { generatedSlug, generateDocs } from './generate.ts';
+import { Lake } from './server.ts';
+
+const { values } = parseArgs({ options: { docs: { type: 'string', default: '50000' }, runs: { type: 'string', default: '30' } } });
+const articles = Number(values.docs);
+const runs = Number(values.runs);
+const dir = mkdtempSync(join(tmpdir(), 'tongbao-lake-bench-'));
+const file = join(dir, 'dataset.ndjson');
+writeFileSync(file, generateDocs(articles).map((d) => JSON.stringify(d)).join('\n') + '\n');
+
+const SLUG_QUERY = `*[_type == "article" && slug.current == $slug][0]{title, "slug": slug.current, "category": category->{name}, "authors": authors[]->{name}}`;
+const IDS_QUERY = `*[_id in $ids]{_id, title}`;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+
+async function measure(index: boolean) {
+  const lake = new Lake({ datasetFile: file, token: 'bench', index });
+  const origin = await lake.listen(0);
+  const client = createClient({ projectId: 'local', dataset: 'production', apiHost: origin, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', token: 'bench' });
+  const time = async (fn: (i: number) => Promise<unknown>, n: number) => {
+    const ms: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const started = performance.now();
+      await fn(i);
+      ms.push(performance.now() - started);
+    }
+    return { p50: pct(ms, 50), p95: pct(ms, 95) };
+  };
+  await client.fetch(SLUG_QUERY, { slug: generatedSlug(1) });
+  const n = index ? runs : Math.min(runs, 5);
+  const slug = await time((i) => client.fetch(SLUG_QUERY, { slug: generatedSlug((i * 7919) % articles) }), n);
+  const ids = await time((i) => client.fetch(IDS_QUERY, { ids: Array.from({ length: 20 }, (_, k) => `article.${generatedSlug((i * 31 + k * 997) % articles)}`) }), n);
+  const mutate = await time((i) => client.patch(`article.${generatedSlug(i)}`).set({ title: `改 ${i}` }).commit(), n);
+  await lake.close();
+  return { slug, ids, mutate, documents: lake.docs.size };
+}
+
+const fmt = (r: { p50: number; p95: number }) => `p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`;
+const scan = await measure(false);
+const indexed = await measure(true);
+console.log(`[tongbao] lake at ${indexed.documents} documents, through @sanity/client over HTTP:`);
+for (const [what, key] of [['slug query', 'slug'], ['_id in (20 ids)', 'ids']] as const) {
+  console.log(`  ${what.padEnd(20)} scanning: ${fmt(scan[key])}   indexed: ${fmt(indexed[key])}`);
+}
+// Mutations commit only the changed ids in both modes (the index switch is about queries).
+console.log(`  ${'patch one document'.padEnd(20)} ${fmt(indexed.mutate)}`);
+rmSync(dir, { recursive: true, force: true });
