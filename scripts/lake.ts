@@ -55,6 +55,6 @@ for (const d of lake.docs.values()) counts.set(d._type, (counts.get(d._type) ?? 
 console.log(`[tongbao] lake: ${lake.docs.size} documents from ${relative(process.cwd(), values.dataset) || values.dataset} (${[...counts].map(([t, n]) => `${n} ${t}`).join(', ')})`);
 console.log(`[tongbao] lake: serving Sanity's query and mutation API at ${origin}${values.token ? ' (token required for drafts and mutations)' : ''}${fault ? `, fault ${fault.mode}` : ''}`);
 console.log(`[tongbao] build from it: SANITY_PROJECT_ID=local SANITY_DATASET=production SANITY_API_HOST=${origin} npm run build`);
-const stop = () => lake.close().then(() => process.exit(0));
+const stop = () => void lake.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
