@@ -80,6 +80,6 @@ console.log(`[tongbao] lake: ${lake.docs.size} documents from ${relative(process
 console.log(`[tongbao] lake: serving Sanity's query and mutation API at ${origin}${values.token ? ' (token required for drafts and mutations)' : ''}${fault ? `, fault ${fault.mode}` : ''}`);
 if (webhooks) console.log(`[tongbao] lake: webhooks after each publishing transaction to ${values.webhook.join(', ')}${values['webhook-secret'] ? ' (signed)' : ''}`);
 console.log(`[tongbao] build from it: SANITY_PROJECT_ID=local SANITY_DATASET=production SANITY_API_HOST=${origin} npm run build`);
-const stop = () => lake.close().then(() => process.exit(0));
+const stop = () => void lake.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -96,7 +96,7 @@ export function parseNdjson(text: string, where: string): Doc[] {
     try {
       doc = JSON.parse(line);
     } catch (error) {
-      throw new Error(`[tongbao] ${where}:${i + 1}: not JSON (${(error as Error).message}); each line must be one whole document: fix or remove that line, or export the dataset again`);
+      throw new Error(`[tongbao] ${where}:${i + 1}: not JSON (${(error as Error).message}); each line must be one whole document: fix or remove that line, or export the dataset again`, { cause: error });
     }
     const d = doc as Partial<Doc>;
     if (typeof d?._id !== 'string' || typeof d._type !== 'string') throw new Error(`[tongbao] ${where}:${i + 1}: a document needs _id and _type; add them or remove that line`);

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
+import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { siteBuild, type BuildResult } from '../support/build.ts';
 import { brokenLinks, rel, scriptSafety, walkFiles } from '../support/site-checks.ts';
@@ -51,14 +53,13 @@ describe('the sample site built by npm run build', () => {
   it('marks every external link rel="noopener noreferrer", in the body and in the disclaimers', () => {
     const external: string[] = [];
     for (const page of pages) {
-      const visit = (node: any): void => {
-        if (node.type === 'element' && node.tagName === 'a' && /^https?:\/\//.test(String(node.properties.href ?? '')) && !String(node.properties.href).startsWith(SITE_URL)) {
+      visit(fromHtml(readFileSync(page, 'utf8')), 'element', (node: Element) => {
+        const href = String(node.properties.href ?? '');
+        if (node.tagName === 'a' && /^https?:\/\//.test(href) && !href.startsWith(SITE_URL)) {
           const relValue = (node.properties.rel ?? []) as string[];
-          external.push(`${rel(build.outDir, page)} ${node.properties.href} rel=${relValue.join(' ')}`);
+          external.push(`${rel(build.outDir, page)} ${href} rel=${relValue.join(' ')}`);
         }
-        for (const child of node.children ?? []) visit(child);
-      };
-      visit(fromHtml(readFileSync(page, 'utf8')));
+      });
     }
     expect(external.some((e) => e.includes('https://github.com/BYVoid/OpenCC'))).toBe(true);
     expect(external.some((e) => e.includes('http://m.2079x.cn/'))).toBe(true);

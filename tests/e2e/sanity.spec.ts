@@ -26,15 +26,13 @@ test.beforeAll(async () => {
   lake.docs.set('drafts.article.secret-draft', { ...lake.docs.get('article.market-weekly-review')!, _id: 'drafts.article.secret-draft', title: '未发布的草稿', slug: { _type: 'slug', current: 'secret-draft' } });
   const build = await astroBuildAsync(lakeEnv(started.origin));
   if (build.status !== 0) throw new Error(`build from the lake failed:\n${build.output}`);
-  site = createServer(async (req, res) => {
+  site = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(build.outDir, path.endsWith('/') ? join(path, 'index.html') : path);
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
+    void readFile(file).then(
+      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      () => res.writeHead(404).end('not found'),
+    );
   });
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;

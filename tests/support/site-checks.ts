@@ -34,6 +34,7 @@ const FORBIDDEN_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'em
 
 /** The scheme a browser would see: control characters and whitespace go, entities are already decoded by the parser. */
 export function urlScheme(value: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a browser strips before reading the scheme.
   const cleaned = value.replace(/[\u0000-\u0020\u007F-\u009F\u00A0\u1680\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF]/g, '');
   const m = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned);
   return m?.[1]?.toLowerCase();
