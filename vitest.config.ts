@@ -33,8 +33,9 @@ export default defineConfig({
         test: {
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
-          // Builds spawn `astro build`; give them room without hiding a hang.
-          testTimeout: 20_000,
+          // Builds spawn `astro build`, in hooks and in tests (a scenario is built by whichever asks
+          // first); give them room on a busy machine without hiding a hang.
+          testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
           sequence: { groupOrder: 1 },
