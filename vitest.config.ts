@@ -1,12 +1,46 @@
 import { defineConfig } from 'vitest/config';
 
+// Groups, run one after the other:
+//   unit, studio — in-process only: no child process and no build (tests/unit/ also no server;
+//           sanity/tests/ validates documents against an in-process lake): test files run in parallel;
+//   build — tests that spawn `npm run build`/`astro build`, the scripts or a lake: one file at a time,
+//           because builds share the project's .astro/ folder; builds of the same scenario are shared
+//           by the files of a run (tests/support/scenarios.ts, folder from tests/support/global-setup.ts).
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts', 'sanity/tests/**/*.test.ts'],
-    // Builds spawn `astro build`; give them room without hiding a hang.
-    testTimeout: 20_000,
-    hookTimeout: 180_000,
-    // Builds share the project's .astro/ folder: test files run one at a time.
-    fileParallelism: false,
+    globalSetup: ['tests/support/global-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          testTimeout: 20_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'studio',
+          include: ['sanity/tests/**/*.test.ts'],
+          testTimeout: 20_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          // Builds spawn `astro build`, in hooks and in tests (a scenario is built by whichever asks
+          // first); give them room on a busy machine without hiding a hang.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

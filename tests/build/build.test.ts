@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, projectRoot, type BuildResult } from '../support/build.ts';
+import { scenario } from '../support/scenarios.ts';
 import { findDefects } from '../support/defects.ts';
 
 const sampleFiles = readdirSync(join(projectRoot, 'content', 'articles')).filter((n) => n.endsWith('.md'));
@@ -21,8 +22,8 @@ function walk(dir: string): string[] {
 describe('build of the sample content', () => {
   let build: BuildResult;
   beforeAll(() => {
-    build = astroBuild();
-    if (build.status !== 0) throw new Error(`astro build failed:\n${build.output}`);
+    build = scenario('samples');
+    if (build.status !== 0) throw new Error(`npm run build failed:\n${build.output}`);
   });
 
   it('writes exactly one article page per article and locale', () => {

@@ -12,9 +12,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/bench/corpus.ts';
 import { projectRoot, siteBuild } from '../support/build.ts';
+import { SAMPLES_NOW, scenario } from '../support/scenarios.ts';
 import { snapshot } from '../support/site-build.ts';
 
-const NOW = '2026-11-30T12:00:00+08:00';
+const NOW = SAMPLES_NOW;
 const update = process.env.TONGBAO_UPDATE_FIXTURES === '1';
 const fixtures = join(projectRoot, 'tests', 'fixtures', 'output-snapshot');
 
@@ -34,7 +35,8 @@ function compare(name: string, outDir: string): void {
 
 describe('the output is unchanged', () => {
   it('on the samples', () => {
-    const b = siteBuild({ TONGBAO_NOW: NOW });
+    // The samples scenario: `npm run build` of content/ at the same clock, shared with other test files.
+    const b = scenario('samples');
     expect(b.status, b.output).toBe(0);
     compare('samples', b.outDir);
   });

@@ -10,6 +10,7 @@ import type { Lake } from '../../scripts/lake/server.ts';
 import { projectRoot, type BuildResult } from '../support/build.ts';
 import { astroBuildAsync, lakeEnv, runAsync, startLake } from '../support/lake.ts';
 import { snapshot } from '../support/site-build.ts';
+import { SAMPLES_NOW, scenario } from '../support/scenarios.ts';
 
 const TOKEN = 'sk-preview-4f1e2d3c-never-in-output';
 const SLUGS = ['advanced-tech-fair-2023', 'market-weekly-review', 'one-source-two-scripts'];
@@ -39,10 +40,11 @@ describe('parity: the lake builds the same articles as content/', () => {
   let local: BuildResult;
   let fromLake: BuildResult;
   beforeAll(async () => {
-    // One after the other: builds share the project's .astro/ folder.
-    local = await astroBuildAsync({});
-    fromLake = await astroBuildAsync(lakeEnv(origin));
-    for (const b of [local, fromLake]) if (b.status !== 0) throw new Error(`astro build failed:\n${b.output}`);
+    // The local side is the shared samples scenario (content/ at SAMPLES_NOW); the lake side is built at the same clock.
+    local = scenario('samples');
+    // Both through `npm run build`'s script, so that neither output keeps build-manifest.json.
+    fromLake = await runAsync([join(projectRoot, 'scripts', 'build.ts')], lakeEnv(origin, { TONGBAO_NOW: SAMPLES_NOW }));
+    for (const b of [local, fromLake]) if (b.status !== 0) throw new Error(`build failed:\n${b.output}`);
   });
 
   it('reports where the articles came from', () => {

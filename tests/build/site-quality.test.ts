@@ -10,14 +10,16 @@ import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { siteBuild, type BuildResult } from '../support/build.ts';
+import type { BuildResult } from '../support/build.ts';
+import { scenario } from '../support/scenarios.ts';
 import { brokenLinks, rel, scriptSafety, walkFiles } from '../support/site-checks.ts';
 
 const SITE_URL = 'https://tongbao.example';
 let build: BuildResult;
 let pages: string[];
 beforeAll(() => {
-  build = siteBuild({ SITE_URL, TONGBAO_TEST_SECRET_KEY: 'not-in-any-page-9f8e7d6c' });
+  // The samples scenario: the default SITE_URL (SITE_URL here) and a secret-like TONGBAO_TEST_SECRET_KEY.
+  build = scenario('samples');
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.output.slice(-4000)}`);
   pages = walkFiles(build.outDir).filter((f) => f.endsWith('.html'));
 });

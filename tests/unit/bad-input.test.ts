@@ -1,30 +1,13 @@
 /**
- * The bad-input catalogue (tests/support/bad-input.ts), one test per row: through the source
- * (every bad input named: file, field, what to do) and through `npm run build`'s script (non-zero
- * exit, the last good site untouched).
+ * The bad-input catalogue (tests/support/bad-input.ts), one test per row, through the source (every
+ * bad input named: file, field, what to do). Through `npm run build`'s script (non-zero exit, the last
+ * good site untouched): tests/build/bad-input-build.test.ts.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sanitizeReport } from '../../src/pipeline/sanitize-report.ts';
 import { ContentError, readLocalContent } from '../../src/sources/local/files.ts';
-import { AUTHORS_YAML, BAD_INPUT, CATEGORIES_YAML, type LocalCase, type LocalFiles } from '../support/bad-input.ts';
-import { projectRoot } from '../support/build.ts';
-
-/** A project-like folder: content/ with the taxonomy and the given files. */
-function contentFolder(files: LocalFiles): { root: string; content: string } {
-  const root = mkdtempSync(join(tmpdir(), 'tongbao-bad-'));
-  const content = join(root, 'content');
-  const all: LocalFiles = { 'authors.yaml': AUTHORS_YAML, 'categories.yaml': CATEGORIES_YAML, ...files };
-  for (const [name, data] of Object.entries(all)) {
-    mkdirSync(dirname(join(content, name)), { recursive: true });
-    writeFileSync(join(content, name), data);
-  }
-  mkdirSync(join(content, 'articles'), { recursive: true });
-  return { root, content };
-}
+import { BAD_INPUT, type LocalCase, type LocalFiles } from '../support/bad-input.ts';
+import { contentFolder } from '../support/content.ts';
 
 async function read(files: LocalFiles) {
   const { root } = contentFolder(files);
@@ -69,37 +52,4 @@ describe.each(['local'] as const)('bad input through the %s source', (source) =>
       }
     }
   });
-});
-
-describe('bad input stops `npm run build` with a non-zero exit and leaves the last good site', () => {
-  const errors = BAD_INPUT.filter((c): c is LocalCase => c.source === 'local' && c.expect.outcome === 'error');
-
-  it.each(errors.map((c) => [c.label, c] as const))(
-    '%s',
-    (_label, c) => {
-      const { content } = contentFolder(c.input);
-      const out = join(mkdtempSync(join(tmpdir(), 'tongbao-out-')), 'site');
-      mkdirSync(out);
-      writeFileSync(join(out, 'index.html'), '<!doctype html><title>last good</title>');
-      const run = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'build.ts')], {
-        cwd: projectRoot,
-        env: { ...process.env, TONGBAO_CONTENT_DIR: content, TONGBAO_OUT_DIR: out, NO_COLOR: '1' },
-        encoding: 'utf8',
-        timeout: 60_000,
-      });
-      const output = `${run.stdout}\n${run.stderr}`;
-      expect(run.status, output).toBe(1);
-      if (c.expect.outcome !== 'error') return;
-      expect(run.stderr).toContain(c.expect.where);
-      expect(run.stderr).toContain(`${c.expect.field}: `);
-      expect(run.stderr).toMatch(/^\[tongbao\] /m);
-      expect(run.stderr).toContain('the last good site');
-      // Astro never started, and the old site is exactly as it was.
-      expect(readdirSync(out)).toEqual(['index.html']);
-      expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('<!doctype html><title>last good</title>');
-      expect(readdirSync(dirname(out)).filter((n) => n.includes('staging'))).toEqual([]);
-      expect(existsSync(out)).toBe(true);
-    },
-    60_000,
-  );
 });

@@ -3,7 +3,6 @@
  * OpenCC's dictionaries, phrase matches are not reported, fallbacks are, with context; the reports of
  * the sample articles are fixtures a human has read (TONGBAO_UPDATE_FIXTURES=1 rewrites them).
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -62,22 +61,6 @@ describe('the sample articles', async () => {
     const article = articles.find((a) => a.slug === 'one-source-two-scripts')!;
     const fixed = { ...article, summary: article.summary.replace('并', '-{zh-hans:并;zh-hant:並}-') };
     expect(reviewArticle(fixed).headline).toBe(0);
-  });
-});
-
-describe('npm run zh:review', () => {
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, [join(projectRoot, 'scripts', 'zh-review.ts'), ...args], { cwd: projectRoot, encoding: 'utf8' });
-  test('prints the conference report’s ambiguities with context', () => {
-    const r = run('advanced-tech-fair-2023');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('advanced-tech-fair-2023 (written in zh-Hant');
-    expect(r.stdout).toContain('→ zh-Hans');
-  });
-  test('an unknown slug is an error naming it', () => {
-    const r = run('no-such-article');
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain('[tongbao] no article "no-such-article"');
   });
 });
 
