@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Groups, run one after the other:
 //   unit, studio — in-process only: no child process and no build (tests/unit/ also no server;
 //           sanity/tests/ validates documents against an in-process lake): test files run in parallel;
+//   server — servers on loopback (the lake's webhooks, Varnish): files in parallel;
 //   build — tests that spawn `npm run build`/`astro build`, the scripts or a lake: one file at a time,
 //           because builds share the project's .astro/ folder; builds of the same scenario are shared
 //           by the files of a run (tests/support/scenarios.ts, folder from tests/support/global-setup.ts).
@@ -25,6 +26,17 @@ export default defineConfig({
           name: 'studio',
           include: ['sanity/tests/**/*.test.ts'],
           testTimeout: 20_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Servers on loopback (the lake's webhooks, Varnish in front of a small origin): no builds.
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
           sequence: { groupOrder: 0 },
         },
       },
