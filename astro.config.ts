@@ -1,7 +1,8 @@
 // Static site. No Markdown plugins here: article bodies go through our own pipeline (src/pipeline).
-import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { env } from './src/config/env.ts';
+import { projectDirs } from './src/config/paths.ts';
+import { CONTENT_IMAGES_ALIAS } from './src/lib/lead-image-alias.ts';
 import { buildStatsIntegration } from './src/integrations/stats.ts';
 import { csp } from './src/config/csp.ts';
 import { searchIntegration } from './src/integrations/search.ts';
@@ -9,9 +10,9 @@ import { searchIntegration } from './src/integrations/search.ts';
 export default defineConfig({
   site: env.SITE_URL,
   output: 'static',
-  outDir: env.TONGBAO_OUT_DIR,
+  outDir: projectDirs.out,
   // Astro's own caches (content store, incremental build) live beside our render cache.
-  cacheDir: resolve(env.TONGBAO_CACHE_DIR, 'astro'),
+  cacheDir: projectDirs.astroCache,
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
@@ -27,4 +28,10 @@ export default defineConfig({
   security: { csp: csp },
   // Article bodies go through src/pipeline; Astro's Markdown (and Shiki's inline styles, which CSP would block) is unused.
   markdown: { syntaxHighlight: false },
+  vite: {
+    resolve: {
+      // The lead images' folder follows TONGBAO_CONTENT_DIR (src/lib/lead-image.ts globs it by this alias).
+      alias: { [CONTENT_IMAGES_ALIAS]: projectDirs.images },
+    },
+  },
 });
