@@ -3,7 +3,6 @@ import { defineConfig } from 'astro/config';
 import { env } from './src/config/env.ts';
 import { projectDirs } from './src/config/paths.ts';
 import { CONTENT_IMAGES_ALIAS } from './src/lib/lead-image-alias.ts';
-import { buildStatsIntegration } from './src/integrations/stats.ts';
 import { csp } from './src/config/csp.ts';
 import { searchIntegration } from './src/integrations/search.ts';
 
@@ -16,8 +15,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
-  // Search first: its time goes into the stats written by the second.
-  integrations: [searchIntegration(), buildStatsIntegration()],
+  // The search index, from the build manifest the pages wrote; its figures join the build's stats file.
+  integrations: [searchIntegration()],
   experimental: {
     // Article pages whose cacheKey (src/lib/render-cache.ts) and template code are unchanged are
     // copied from the previous build instead of being rendered again.

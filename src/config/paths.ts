@@ -33,6 +33,8 @@ export interface ProjectPaths {
   searchCache: string;
   /** Astro's own caches (content store, incremental build). */
   astroCache: string;
+  /** Where the build writes its figures (TONGBAO_STATS_FILE, absolute), when set. */
+  statsFile: string | undefined;
   /** The entry module of the render worker threads (src/lib/prerender.ts starts them). */
   renderWorker: string;
 }
@@ -47,7 +49,7 @@ export function contentPaths(root: string, contentDir: string): Pick<ProjectPath
 export const publicDirOf = (root: string): string => join(root, 'public');
 
 /** Every path of a project at `root` with the environment `e`. Pure. */
-export function projectPaths(e: Pick<Env, 'TONGBAO_CONTENT_DIR' | 'TONGBAO_OUT_DIR' | 'TONGBAO_CACHE_DIR'>, root: string): ProjectPaths {
+export function projectPaths(e: Pick<Env, 'TONGBAO_CONTENT_DIR' | 'TONGBAO_OUT_DIR' | 'TONGBAO_CACHE_DIR' | 'TONGBAO_STATS_FILE'>, root: string): ProjectPaths {
   const cache = resolve(root, e.TONGBAO_CACHE_DIR);
   return {
     root,
@@ -59,6 +61,7 @@ export function projectPaths(e: Pick<Env, 'TONGBAO_CONTENT_DIR' | 'TONGBAO_OUT_D
     reviewCache: join(cache, 'zh-review'),
     searchCache: join(cache, 'pagefind'),
     astroCache: join(cache, 'astro'),
+    statsFile: e.TONGBAO_STATS_FILE === undefined ? undefined : resolve(root, e.TONGBAO_STATS_FILE),
     renderWorker: join(root, 'src', 'lib', 'render-worker.ts'),
   };
 }

@@ -9,7 +9,7 @@ import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoo
 import { localeOrder, site } from '../config/site.ts';
 import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
-import { buildIndexes, type Indexes } from './indexes.ts';
+import { buildIndexes, parseMonthKey, type Indexes } from './indexes.ts';
 import { localize } from './localize.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
@@ -60,7 +60,7 @@ export function listingSitemapItems(ix: Indexes): SitemapItemLoose[] {
     ...[...ix.byTag].map(([key, list]) => ({ pathIn: (l: Locale) => paths.tag(l, key), list })),
     ...[...ix.byYear].map(([year, list]) => ({ pathIn: (l: Locale) => paths.archiveYear(l, year), list })),
     ...[...ix.byMonth].map(([key, list]) => {
-      const [year, month] = key.split('-').map(Number) as [number, number];
+      const { year, month } = parseMonthKey(key);
       return { pathIn: (l: Locale) => paths.archiveMonth(l, year, month), list };
     }),
   ];

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { pipelineImageFile, pipelineImagePaths } from '../../lib/lead-image.ts';
-import { imageType } from '../../lib/media.ts';
+import { pipelineImageFile, pipelineImagePaths } from '@/lib/lead-image.ts';
+import { imageType } from '@/lib/media.ts';
 
 export const getStaticPaths = (() =>
   pipelineImagePaths().map((imagePath) => ({ params: { file: imagePath.slice(1) }, props: { imagePath } }))) satisfies GetStaticPaths;
