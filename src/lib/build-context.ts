@@ -3,7 +3,7 @@
  * about one build of one body of content — configuration, paths, the clock, the published articles,
  * the indexes over them, which articles have a share image of their own, and the figures the build
  * collects. Made by `createBuildContext` from its inputs and nothing else (pure, no I/O), frozen,
- * and handed on explicitly; nothing about a build lives on globalThis.
+ * and handed on explicitly; nothing about a build is kept in process-wide globals.
  *
  * src/lib/collection.ts makes the context of the content Astro loaded (one memo keyed by the
  * collection's content digest): a static build gets one; a server that renders many requests gets
