@@ -13,6 +13,8 @@ import { env, type Env } from './env.ts';
 export interface ProjectPaths {
   /** The project root (package.json, src/, public/). */
   root: string;
+  /** The project's package.json: packages are resolved from it (also from Astro's bundled build, whose modules live elsewhere). */
+  packageJson: string;
   /** TONGBAO_CONTENT_DIR, absolute. */
   content: string;
   /** Markdown articles: <content>/articles. */
@@ -53,6 +55,7 @@ export function projectPaths(e: Pick<Env, 'TONGBAO_CONTENT_DIR' | 'TONGBAO_OUT_D
   const cache = resolve(root, e.TONGBAO_CACHE_DIR);
   return {
     root,
+    packageJson: join(root, 'package.json'),
     ...contentPaths(root, e.TONGBAO_CONTENT_DIR),
     public: publicDirOf(root),
     out: resolve(root, e.TONGBAO_OUT_DIR),

@@ -8,8 +8,10 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Lake } from '../../scripts/lake/server.ts';
 import { projectRoot, siteBuild, type BuildResult } from '../support/build.ts';
+import { DATASET, lakeEnv, runAsync, startLake } from '../support/lake.ts';
 
 const NOW = '2026-11-30T12:00:00+08:00';
 
@@ -91,6 +93,7 @@ draft: true
 describe('a content folder elsewhere that uses every front-matter field', () => {
   const content = join(mkdtempSync(join(tmpdir(), 'tongbao-fields-')), 'content');
   const lead = join(content, 'images', 'own-lead.png');
+  const stats = join(content, '..', 'stats.json');
   let b: BuildResult;
   const read = (path: string) => readFileSync(join(b.outDir, path), 'utf8');
 
@@ -102,12 +105,20 @@ describe('a content folder elsewhere that uses every front-matter field', () => 
     writeFileSync(join(content, 'articles', 'reprint.md'), REPRINT);
     writeFileSync(join(content, 'articles', 'forum-press-release.md'), PRESS_RELEASE);
     writeFileSync(join(content, 'articles', 'draft.md'), DRAFT);
-    b = siteBuild({ TONGBAO_NOW: NOW, TONGBAO_CONTENT_DIR: content });
+    b = siteBuild({ TONGBAO_NOW: NOW, TONGBAO_CONTENT_DIR: content, TONGBAO_STATS_FILE: stats });
   });
 
   it('builds and passes the output check', () => {
     expect(b.status, b.output).toBe(0);
     expect(b.output).toMatch(/2 published articles: 4 pages, 12 feed items, 2 sitemap entries/);
+  });
+
+  it('writes the figures of the renderer and of the search index into one stats file', () => {
+    const figures = JSON.parse(readFileSync(stats, 'utf8')) as Record<string, number>;
+    expect(figures.rendered! + figures.reused!).toBe(2);
+    expect(figures.pagefindPages! + figures.pagefindShardsReused!).toBeGreaterThan(0);
+    expect(figures.renderMs).toBeGreaterThan(0);
+    expect(figures.pagefindMs).toBeGreaterThan(0);
   });
 
   it('leaves the canonical: source reprint out of the sitemaps, with its canonical link at the source', () => {
@@ -154,5 +165,72 @@ describe('a content folder elsewhere that uses every front-matter field', () => 
 
   it('builds no draft', () => {
     expect(existsSync(join(b.outDir, 'zh-hans', 'articles', 'draft'))).toBe(false);
+  });
+});
+
+/**
+ * The Sanity half: the sample dataset already uses title, slug, summary, body, publishedAt, authors,
+ * category, tags, sourceLocale, every origin, source (name, url, author) and mainImage (alt, caption);
+ * this article adds the rest (updatedAt, riskNotice: true, glossary entries with their note) and is
+ * built from the lake by `npm run build`'s script, output check included.
+ */
+const SANITY_ARTICLE = {
+  _id: 'article.every-field-sanity',
+  _type: 'article',
+  title: '云岭基金发布年度报告',
+  slug: { _type: 'slug', current: 'every-field-sanity' },
+  summary: '云岭基金发布年度报告，回顾过去一年的投资情况。',
+  body: [{ _type: 'block', _key: 'b0', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's0', text: '云岭基金今天发布了年度报告。', marks: [] }] }],
+  publishedAt: '2026-11-28T01:00:00.000Z',
+  updatedAt: '2026-11-29T01:00:00.000Z',
+  authors: [
+    { _type: 'reference', _ref: 'author.yunling-research', _key: 'a0' },
+    { _type: 'reference', _ref: 'author.chen-chen', _key: 'a1' },
+  ],
+  category: { _type: 'reference', _ref: 'category.news' },
+  tags: ['年度报告'],
+  sourceLocale: 'zh-Hans',
+  origin: 'reprint',
+  source: { name: '示例日报', url: 'https://daily.example/report', author: '李明' },
+  riskNotice: true,
+  glossary: [{ _type: 'glossaryEntry', _key: 'g0', zhHans: '年度报告', zhHant: '年度報吿', note: 'the outlet writes 吿' }],
+  mainImage: {
+    _type: 'image',
+    asset: { _type: 'reference', _ref: 'image-5e10cd0d9222983ab8feed06a79d16ede47cabfe-1280x480-png' },
+    alt: '年度报告封面',
+    caption: '报告封面（示例图）',
+  },
+};
+
+describe('a Sanity article that uses the fields the samples leave out', () => {
+  let lake: Lake;
+  let b: BuildResult;
+  const read = (path: string) => readFileSync(join(b.outDir, path), 'utf8');
+
+  beforeAll(async () => {
+    const dataset = join(mkdtempSync(join(tmpdir(), 'tongbao-fields-lake-')), 'dataset.ndjson');
+    writeFileSync(dataset, `${readFileSync(DATASET, 'utf8').trimEnd()}\n${JSON.stringify(SANITY_ARTICLE)}\n`);
+    let origin: string;
+    ({ lake, origin } = await startLake({ datasetFile: dataset }));
+    const outDir = join(mkdtempSync(join(tmpdir(), 'tongbao-fields-site-')), 'dist');
+    b = await runAsync([join(projectRoot, 'scripts', 'build.ts')], { ...lakeEnv(origin), TONGBAO_NOW: NOW, TONGBAO_OUT_DIR: outDir });
+  });
+  afterAll(() => lake?.close());
+
+  it('builds from the lake and passes the output check', () => {
+    expect(b.status, b.output).toBe(0);
+    expect(b.output).toMatch(/4 published articles: 8 pages/);
+  });
+
+  it('shows updatedAt, the risk notice, both authors and the glossary form', () => {
+    const hans = read('zh-hans/articles/every-field-sanity/index.html');
+    const hant = read('zh-hant/articles/every-field-sanity/index.html');
+    expect(hans).toContain('<time datetime="2026-11-29T01:00:00.000Z">');
+    expect(hans).toContain('市场有风险');
+    expect(hans).toContain('href="/zh-hans/authors/chen-chen/"');
+    expect(hans).toContain('<figcaption>报告封面（示例图）</figcaption>');
+    expect(hant).toMatch(/<p>雲嶺基金[^<]*年度報吿。<\/p>/);
+    // The editors' note is for the Studio only.
+    expect(hant).not.toContain('the outlet writes');
   });
 });
