@@ -13,7 +13,9 @@ import { renderShareImage } from './share-image/render.ts';
 import { writeReviewReport } from './zh-review.ts';
 
 // The parent walked the rendering code already (src/lib/render-cache.ts); the cache keys must match its own.
-useConfigDigest((workerData as RenderWorkerData).configDigest);
+// (Loaded outside a pool, e.g. by a test, there is no parent: the digest is computed here when needed.)
+const parent = (workerData as Partial<RenderWorkerData> | undefined)?.configDigest;
+if (parent) useConfigDigest(parent);
 
 export interface BatchResult {
   articles: number;
