@@ -1,22 +1,22 @@
 // Static site. No Markdown plugins here: article bodies go through our own pipeline (src/pipeline).
-import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { env } from './src/config/env.ts';
-import { buildStatsIntegration } from './src/integrations/stats.ts';
+import { projectDirs } from './src/config/paths.ts';
+import { CONTENT_IMAGES_ALIAS } from './src/lib/lead-image-alias.ts';
 import { csp } from './src/config/csp.ts';
 import { searchIntegration } from './src/integrations/search.ts';
 
 export default defineConfig({
   site: env.SITE_URL,
   output: 'static',
-  outDir: env.TONGBAO_OUT_DIR,
+  outDir: projectDirs.out,
   // Astro's own caches (content store, incremental build) live beside our render cache.
-  cacheDir: resolve(env.TONGBAO_CACHE_DIR, 'astro'),
+  cacheDir: projectDirs.astroCache,
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
-  // Search first: its time goes into the stats written by the second.
-  integrations: [searchIntegration(), buildStatsIntegration()],
+  // The search index, from the build manifest the pages wrote; its figures join the build's stats file.
+  integrations: [searchIntegration()],
   experimental: {
     // Article pages whose cacheKey (src/lib/render-cache.ts) and template code are unchanged are
     // copied from the previous build instead of being rendered again.
@@ -27,4 +27,10 @@ export default defineConfig({
   security: { csp: csp },
   // Article bodies go through src/pipeline; Astro's Markdown (and Shiki's inline styles, which CSP would block) is unused.
   markdown: { syntaxHighlight: false },
+  vite: {
+    resolve: {
+      // The lead images' folder follows TONGBAO_CONTENT_DIR (src/lib/lead-image.ts globs it by this alias).
+      alias: { [CONTENT_IMAGES_ALIAS]: projectDirs.images },
+    },
+  },
 });

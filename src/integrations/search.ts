@@ -6,27 +6,49 @@
  * copied from the cache (TONGBAO_CACHE_DIR/pagefind) instead of being indexed again. A query typed in
  * the other script is rewritten in the browser (src/zh/query-map.ts), so each page is indexed once.
  * Time, pages indexed, shards reused and Pagefind's peak memory go into the build stats.
+ *
+ * What to index comes from the build manifest the pages wrote (src/lib/verify/manifest.ts): the
+ * integration runs in another module graph than the pages and shares no state with them. No
+ * manifest, or a manifest without articles, stops the build (a search page over nothing is a fault).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { copyFile, cp, link, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { env } from '../config/env.ts';
+import { projectDirs } from '../config/paths.ts';
 import { localeOrder, locales } from '../config/site.ts';
-import type { Indexes } from '../lib/indexes.ts';
 import { searchShards, type SearchShard } from '../lib/search-shards.ts';
-import { buildStats } from '../lib/stats.ts';
+import { addToStatsFile } from '../lib/stats.ts';
 import { paths } from '../lib/urls.ts';
-import type { Article } from '../model/article.ts';
+import { MANIFEST_FILE, type BuildManifest } from '../lib/verify/manifest.ts';
 import type { Locale } from '../model/locale.ts';
 
-/** The build's indexes, left on globalThis by src/lib/site-indexes.ts (the pages' module graph). */
-function builtIndexes(): Promise<Indexes> | undefined {
-  return ((globalThis as Record<symbol, unknown>)[Symbol.for('tongbao.indexes')] as { indexes?: Promise<Indexes> } | undefined)?.indexes;
+/** What the index needs of an article: its slug (the page's path in each locale). */
+interface Indexed {
+  slug: string;
+}
+
+/** The published articles, newest first, from the build manifest in `site`; throws when there is none or it lists none. */
+export function manifestArticles(site: string): Indexed[] {
+  const file = join(site, MANIFEST_FILE);
+  let manifest: BuildManifest;
+  try {
+    manifest = JSON.parse(readFileSync(file, 'utf8')) as BuildManifest;
+  } catch (error) {
+    throw new Error(
+      `[tongbao] search index: cannot read the build manifest ${file} (${(error as Error).message}); src/pages/build-manifest.json.ts writes it. Run npm run build again.`,
+    );
+  }
+  const articles = manifest.locales[0]?.articles ?? [];
+  if (articles.length === 0) {
+    throw new Error(`[tongbao] search index: the build manifest ${file} lists no published article, so there are no pages to index. Publish an article (or check the source and TONGBAO_NOW) and build again.`);
+  }
+  return articles.map((a) => ({ slug: a.slug }));
 }
 
 const fail = (what: string, errors: readonly string[]) =>
@@ -65,7 +87,7 @@ interface Page {
   html: string;
 }
 
-async function shardPages(site: string, locale: Locale, shard: SearchShard): Promise<Page[]> {
+async function shardPages(site: string, locale: Locale, shard: SearchShard<Indexed>): Promise<Page[]> {
   return Promise.all(
     shard.articles.map(async (article) => {
       const url = paths.article(locale, article.slug);
@@ -115,9 +137,9 @@ async function indexShard(site: string, pages: readonly Page[], outputPath: stri
   }
 }
 
-export async function writeSearchIndexes(site: string, list: readonly Article[], logger: Pick<AstroIntegrationLogger, 'info'>): Promise<void> {
+export async function writeSearchIndexes(site: string, list: readonly Indexed[], logger: Pick<AstroIntegrationLogger, 'info'>): Promise<void> {
   const start = performance.now();
-  const cacheRoot = resolve(env.TONGBAO_CACHE_DIR, 'pagefind');
+  const cacheRoot = projectDirs.searchCache;
   let indexedPages = 0;
   let reused = 0;
   let peakMB = 0;
@@ -156,7 +178,7 @@ export async function writeSearchIndexes(site: string, list: readonly Article[],
     if (existsSync(folder)) for (const entry of await readdir(folder)) if (!keep.has(entry)) await rm(join(folder, entry), { recursive: true, force: true });
   }
   const pagefindMs = Math.round(performance.now() - start);
-  buildStats.add({ pagefindMs, pagefindPages: indexedPages, pagefindShardsReused: reused, pagefindPeakMB: Math.round(peakMB) });
+  addToStatsFile(projectDirs.statsFile, { pagefindMs, pagefindPages: indexedPages, pagefindShardsReused: reused, pagefindPeakMB: Math.round(peakMB) });
   logger.info(
     `search: ${shards.length} shard(s) per locale; ${indexedPages} page(s) indexed, ${reused} shard(s) reused, in ${pagefindMs} ms (Pagefind peak ${Math.round(peakMB)} MB)`,
   );
@@ -167,8 +189,8 @@ export function searchIntegration(): AstroIntegration {
     name: 'tongbao-search',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const indexes = await builtIndexes();
-        await writeSearchIndexes(fileURLToPath(dir), indexes?.list ?? [], logger);
+        const site = fileURLToPath(dir);
+        await writeSearchIndexes(site, manifestArticles(site), logger);
       },
     },
   };

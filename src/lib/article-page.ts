@@ -7,8 +7,10 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
+import type { BuildContext } from './build-context.ts';
 import { neighbours, related, type Indexes } from './indexes.ts';
-import { cacheKey } from './render-cache.ts';
+import { leadImageKey } from './lead-image.ts';
+import { cacheKey, pageEnvDigest } from './render-cache.ts';
 
 export interface ArticleContext {
   related: Article[];
@@ -33,4 +35,15 @@ export function articlePageKey(article: Article, context: ArticleContext, locale
     .digest('hex')
     .slice(0, 16);
   return `${cacheKey(article)}:${locale}:${envDigest}:${others}`;
+}
+
+/**
+ * The `cacheKey` Astro's incremental build compares for an article page: unchanged article, related
+ * and neighbouring articles, configuration, rendering code and environment, the same share card
+ * (own or the site's) and the same lead image file → the page is reused from the last build (Astro
+ * adds the template's own code).
+ */
+export function articlePageCacheKey(build: Pick<BuildContext, 'shareImages'>, article: Article, context: ArticleContext, locale: Locale): string {
+  const card = build.shareImages.has(article.slug) ? 'own' : 'site';
+  return `${articlePageKey(article, context, locale, pageEnvDigest)}:${card}-card:img-${leadImageKey(article.image?.src)}`;
 }

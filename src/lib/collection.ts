@@ -1,34 +1,32 @@
 /**
- * The published articles of this build, read once from the content collection. Astro may evaluate
- * this module once per route bundle, so the clock and the list live on globalThis: one per process.
+ * The build context (src/lib/build-context.ts) of the content Astro loaded, and the rendering of its
+ * bodies. One memo, keyed by the collection's content (every entry's id and digest) and the clock:
+ * the same content gives the same context, changed content a new one. Pages and endpoints call
+ * `buildContext()` and pass the context on.
+ *
+ * A static build reads the collection once: Astro syncs the content store before it writes any page,
+ * and a page that read it again would cost a pass over every article. In `astro dev` (and a server
+ * that renders many requests) the collection is read on every call and the memo finds the context
+ * of what it holds.
  */
+import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
 import { env } from '../config/env.ts';
+import { projectDirs } from '../config/paths.ts';
 import { site } from '../config/site.ts';
 import { isPreview } from '../config/source.ts';
 import type { Article } from '../model/article.ts';
-import { chooseShareImages } from './share-image/selection.ts';
 import { sanitizeReport } from '../pipeline/sanitize-report.ts';
-import { selectPublished } from './articles.ts';
+import { createBuildContext, type BuildContext } from './build-context.ts';
 import { prerender, type Prerender } from './prerender.ts';
 
-interface BuildState {
-  /**
-   * One clock for the whole build, so every page agrees on what is published. TONGBAO_NOW sets it
-   * (tests of scheduled publishing); otherwise it is the moment the build started.
-   */
-  time: Date;
-  published?: Promise<Article[]>;
-  rendering?: Prerender;
-}
-const KEY = Symbol.for('tongbao.build');
-const state = ((globalThis as Record<symbol, unknown>)[KEY] ??= {
-  time: env.TONGBAO_NOW ? new Date(env.TONGBAO_NOW) : new Date(),
-}) as BuildState;
+/**
+ * The clock of a static build, so every page agrees on what is published. TONGBAO_NOW sets it (tests of
+ * scheduled publishing); otherwise it is the moment this module was first evaluated, as the build starts.
+ */
+const buildStarted: Date = env.TONGBAO_NOW ?? new Date();
 
-export const buildTime: Date = state.time;
-/** A preview shows scheduled articles too: editors check them before they go out. */
-const visibleUntil = isPreview ? new Date(8.64e15) : buildTime;
+type Entries = Awaited<ReturnType<typeof getCollection<'articles'>>>;
 
 /** Raw HTML that the sanitizer will remove is published without it, and the editor is told where. */
 function warnAboutUnsafeHtml(entries: readonly { id: string; filePath?: string | undefined; data: unknown }[]): void {
@@ -48,32 +46,70 @@ function warnAboutUnsafeHtml(entries: readonly { id: string; filePath?: string |
   if (count) console.warn(`[tongbao] ${count} warning(s) about unsafe HTML; the site is built with it removed`);
 }
 
-export function publishedArticles(): Promise<Article[]> {
-  // In `astro dev` content changes while the server runs: read it afresh on every request.
-  if (import.meta.env.DEV) delete state.published;
-  state.published ??= getCollection('articles').then((entries) => {
-    const list = selectPublished(
-      entries.map((e) => e.data as Article),
-      visibleUntil,
-    );
+/** What identifies a collection's content: every entry's id and digest (set by both loaders). */
+export function contentDigest(entries: readonly { id: string; data: unknown }[]): string {
+  const hash = createHash('sha256');
+  for (const e of entries) {
+    const digest = (e as { digest?: unknown }).digest;
+    hash.update(`${e.id}\0${typeof digest === 'string' ? digest : JSON.stringify(e.data)}\n`);
+  }
+  return hash.digest('hex');
+}
+
+interface Built {
+  context: BuildContext;
+  rendering: Prerender;
+}
+
+/** Contexts by content digest and clock; the newest few are kept (a server holds the current one). */
+const memo = new Map<string, Built>();
+const MEMO_SIZE = 2;
+const renderings = new WeakMap<BuildContext, Prerender>();
+
+function contextOf(entries: Entries, now: Date): Built {
+  const key = `${contentDigest(entries)}@${now.toISOString()}`;
+  let built = memo.get(key);
+  if (!built) {
+    const context = createBuildContext({
+      site,
+      options: { pageSize: env.TONGBAO_PAGE_SIZE, searchShardSize: env.TONGBAO_SEARCH_SHARD_SIZE, preview: isPreview },
+      paths: projectDirs,
+      now,
+      articles: entries.map((e) => e.data as Article),
+    });
     warnAboutUnsafeHtml(entries);
-    const ownShareImages = chooseShareImages(list.slice(0, site.shareImagesNewest).map((a) => a.slug));
     // Start rendering every body (and share image) the caches lack, on all cores, while pages are written.
-    state.rendering = prerender(list, ownShareImages);
-    return list;
-  });
-  return state.published;
+    built = { context, rendering: prerender(context) };
+    renderings.set(context, built.rendering);
+    memo.set(key, built);
+    for (const old of [...memo.keys()].slice(0, -MEMO_SIZE)) memo.delete(old);
+  }
+  return built;
+}
+
+let staticBuild: Promise<Built> | undefined;
+
+function built(now: Date | undefined): Promise<Built> {
+  if (import.meta.env.DEV || now) return getCollection('articles').then((entries) => contextOf(entries, now ?? buildStarted));
+  return (staticBuild ??= getCollection('articles').then((entries) => contextOf(entries, buildStarted)));
+}
+
+/** The context of the content being rendered. `now`: another clock than the build's (a server's request time). */
+export async function buildContext(options: { now?: Date } = {}): Promise<BuildContext> {
+  return (await built(options.now)).context;
 }
 
 /** Resolves when the article's bodies are in the render cache (call before reading `.html`). */
-export async function bodyReady(article: Article): Promise<void> {
-  await publishedArticles();
-  await state.rendering?.ready(article);
+export async function bodyReady(context: BuildContext, article: Article): Promise<void> {
+  await renderings.get(context)?.ready(article);
 }
 
-/** Resolves when every body of this build is rendered. */
+/** The published articles of the build's context (newest first). */
+export async function publishedArticles(): Promise<readonly Article[]> {
+  return (await buildContext()).published;
+}
+
+/** Resolves when every body of the build's context is rendered. */
 export async function allBodiesReady(): Promise<void> {
-  await publishedArticles();
-  await state.rendering?.done;
+  await (await built(undefined)).rendering.done;
 }
-

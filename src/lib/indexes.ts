@@ -35,7 +35,23 @@ export function yearMonth(date: Date, timeZone: string): YearMonth {
   return { year: get('year'), month: get('month') };
 }
 
+/** The key of a month in `byMonth`: `2026-11`. */
 export const monthKey = ({ year, month }: YearMonth) => `${year}-${String(month).padStart(2, '0')}`;
+
+/** The year and month of a `byMonth` key (`2026-11`): the one place that reads the key back. */
+export function parseMonthKey(key: string): YearMonth {
+  const match = /^(\d{4})-(\d{2})$/.exec(key);
+  if (!match) throw new Error(`[tongbao] "${key}" is not a month key (YYYY-MM)`);
+  return { year: Number(match[1]), month: Number(match[2]) };
+}
+
+/** The months of `ix`, newest first; only those of `year` when given. */
+export function monthsOf(ix: Pick<Indexes, 'byMonth'>, year?: number): YearMonth[] {
+  return [...ix.byMonth.keys()]
+    .map(parseMonthKey)
+    .filter((ym) => year === undefined || ym.year === year)
+    .sort((a, b) => b.year - a.year || b.month - a.month);
+}
 
 function push<K>(map: Map<K, Article[]>, key: K, article: Article) {
   const list = map.get(key);

@@ -5,14 +5,14 @@
  * When all is rendered, cache entries no article uses any more are pruned.
  */
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { Article } from '../model/article.ts';
 import { conversionClock } from '../zh/convert.ts';
+import type { BuildContext } from './build-context.ts';
 import { renderArticle } from './localize.ts';
-import { cacheKey, cachedKeys, projectRoot, pruneCache, writeRendered } from './render-cache.ts';
-import type { BatchResult } from './render-worker.ts';
-import { buildStats } from './stats.ts';
+import { cacheKey, cachedKeys, configDigest, pruneCache, writeRendered, type RenderWorkerData } from './render-cache.ts';
+import type { Batch, BatchResult } from './render-worker.ts';
+import { writeStats } from './stats.ts';
 import { writeReviewReport, writeReviewReports } from './zh-review.ts';
 
 /** Below this many articles to render, starting workers costs more than it saves. */
@@ -26,11 +26,8 @@ export interface Prerender {
   done: Promise<void>;
 }
 
-export function prerender(
-  articles: readonly Article[],
-  ownShareImages: ReadonlySet<string>,
-  log: (message: string) => void = console.log,
-): Prerender {
+export function prerender(context: BuildContext, log: (message: string) => void = console.log): Prerender {
+  const { published: articles, shareImages: ownShareImages, stats, paths } = context;
   const started = performance.now();
   const present = cachedKeys();
   const missing = articles.filter((a) => !present.has(cacheKey(a)));
@@ -38,7 +35,9 @@ export function prerender(
   const finish = (convertMs: number, shareImageMs = 0) => {
     const pruned = pruneCache(new Set(articles.map(cacheKey)));
     const ms = performance.now() - started;
-    buildStats.add({ renderMs: ms, convertMs, shareImageMs, rendered: missing.length, reused: articles.length - missing.length, pruned });
+    stats.add({ renderMs: ms, convertMs, shareImageMs, rendered: missing.length, reused: articles.length - missing.length, pruned });
+    // The integrations run in another module graph: the figures reach them through the stats file.
+    writeStats(paths.statsFile, stats.snapshot());
     log(
       `[tongbao] bodies: ${missing.length} rendered, ${articles.length - missing.length} from the render cache` +
         (pruned ? `, ${pruned} stale cache entries removed` : '') +
@@ -61,7 +60,8 @@ export function prerender(
   const threads = Math.max(1, availableParallelism());
   log(`[tongbao] rendering ${missing.length} of ${articles.length} article(s) in ${threads} worker thread(s)…`);
   const pool = new Piscina({
-    filename: join(projectRoot, 'src', 'lib', 'render-worker.ts'),
+    filename: paths.renderWorker,
+    workerData: { configDigest: configDigest() } satisfies RenderWorkerData,
     minThreads: threads,
     maxThreads: threads,
   });
@@ -72,7 +72,8 @@ export function prerender(
   const batches: Promise<void>[] = [];
   for (let i = 0; i < missing.length; i += BATCH) {
     const batch = missing.slice(i, i + BATCH);
-    const rendered = (pool.run({ articles: batch, shareImages: batch.filter((a) => ownShareImages.has(a.slug)).map((a) => a.slug) }) as Promise<BatchResult>).then((r) => {
+    const task: Batch = { articles: batch, shareImages: batch.filter((a) => ownShareImages.has(a.slug)).map((a) => a.slug), shareImageCache: paths.cache };
+    const rendered = (pool.run(task) as Promise<BatchResult>).then((r) => {
       convertMs += r.convertMs;
       shareImageMs += r.shareImageMs;
       done += r.articles;

@@ -1,13 +1,15 @@
 /**
  * The render cache: an article's body HTML in every locale, one JSON file per article, named by a
- * digest of everything the output depends on — the article itself, the pipeline version, the
- * opencc-js release (its dictionaries), the site configuration and the locales. Kept between builds
- * in TONGBAO_CACHE_DIR, so a rebuild re-renders only what changed.
+ * digest of everything the output depends on — the article itself, the code that renders it (every
+ * module the render worker loads and the versions of the packages they reach: src/lib/code-digest.ts),
+ * the pipeline version, the site configuration, the locales and the site glossary. Kept between
+ * builds in TONGBAO_CACHE_DIR, so a rebuild re-renders only what changed.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { env } from '../config/env.ts';
+import { projectDirs } from '../config/paths.ts';
 import { locales, localeOrder, site } from '../config/site.ts';
 import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
@@ -15,49 +17,55 @@ import { PIPELINE_VERSION } from '../pipeline/processor.ts';
 import { OPENCC_VERSION } from '../zh/convert.ts';
 import { contentDir } from '../zh/article-overrides.ts';
 import { siteGlossaryText } from '../zh/glossary.ts';
+import { codeDigest } from './code-digest.ts';
 
-/** Builds and scripts run from the project root (npm run …); paths below are relative to it. */
-export const projectRoot = process.cwd();
-export const cacheDir = resolve(projectRoot, env.TONGBAO_CACHE_DIR, 'render');
+/** The project root, for the modules that still ask here (src/lib/zh-review.ts); src/config/paths.ts has every path. */
+export const projectRoot = projectDirs.root;
+export const cacheDir = projectDirs.renderCache;
+
+/** What a render worker is started with (src/lib/prerender.ts): the digest its parent computed, so no thread walks the code again. */
+export interface RenderWorkerData {
+  configDigest: string;
+}
 
 /**
- * The code that renders bodies, hashed: a change to the pipeline, the conversion, the config or a
- * dependency invalidates the cache even if nobody bumps PIPELINE_VERSION.
+ * Everything besides the article that changes the rendered HTML: the rendering code (walked from the
+ * render worker's entry, so a change to any module it loads, or to a package it reaches, re-renders
+ * even if nobody bumps PIPELINE_VERSION), the configuration, and the site glossary (which changes
+ * conversions of every article).
  */
-const RENDER_CODE = ['src/pipeline', 'src/zh', 'src/config', 'src/model', 'src/lib/localize.ts', 'src/lib/render-cache.ts', 'package-lock.json'];
-
-function codeDigest(): string {
-  const hash = createHash('sha256');
-  const add = (path: string) => {
-    const full = join(projectRoot, path);
-    if (statSync(full).isDirectory()) {
-      for (const name of readdirSync(full).sort()) add(join(path, name));
-    } else {
-      hash.update(path).update(readFileSync(full));
-    }
-  };
+function computeConfigDigest(): string {
+  let code: string;
   try {
-    for (const path of RENDER_CODE) add(path);
+    code = codeDigest(projectDirs.renderWorker, projectDirs.root);
   } catch (error) {
     throw new Error(`[tongbao] cannot read the rendering code (${(error as Error).message}); run builds from the project root (npm run build).`);
   }
-  return hash.digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([PIPELINE_VERSION, OPENCC_VERSION, site, localeOrder.map((l) => locales[l])]))
+    .update(code)
+    .update(siteGlossaryText(contentDir()))
+    .digest('hex');
 }
 
-/** Everything besides the article that changes the rendered HTML. */
-export const configDigest = createHash('sha256')
-  .update(JSON.stringify([PIPELINE_VERSION, OPENCC_VERSION, site, localeOrder.map((l) => locales[l])]))
-  .update(codeDigest())
-  // The site glossary (content/glossary.yaml) changes conversions of every article.
-  .update(siteGlossaryText(contentDir()))
-  .digest('hex');
+let digest: string | undefined;
+
+/** The digest of the renderer's code and configuration, computed once per process (the workers get their parent's). */
+export function configDigest(): string {
+  return (digest ??= computeConfigDigest());
+}
+
+/** In a render worker: the digest the parent computed (RenderWorkerData). */
+export function useConfigDigest(parent: string): void {
+  digest = parent;
+}
 
 const keys = new WeakMap<Article, string>();
 
 export function cacheKey(article: Article): string {
   let key = keys.get(article);
   if (!key) {
-    key = createHash('sha256').update(configDigest).update(JSON.stringify(article)).digest('hex').slice(0, 40);
+    key = createHash('sha256').update(configDigest()).update(JSON.stringify(article)).digest('hex').slice(0, 40);
     keys.set(article, key);
   }
   return key;

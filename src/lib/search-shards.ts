@@ -10,24 +10,24 @@ import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
 import { paths } from './urls.ts';
 
-export interface SearchShard {
+export interface SearchShard<A = Article> {
   /** 0 is the oldest shard; numbers stay put as newer shards are added. */
   number: number;
   /** Oldest first. */
-  articles: readonly Article[];
+  articles: readonly A[];
 }
 
 /** `newestFirst` as the indexes keep it (src/lib/indexes.ts). Shards oldest first. */
-export function searchShards(newestFirst: readonly Article[], size: number): SearchShard[] {
+export function searchShards<A extends Pick<Article, 'slug'>>(newestFirst: readonly A[], size: number): SearchShard<A>[] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`[tongbao] search shard size must be a positive whole number, not ${size}`);
   const oldestFirst = newestFirst.toReversed();
-  const shards: SearchShard[] = [];
+  const shards: SearchShard<A>[] = [];
   for (let i = 0; i < oldestFirst.length; i += size) shards.push({ number: shards.length, articles: oldestFirst.slice(i, i + size) });
   return shards;
 }
 
 /** The bundles a search page loads, newest shard first (the first is Pagefind's primary index). */
-export function searchBundles(locale: Locale, newestFirst: readonly Article[], size: number): string[] {
+export function searchBundles(locale: Locale, newestFirst: readonly Pick<Article, 'slug'>[], size: number): string[] {
   return searchShards(newestFirst, size)
     .toReversed()
     .map((shard) => paths.pagefindBundle(locale, shard.number));

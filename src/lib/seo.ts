@@ -29,8 +29,8 @@ export function publisher(locale: Locale): Organization {
   };
 }
 
-/** The NewsArticle of an article in one locale. */
-export function newsArticleLd(article: Article, locale: Locale): WithContext<NewsArticle> {
+/** The NewsArticle of an article in one locale; `ownShareImage`: the build context's share-image choice. */
+export function newsArticleLd(article: Article, locale: Locale, ownShareImage = true): WithContext<NewsArticle> {
   const a = localize(article, locale);
   const pageUrl = absoluteUrl(a.path);
   const authors: Person[] = article.authors.map((au, i) => ({
@@ -39,7 +39,7 @@ export function newsArticleLd(article: Article, locale: Locale): WithContext<New
     url: absoluteUrl(paths.author(locale, au.slug)),
     ...(au.url ? { sameAs: au.url } : {}),
   }));
-  const images = [absoluteUrl(articleShareImagePath(locale, a.slug)), ...(a.image ? [imageFacts(a.image.src).url] : [])];
+  const images = [absoluteUrl(articleShareImagePath(locale, a.slug, ownShareImage)), ...(a.image ? [imageFacts(a.image.src).url] : [])];
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',

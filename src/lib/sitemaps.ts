@@ -9,8 +9,9 @@ import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoo
 import { localeOrder, site } from '../config/site.ts';
 import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
-import { buildIndexes, type Indexes } from './indexes.ts';
+import { buildIndexes, parseMonthKey, type Indexes } from './indexes.ts';
 import { localize } from './localize.ts';
+import { inSitemap } from './sitemap-rule.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
 /** Google News takes only these codes for Chinese. Hong Kong Traditional is filed as zh-tw (Traditional). */
@@ -19,8 +20,8 @@ export const NEWS_LANGUAGE: Record<Locale, string> = { 'zh-Hans': 'zh-cn', 'zh-H
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 export const NEWS_LIMIT = 1000;
 
-/** Articles whose canonical is their own page (reprints pointing at the source are not ours to list). */
-export const listable = (articles: readonly Article[]) => articles.filter((a) => a.canonical !== 'source');
+/** Articles the sitemaps list (src/lib/sitemap-rule.ts: not the reprints whose canonical is their source). */
+export const listable = (articles: readonly Article[]) => articles.filter(inSitemap);
 
 const lastModified = (a: Article) => (a.updatedAt ?? a.publishedAt).toISOString();
 
@@ -60,7 +61,7 @@ export function listingSitemapItems(ix: Indexes): SitemapItemLoose[] {
     ...[...ix.byTag].map(([key, list]) => ({ pathIn: (l: Locale) => paths.tag(l, key), list })),
     ...[...ix.byYear].map(([year, list]) => ({ pathIn: (l: Locale) => paths.archiveYear(l, year), list })),
     ...[...ix.byMonth].map(([key, list]) => {
-      const [year, month] = key.split('-').map(Number) as [number, number];
+      const { year, month } = parseMonthKey(key);
       return { pathIn: (l: Locale) => paths.archiveMonth(l, year, month), list };
     }),
   ];

@@ -1,24 +1,45 @@
 /**
- * Build figures for the benchmark (time converting, rendering, reusing the cache). Kept on
- * globalThis because Astro runs pages and integrations as separate module graphs in one process;
- * written to TONGBAO_STATS_FILE at the end of the build when that is set.
+ * Build figures for the benchmark (time converting, rendering, reusing the cache, indexing search).
+ * Each build context collects its own (`createStats`). The pages and the integrations of one build
+ * run as separate module graphs, so the figures travel through a file, TONGBAO_STATS_FILE, when it is
+ * set: the renderer writes its figures when every body is rendered (`writeStats`), and the search
+ * integration adds its own after the pages are written (`addToStatsFile`).
  */
-import { writeFileSync } from 'node:fs';
-import { env } from '../config/env.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
 
-type Figures = Record<string, number>;
-const KEY = Symbol.for('tongbao.buildStats');
-const store = ((globalThis as Record<symbol, unknown>)[KEY] ??= {}) as Figures;
+export type Figures = Record<string, number>;
 
-export const buildStats = {
-  add(figures: Figures): void {
-    for (const [name, value] of Object.entries(figures)) store[name] = (store[name] ?? 0) + value;
-  },
-  snapshot(): Figures {
-    return { ...store };
-  },
-  /** Writes the figures when TONGBAO_STATS_FILE is set. */
-  write(): void {
-    if (env.TONGBAO_STATS_FILE) writeFileSync(env.TONGBAO_STATS_FILE, JSON.stringify(store, null, 2));
-  },
-};
+export interface BuildStats {
+  add(figures: Figures): void;
+  snapshot(): Figures;
+}
+
+export function createStats(): BuildStats {
+  const store: Figures = {};
+  return {
+    add(figures) {
+      for (const [name, value] of Object.entries(figures)) store[name] = (store[name] ?? 0) + value;
+    },
+    snapshot: () => ({ ...store }),
+  };
+}
+
+/** Writes `figures` to `file` (replacing a previous build's); nothing when `file` is unset. */
+export function writeStats(file: string | undefined, figures: Figures): void {
+  if (file) writeFileSync(file, JSON.stringify(figures, null, 2));
+}
+
+/** Adds `figures` to those already in `file` (written earlier in this build); nothing when `file` is unset. */
+export function addToStatsFile(file: string | undefined, figures: Figures): void {
+  if (!file) return;
+  let present: Figures = {};
+  try {
+    present = JSON.parse(readFileSync(file, 'utf8')) as Figures;
+  } catch {
+    // no figures yet (a build that rendered nothing writes them all the same; this is a first write)
+  }
+  const stats = createStats();
+  stats.add(present);
+  stats.add(figures);
+  writeStats(file, stats.snapshot());
+}

@@ -19,6 +19,9 @@ export function tagSegment(key: string): string {
   return `${plain || 'tag'}-${createHash('sha256').update(key).digest('hex').slice(0, 6)}`;
 }
 
+/** The URL segment of a date archive: `2026` for a year, `2026-11` for a month. */
+export const periodSegment = (year: number, month?: number): string => (month === undefined ? `${year}` : `${year}-${String(month).padStart(2, '0')}`);
+
 export const paths = {
   root: () => '/',
   home: (locale: Locale) => `/${segment(locale)}/`,
@@ -47,9 +50,8 @@ export const paths = {
   /** A tag's page; `key` is the tag's zh-Hans form (src/lib/tags.ts), the same in every locale. */
   tag: (locale: Locale, key: string) => `/${segment(locale)}/tags/${encodeURIComponent(tagSegment(key))}/`,
   /** Articles of a year, and of a month (`2026-11`), in the site's time zone. */
-  archiveYear: (locale: Locale, year: number) => `/${segment(locale)}/archive/${year}/`,
-  archiveMonth: (locale: Locale, year: number, month: number) =>
-    `/${segment(locale)}/archive/${year}-${String(month).padStart(2, '0')}/`,
+  archiveYear: (locale: Locale, year: number) => `/${segment(locale)}/archive/${periodSegment(year)}/`,
+  archiveMonth: (locale: Locale, year: number, month: number) => `/${segment(locale)}/archive/${periodSegment(year, month)}/`,
   /** Page `n` of a paginated listing whose first page is `first` (Astro's paginate(): `…/2/`). */
   page: (first: string, n: number) => (n <= 1 ? first : `${first}${n}/`),
   search: (locale: Locale) => `/${segment(locale)}/search/`,
@@ -81,7 +83,12 @@ export function localeFromSegment(value: string | undefined): Locale | undefined
   return (Object.keys(locales) as Locale[]).find((l) => locales[l].segment === value);
 }
 
+/** The route params of a page under `/[locale]/…`: the locale's URL segment, and the route's other params. */
+export function localeParams<P extends Record<string, string>>(locale: Locale, more?: P): { locale: string } & P {
+  return { locale: segment(locale), ...(more ?? ({} as P)) };
+}
+
 /** Route params of a page that exists once per published locale (`/[locale]/…`): its segment, and the locale as a prop. */
 export function localeStaticPaths(): { params: { locale: string }; props: { locale: Locale } }[] {
-  return localeOrder.map((locale) => ({ params: { locale: locales[locale].segment }, props: { locale } }));
+  return localeOrder.map((locale) => ({ params: localeParams(locale), props: { locale } }));
 }

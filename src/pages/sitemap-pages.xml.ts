@@ -1,9 +1,9 @@
 // sitemap-pages.xml: see src/lib/sitemaps.ts.
 import type { APIRoute } from 'astro';
-import { publishedArticles } from '../lib/collection.ts';
-import { pagesSitemap } from '../lib/sitemaps.ts';
+import { buildContext } from '@/lib/collection.ts';
+import { pagesSitemap } from '@/lib/sitemaps.ts';
 
 export const GET: APIRoute = async () => {
-  const articles = await publishedArticles();
-  return new Response(await pagesSitemap(articles), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  const { published } = await buildContext();
+  return new Response(await pagesSitemap(published), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

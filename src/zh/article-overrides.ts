@@ -2,15 +2,15 @@
  * The overrides of one article in one locale: its inline markup, its glossary, the site glossary
  * and its proper names (authors, source, source author), in that order of precedence.
  */
-import { resolve } from 'node:path';
-import { env } from '../config/env.ts';
+import { projectDirs } from '../config/paths.ts';
 import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
 import { articleGlossaryEntries, siteGlossary } from './glossary.ts';
 import { OverrideError, spansOf, withOverrides, type GlossaryEntry, type Overrides } from './overrides.ts';
 import type { Convert } from './convert.ts';
 
-export const contentDir = (): string => resolve(process.cwd(), env.TONGBAO_CONTENT_DIR);
+/** The content folder (src/config/paths.ts): its glossary.yaml is the site glossary. */
+export const contentDir = (): string => projectDirs.content;
 
 /** Proper names taken from the article's own fields. `nameIn` gives an author's form in a locale. */
 export function protectedNames(article: Article, nameIn: (author: Article['authors'][number], locale: Locale) => string, locales: readonly Locale[]): GlossaryEntry[] {

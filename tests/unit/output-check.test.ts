@@ -6,7 +6,7 @@ import type { BuildManifest } from '../../src/lib/verify/manifest.ts';
 import { checkFeeds, checkPages, checkSitemap, fileOfPath, scanSecrets } from '../../src/lib/verify/output.ts';
 
 const S = 'https://site.example';
-const art = (seg: string, slug: string) => ({ slug, path: `/${seg}/articles/${slug}/`, url: `${S}/${seg}/articles/${slug}/` });
+const art = (seg: string, slug: string, inSitemap = true) => ({ slug, path: `/${seg}/articles/${slug}/`, url: `${S}/${seg}/articles/${slug}/`, inSitemap });
 const manifest: BuildManifest = {
   feedLimit: 2,
   sitemap: '/sitemap-articles.xml',
@@ -68,6 +68,12 @@ describe('output check', () => {
       { check: 'sitemap', message: 'article "a" (zh-Hans) has no entry in sitemap-articles.xml' },
     ]);
     expect(checkSitemap(manifest, undefined)).toEqual([{ check: 'sitemap', message: 'the sitemap is missing (sitemap-articles.xml)' }]);
+  });
+
+  it('sitemap: a reprint whose canonical is its source needs no entry (the sitemaps leave it out)', () => {
+    const reprint: BuildManifest = { ...manifest, locales: [{ ...manifest.locales[0]!, articles: [art('zh-hans', 'c'), art('zh-hans', 'r', false)] }] };
+    expect(checkSitemap(reprint, sitemap(['c']))).toEqual([]);
+    expect(checkSitemap(reprint, sitemap([]))).toEqual([{ check: 'sitemap', message: 'article "c" (zh-Hans) has no entry in sitemap-articles.xml' }]);
   });
 
   it('secrets: finds a value in any file, names the variable, never the value', () => {

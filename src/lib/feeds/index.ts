@@ -14,7 +14,7 @@ import { localize, nameIn, type LocalizedArticle } from '../localize.ts';
 import { imageFacts } from '../media.ts';
 import { SHARE_IMAGE } from '../share-image/size.ts';
 import { absoluteUrl, paths, type FeedFormat, type FeedScope } from '../urls.ts';
-import { articleShareImagePath } from '../share-image/selection.ts';
+import { articleShareImagePath, chooseShareImages } from '../share-image/selection.ts';
 
 export const FEED_FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 
@@ -84,11 +84,13 @@ export interface FeedEntry {
 }
 
 /** Entries by localized article (itself cached by content digest): an article in many feeds and formats is prepared once. */
-const entries = new WeakMap<LocalizedArticle, FeedEntry>();
+const entries = { own: new WeakMap<LocalizedArticle, FeedEntry>(), site: new WeakMap<LocalizedArticle, FeedEntry>() };
 
-export function feedEntry(article: Article, locale: Locale): FeedEntry {
+/** `ownShareImage`: whether the article has a share image of its own (the newest of the published list do). */
+export function feedEntry(article: Article, locale: Locale, ownShareImage = true): FeedEntry {
   const a: LocalizedArticle = localize(article, locale);
-  const hit = entries.get(a);
+  const cache = ownShareImage ? entries.own : entries.site;
+  const hit = cache.get(a);
   if (hit) return hit;
   const entry: FeedEntry = {
     id: a.canonicalUrl,
@@ -102,10 +104,10 @@ export function feedEntry(article: Article, locale: Locale): FeedEntry {
     category: { term: a.category.slug, label: a.category.name, url: absoluteUrl(paths.category(locale, a.category.slug)) },
     tags: a.tags,
     image: a.image && { ...imageFacts(a.image.src), alt: a.image.alt },
-    shareImage: absoluteUrl(articleShareImagePath(locale, a.slug)),
+    shareImage: absoluteUrl(articleShareImagePath(locale, a.slug, ownShareImage)),
     language: locales[locale].feedLanguage,
   };
-  entries.set(a, entry);
+  cache.set(a, entry);
   return entry;
 }
 
@@ -123,7 +125,8 @@ interface FeedModel {
 
 export function feedModel(scope: FeedScope, published: readonly Article[]): FeedModel {
   const chosen = articlesIn(scope, published);
-  const entries = chosen.map((a) => feedEntry(a, scope.locale));
+  const ownShareImages = chooseShareImages(published, site.shareImagesNewest);
+  const entries = chosen.map((a) => feedEntry(a, scope.locale, ownShareImages.has(a.slug)));
   const self = paths.feeds(scope);
   const updated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), new Date(0));
   return {

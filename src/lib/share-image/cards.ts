@@ -1,5 +1,5 @@
 /** The cards this site draws: one per article and locale, one per locale for other pages. */
-import { env } from '../../config/env.ts';
+import { projectDirs } from '../../config/paths.ts';
 import { site } from '../../config/site.ts';
 import type { Article } from '../../model/article.ts';
 import type { Locale } from '../../model/locale.ts';
@@ -24,7 +24,8 @@ export function siteCard(locale: Locale): ShareCard {
   return { locale, title: site.tagline[locale], siteName: site.name[locale], host: host(), where: `site card (${locale})` };
 }
 
-export const shareCacheDir = (): string => env.TONGBAO_CACHE_DIR;
+/** The cache folder the share images are kept under (share-images/, src/lib/share-image/render.ts). */
+export const shareCacheDir = (): string => projectDirs.cache;
 
 export const pngResponse = (png: Buffer) =>
   new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
+import { projectDirs } from '../../config/paths.ts';
 import type { Locale } from '../../model/locale.ts';
 
 export interface ShareFont {
@@ -19,7 +20,7 @@ export interface ShareFont {
 }
 
 // Resolved from the project (not this module's URL), so that it works from Astro's bundled build too.
-const require = createRequire(join(process.cwd(), 'package.json'));
+const require = createRequire(projectDirs.packageJson);
 // The packages export only their JS entry (dist/index.*); the fonts sit beside dist/.
 const fontPath = (pkg: string, file: string) => join(dirname(require.resolve(pkg)), '..', 'fonts', file);
 

@@ -10,6 +10,7 @@ import { readFileSync as readWasm } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Resvg, initWasm } from '@resvg/resvg-wasm';
 import satori from 'satori';
+import { projectDirs } from '../../config/paths.ts';
 import type { Locale } from '../../model/locale.ts';
 import { fontData, fontsFor, missingGlyphs, type ShareFont } from './fonts.ts';
 import { LOGO_SIZE } from './logo-size.ts';
@@ -111,7 +112,7 @@ function logo(): Node {
 let wasm: Promise<void> | undefined;
 function rasteriserReady(): Promise<void> {
   // Resolved from the project, so that it works from Astro's bundled build too.
-  wasm ??= initWasm(readWasm(createRequire(`${process.cwd()}/package.json`).resolve('@resvg/resvg-wasm/index_bg.wasm')));
+  wasm ??= initWasm(readWasm(createRequire(projectDirs.packageJson).resolve('@resvg/resvg-wasm/index_bg.wasm')));
   return wasm;
 }
 

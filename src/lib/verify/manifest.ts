@@ -6,6 +6,7 @@
 import { localeOrder, site } from '../../config/site.ts';
 import type { Article } from '../../model/article.ts';
 import type { Locale } from '../../model/locale.ts';
+import { inSitemap } from '../sitemap-rule.ts';
 import { absoluteUrl, paths } from '../urls.ts';
 
 export const MANIFEST_FILE = 'build-manifest.json';
@@ -16,6 +17,8 @@ export interface ManifestArticle {
   path: string;
   /** Absolute URL: what feeds and the sitemap link to. */
   url: string;
+  /** Listed in sitemap-articles.xml (src/lib/sitemap-rule.ts): false for a reprint whose canonical is its source. */
+  inSitemap: boolean;
 }
 
 export interface ManifestLocale {
@@ -44,6 +47,7 @@ export function buildManifest(articles: readonly Article[]): BuildManifest {
         slug: a.slug,
         path: paths.article(locale, a.slug),
         url: absoluteUrl(paths.article(locale, a.slug)),
+        inSitemap: inSitemap(a),
       })),
     })),
   };

@@ -4,7 +4,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
+import { contentPaths, fileUnder, publicDirOf } from '../../config/paths.ts';
 import { ArticleError, createArticleInputSchema, type Article } from '../../model/article.ts';
 import type { Taxonomy } from '../../model/taxonomy.ts';
 import { parseMarkdownArticle } from './parse.ts';
@@ -42,25 +43,21 @@ function displayPath(root: string, path: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
+const isFile = (file: string | undefined): boolean => !!file && existsSync(file) && statSync(file).isFile();
+
 /** True when a site path (`/images/x.png`) is a file under the project's public/ folder. */
 function isPublicFile(root: string, sitePath: string): boolean {
-  const publicDir = resolve(root, 'public');
-  const file = resolve(publicDir, `.${sitePath}`);
-  return file.startsWith(publicDir) && existsSync(file) && statSync(file).isFile();
+  return isFile(fileUnder(publicDirOf(root), sitePath));
 }
 
-/** True when a site path (`/images/x.png`) is a file in the project's content/images/ (a lead image for Astro's image pipeline). */
-function isContentImage(root: string, sitePath: string): boolean {
-  if (!sitePath.startsWith('/images/')) return false;
-  const imagesDir = resolve(root, 'content', 'images');
-  const file = resolve(imagesDir, `.${sitePath.slice('/images'.length)}`);
-  return file.startsWith(imagesDir) && existsSync(file) && statSync(file).isFile();
+/** True when a site path (`/images/x.png`) is a file in the content folder's images/ (a lead image for Astro's image pipeline). */
+function isContentImage(imagesDir: string, sitePath: string): boolean {
+  return sitePath.startsWith('/images/') && isFile(fileUnder(imagesDir, sitePath.slice('/images'.length)));
 }
 
 export async function readLocalContent(root: string, contentDir: string): Promise<LocalContent> {
-  const base = resolve(root, contentDir);
+  const { content: base, articles: dir, images: imagesDir } = contentPaths(root, contentDir);
   const display = (path: string) => displayPath(root, path);
-  const dir = join(base, 'articles');
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.md') && !n.startsWith('_')).sort();
@@ -98,7 +95,7 @@ export async function readLocalContent(root: string, contentDir: string): Promis
     }
     try {
       const article = parseMarkdownArticle(text, path, schema);
-      const images = checkImages(article, (sitePath) => isPublicFile(root, sitePath) || isContentImage(root, sitePath));
+      const images = checkImages(article, (sitePath) => isPublicFile(root, sitePath) || isContentImage(imagesDir, sitePath));
       if (images.length) {
         errors.push(new ArticleError(path, images));
         continue;
