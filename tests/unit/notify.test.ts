@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseEnv } from '../../src/config/env.ts';
+import { parseEnv, secretsOf } from '../../src/config/env.ts';
 import { changesBetween, urlOfFile, type OutputFile } from '../../src/lib/notify/changes.ts';
 import { notifyTargets } from '../../src/lib/notify/config.ts';
 import { outputFiles } from '../../src/lib/notify/digests.ts';
@@ -111,6 +111,11 @@ describe('notifyTargets', () => {
     expect(baidu.searchParams.get('site')).toBe(site.origin);
     expect(baidu.searchParams.get('token')).toBe('tok3n-value');
     expect(targets.baidu!.shown).not.toContain('tok3n');
+  });
+
+  it('the IndexNow key is published by design, so the secret scan leaves it out; the Baidu token stays a secret', () => {
+    const secrets = secretsOf({ TONGBAO_INDEXNOW_KEY: 'abcd1234-public', TONGBAO_BAIDU_TOKEN: 'baidu-secret-token' });
+    expect([...secrets.keys()]).toEqual(['TONGBAO_BAIDU_TOKEN']);
   });
 
   it('rejects a bad key and a bad hub, naming the variable', () => {
