@@ -107,7 +107,7 @@ async function sendBatches(
     const left = report.failed > 1 ? ` (${report.failed - 1} more request(s) not sent)` : '';
     o.warn(
       `[tongbao] warning: ${service} (${shown}) failed after ${result.attempts} attempt(s): ${result.reason}${left}; ` +
-        `the site is published all the same, and the next publish tells it again what changes then.`,
+        `the site is published all the same (these URLs are not sent again; the next publish sends what changes then).`,
     );
     return report;
   }
