@@ -6,11 +6,14 @@
  *
  * The published list comes from the build itself: the endpoint src/pages/build-manifest.json.ts writes
  * build-manifest.json into the output; this script reads it and removes it before the swap.
+ * After the swap, the configured WebSub hubs, IndexNow and Baidu are told what changed since the site
+ * that was there before (src/lib/notify/); a failure there is a warning, never a failed build.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { env, secretsOf } from '../src/config/env.ts';
+import { notifyPublished } from '../src/lib/notify/index.ts';
 import { MANIFEST_FILE, type BuildManifest } from '../src/lib/verify/manifest.ts';
 import { verifyOutput } from '../src/lib/verify/output.ts';
 
@@ -54,7 +57,14 @@ if (problems.length > 0) {
 }
 
 // Swap: the old site moves aside, the new one takes its name, the old one is deleted.
-if (existsSync(target)) renameSync(target, old);
+const hadSite = existsSync(target);
+if (hadSite) renameSync(target, old);
 renameSync(temp, target);
-rmSync(old, { recursive: true, force: true });
 console.log(`[tongbao] published to ${env.TONGBAO_OUT_DIR}/`);
+
+// Tell the configured hubs and search engines what changed (src/lib/notify/); never for a preview build,
+// and never a reason to fail: the site is already published.
+// The comparison reads both folders before the first await, so the old site can go at once.
+const notified = env.TONGBAO_PREVIEW === '1' ? undefined : notifyPublished(hadSite ? old : undefined, target);
+rmSync(old, { recursive: true, force: true });
+await notified;

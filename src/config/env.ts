@@ -43,6 +43,27 @@ export const EnvSchema = z.object({
   TONGBAO_SANITY_ATTEMPTS: optional(z.coerce.number().int().min(1).max(10).default(5)),
   /** First backoff between attempts (ms); it doubles each time. Retry-After wins when Sanity sends it. */
   TONGBAO_SANITY_BACKOFF_MS: optional(z.coerce.number().int().min(0).default(500)),
+  /**
+   * WebSub hubs told when feeds change, comma-separated URLs (e.g. https://pubsubhubbub.appspot.com/). Set: every
+   * feed names them (`rel="hub"`, JSON Feed `hubs`) and each public build pings them with the feeds that changed.
+   */
+  TONGBAO_WEBSUB_HUBS: optional(
+    z
+      .string()
+      .transform((value) => value.split(',').map((v) => v.trim()).filter(Boolean))
+      .pipe(z.array(z.url({ protocol: /^https?$/, error: 'a hub URL (http or https); separate several with commas' })).min(1))
+      .optional(),
+  ),
+  /** IndexNow key (8–128 of a-z, A-Z, 0-9, -). Set: the site serves it at /<key>.txt and each public build posts the URLs that changed. */
+  TONGBAO_INDEXNOW_KEY: optional(
+    z.string().regex(/^[A-Za-z0-9-]{8,128}$/, 'an IndexNow key: 8 to 128 characters of a-z, A-Z, 0-9 and -').optional(),
+  ),
+  /** Where IndexNow submissions go (the shared endpoint passes them to every participating engine). */
+  TONGBAO_INDEXNOW_ENDPOINT: optional(z.url({ protocol: /^https?$/ }).default('https://api.indexnow.org/indexnow')),
+  /** Baidu 普通收录 API push token (搜索资源平台). Set: each public build pushes the new and changed page URLs. Never written into any output. */
+  TONGBAO_BAIDU_TOKEN: optional(z.string().regex(/^\S+$/, 'the token from Baidu 搜索资源平台, without spaces').optional()),
+  /** Baidu's push endpoint; `site` (SITE_URL's origin) and `token` are added as query parameters. */
+  TONGBAO_BAIDU_ENDPOINT: optional(z.url({ protocol: /^https?$/ }).default('http://data.zz.baidu.com/urls')),
   /** Articles per page of the home, category, tag, author and archive listings. */
   TONGBAO_PAGE_SIZE: optional(z.coerce.number().int().min(1).max(500).default(20)),
   /**
@@ -104,6 +125,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 export const env: Env = parseEnv(process.env);
 
+/** Variables named like secrets whose value the site must publish: IndexNow's key is served at /<key>.txt. */
+const PUBLIC_BY_DESIGN = new Set(['TONGBAO_INDEXNOW_KEY']);
+
 /**
  * Values of the environment's secrets (variables named like TOKEN, SECRET, KEY or PASSWORD), by name:
  * the build's output check (src/lib/verify/output.ts) makes sure none of them was published.
@@ -112,7 +136,8 @@ export const env: Env = parseEnv(process.env);
 export function secretsOf(source: Record<string, string | undefined> = process.env): Map<string, string> {
   return new Map(
     Object.entries(source).filter(
-      (entry): entry is [string, string] => /TOKEN|SECRET|KEY|PASSWORD/i.test(entry[0]) && (entry[1]?.length ?? 0) >= 8,
+      (entry): entry is [string, string] =>
+        /TOKEN|SECRET|KEY|PASSWORD/i.test(entry[0]) && !PUBLIC_BY_DESIGN.has(entry[0]) && (entry[1]?.length ?? 0) >= 8,
     ),
   );
 }

@@ -44,6 +44,8 @@ export const paths = {
   /** The publisher's logo (JSON-LD). */
   logo: () => '/logo.png',
   robots: () => '/robots.txt',
+  /** IndexNow's key file (src/pages/[indexNowKey].txt.ts): the key, at the root. */
+  indexNowKey: (key: string) => `/${encodeURIComponent(key)}.txt`,
   sitemapIndex: () => '/sitemap-index.xml',
   sitemap: (part: 'pages' | 'articles') => `/sitemap-${part}.xml`,
   newsSitemap: () => '/sitemap-news.xml',

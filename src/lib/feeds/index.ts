@@ -15,6 +15,10 @@ import { imageFacts } from '../media.ts';
 import { SHARE_IMAGE } from '../share-image/size.ts';
 import { absoluteUrl, paths, type FeedFormat, type FeedScope } from '../urls.ts';
 import { articleShareImagePath, chooseShareImages } from '../share-image/selection.ts';
+import { websubHubs } from '../notify/config.ts';
+
+/** WebSub hubs every feed names (none unless TONGBAO_WEBSUB_HUBS is set: the default output is unchanged). */
+const HUBS = websubHubs();
 
 export const FEED_FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 
@@ -151,7 +155,7 @@ export function toRss(feed: FeedModel): string {
     lastBuildDate: feed.updated,
     ttl: 30,
     image: { url: absoluteUrl(paths.logo()), title: feed.title, link: absoluteUrl(feed.page) },
-    atom: { links: [{ href: feed.self.rss, rel: 'self', type: 'application/rss+xml' }] },
+    atom: { links: [{ href: feed.self.rss, rel: 'self', type: 'application/rss+xml' }, ...HUBS.map((href) => ({ href, rel: 'hub' }))] },
     items: feed.entries.map((e) => ({
       title: e.title,
       link: e.url,
@@ -182,6 +186,7 @@ export function toAtom(feed: FeedModel): string {
     links: [
       { href: absoluteUrl(feed.page), rel: 'alternate', type: 'text/html', hreflang: feed.language },
       { href: feed.self.atom, rel: 'self', type: 'application/atom+xml' },
+      ...HUBS.map((href) => ({ href, rel: 'hub' })),
     ],
     entries: feed.entries.map((e) => ({
       id: e.id,
@@ -214,6 +219,7 @@ export function toJsonFeed(feed: FeedModel): string {
     language: feed.language,
     icon: absoluteUrl(paths.logo()),
     authors: [{ name: site.name[feed.scope.locale], url: absoluteUrl(paths.home(feed.scope.locale)) }],
+    hubs: HUBS.length > 0 ? HUBS.map((url) => ({ type: 'WebSub', url })) : undefined,
     items: feed.entries.map((e) => ({
       id: e.id,
       url: e.url,
