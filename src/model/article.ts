@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AnyLocaleSchema, LocaleSchema } from './locale.ts';
 import { AuthorSchema, CategorySchema, Slug, SLUG_PATTERN, Text, type Taxonomy } from './taxonomy.ts';
 import { describeMojibake, findMojibake } from './mojibake.ts';
+import { forbiddenCharacterIssues } from './text-rules.ts';
 
 export const ORIGINS = ['original', 'reprint', 'press-release'] as const;
 export const CANONICALS = ['self', 'source'] as const;
@@ -122,6 +123,8 @@ function mojibakeRules(a: Record<string, any>, ctx: z.RefinementCtx) {
 function articleRules(a: Rules, ctx: z.RefinementCtx) {
   // A draft may keep a flagged run for the editor to fix (the importer's --allow-flags); drafts are never built.
   if (!a.draft) mojibakeRules(a, ctx);
+  // Control characters, noncharacters and lone surrogates in any string of the article (src/model/text-rules.ts).
+  if (!a.draft) for (const issue of forbiddenCharacterIssues(a)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   if (a.origin === 'reprint' && !a.source) {
     ctx.addIssue({
       code: 'custom',

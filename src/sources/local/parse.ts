@@ -5,6 +5,7 @@
 import { VFile } from 'vfile';
 import { matter } from 'vfile-matter';
 import { ArticleError, parseArticle, type Article, type ArticleSchemaLike } from '../../model/article.ts';
+import { describeForbidden, findForbiddenCharacters } from '../../model/text-rules.ts';
 
 /** The slug an article gets when its front matter has none: the file name without `.md`. */
 export function slugFromPath(path: string): string {
@@ -30,9 +31,16 @@ export function parseMarkdownArticle(text: string, path: string, schema: Article
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ArticleError(path, [{ field: '(front matter)', message: 'front matter must be a YAML mapping of fields' }]);
   }
+  // Forbidden characters in the body are named by the line and column of the file (the schema only sees the body).
+  const body = String(file.value);
+  const hits = (data as { draft?: unknown }).draft === true ? [] : findForbiddenCharacters(body);
+  if (hits.length) {
+    const bodyStart = normalized.split('\n').length - body.split('\n').length + 1;
+    throw new ArticleError(path, [{ field: 'body', message: describeForbidden(hits, true, bodyStart) }]);
+  }
   const fields: Record<string, unknown> = { ...data };
   if ('body' in fields) {
     throw new ArticleError(path, [{ field: 'body', message: 'the body is the Markdown after the front matter, not a field' }]);
   }
-  return parseArticle(schema, { slug: slugFromPath(path), ...fields, body: String(file.value) }, path);
+  return parseArticle(schema, { slug: slugFromPath(path), ...fields, body }, path);
 }

@@ -5,6 +5,7 @@
 import { createImageUrlBuilder } from '@sanity/image-url';
 import { ArticleError, ArticleSchema, parseArticle, type Article } from '../../model/article.ts';
 import { describeMojibake, findMojibake } from '../../model/mojibake.ts';
+import { forbiddenCharacterIssues } from '../../model/text-rules.ts';
 import { checkPortableText } from '../../pipeline/portable-text.ts';
 
 export interface ImageSettings {
@@ -104,6 +105,8 @@ export function toArticle(input: Json, settings: ImageSettings): Article {
   const doc = dropNulls(raw);
   const where = documentName(raw);
   const issues: { field: string; message: string }[] = [];
+  // Control characters, noncharacters and lone surrogates anywhere in the document, named as the Studio names the field.
+  for (const { field, message } of forbiddenCharacterIssues(raw)) issues.push({ field, message });
 
   // References that point nowhere (deleted, or not published yet) must not silently drop a byline.
   const authorRefs = (doc.authorRefs as (string | undefined)[] | undefined) ?? [];
