@@ -1,6 +1,8 @@
 /**
  * What rehype-sanitize will remove from a body, said before the build: raw HTML is not an error
- * (editors paste it), but it is unsafe, so the build warns with the line. Pure.
+ * (editors paste it), but it is unsafe, so the build warns with the line. Text the sanitizer would
+ * remove is an error (lostText): an unclosed `<svg>` or `<math>` takes everything after it into
+ * foreign content, which is removed with its element, and readers would get half an article. Pure.
  */
 import type { Element, Root, RootContent } from 'hast';
 import { unified } from 'unified';
@@ -10,6 +12,8 @@ import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { articleSchema } from './sanitize-schema.ts';
+import { rehypeSafeSrcset, safeSrcset } from './sanitize-urls.ts';
+import { portableTextToMdast, type PortableTextBody } from './portable-text.ts';
 
 export interface Removed {
   /** 1-based line in the body. */
@@ -19,7 +23,7 @@ export interface Removed {
 }
 
 const toHast = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
-const sanitizer = unified().use(rehypeSanitize, articleSchema);
+const sanitizer = unified().use(rehypeSanitize, articleSchema).use(rehypeSafeSrcset);
 const allowedTags = new Set(articleSchema.tagNames ?? []);
 
 /** The element as it comes out of the sanitizer alone (children dropped), or undefined when it is removed. */
@@ -56,10 +60,92 @@ export function sanitizeReport(markdown: string): Removed[] {
             removed.push({ line, what: `${shown} on <${node.tagName}>` });
           }
         }
+        const srcset = node.properties.srcSet;
+        if ((typeof srcset === 'string' || Array.isArray(srcset)) && after?.properties.srcSet !== undefined) {
+          for (const url of safeSrcset(Array.isArray(srcset) ? srcset.join(', ') : srcset).dropped) {
+            removed.push({ line, what: `srcset candidate ${short(url)} on <${node.tagName}>` });
+          }
+        }
       }
       walk(node.children);
     }
   };
   walk(tree.children);
   return removed;
+}
+
+/** Elements whose content is code or markup for other readers, never the article's text. */
+const NOT_TEXT = new Set(['script', 'style', 'noscript']);
+
+/** The text of a tree as a reader gets it: text nodes outside script, style and noscript, white space removed. */
+function textOf(nodes: readonly RootContent[]): string {
+  let text = '';
+  for (const node of nodes) {
+    if (node.type === 'text') text += node.value;
+    else if (node.type === 'element' && !NOT_TEXT.has(node.tagName)) text += textOf(node.children);
+  }
+  return text.replace(/\s+/g, '');
+}
+
+export interface LostText {
+  /** 1-based line in the body where the element that takes the text starts (0 when unknown). */
+  line: number;
+  /** The element removed with its text: `<svg>`. */
+  element: string;
+  /** The start of the text lost, for the message. */
+  text: string;
+  /** How many characters (white space aside) are lost. */
+  characters: number;
+}
+
+/** The elements removed with their content (in the strip list, or inside one) that hold text, outermost first. */
+function removedWithText(nodes: readonly RootContent[], found: LostText[]) {
+  for (const node of nodes) {
+    if (node.type !== 'element' || NOT_TEXT.has(node.tagName)) continue;
+    const removed = !allowedTags.has(node.tagName) && (articleSchema.strip ?? []).includes(node.tagName);
+    const text = removed ? textOf(node.children) : '';
+    if (text) {
+      found.push({ line: node.position?.start.line ?? 0, element: `<${node.tagName}>`, text: text.slice(0, 30), characters: text.length });
+    } else {
+      removedWithText(node.children, found);
+    }
+  }
+}
+
+/** Text that sanitizing a raw (unsanitized) tree removes; [] when every word survives. */
+function lostIn(raw: Root): LostText[] {
+  const before = textOf(raw.children);
+  const after = textOf((sanitizer.runSync(structuredClone(raw)) as Root).children);
+  if (before === after) return [];
+  const found: LostText[] = [];
+  removedWithText(raw.children, found);
+  // Lost some other way: said without an element rather than not at all.
+  if (found.length === 0) found.push({ line: 0, element: '(markup)', text: before.slice(0, 30), characters: before.length - after.length });
+  return found;
+}
+
+/** Text of a Markdown body that sanitizing would remove, with the line of the element that takes it. */
+export function lostText(markdown: string): LostText[] {
+  if (!/<[a-zA-Z!/?]/.test(markdown)) return [];
+  return lostIn(toHast.runSync(toHast.parse(markdown)) as Root);
+}
+
+// Portable Text makes no raw HTML nodes (portable-text.ts): mdast → hast is all there is to it.
+const ptToHast = unified().use(remarkRehype);
+
+/** Text of a Portable Text body that sanitizing would remove, by the key of the block that holds it. */
+export function lostTextPortableText(body: PortableTextBody): { key: string; lost: LostText }[] {
+  const whole = lostIn(ptToHast.runSync(portableTextToMdast(body)) as Root);
+  if (whole.length === 0) return [];
+  return (body as unknown as { _key: string }[]).flatMap((block, i) =>
+    lostIn(ptToHast.runSync(portableTextToMdast(body.slice(i, i + 1) as PortableTextBody)) as Root).map((lost) => ({ key: block._key, lost })),
+  );
+}
+
+/** The message for lost text: what takes it, what is lost, what to do. */
+export function describeLostText(lost: LostText): string {
+  return (
+    `${lost.element} would take ${lost.characters} character(s) of text with it when sanitized ("${lost.text}…"): ` +
+    `close the tag, or write the markup as text (in \`code\`) or remove it; the article is not published with text missing`
+  );
 }

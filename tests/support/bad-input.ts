@@ -233,6 +233,20 @@ const LOCAL_CASES: readonly LocalCase[] = [
     expect: { outcome: 'error', where: 'articles/news.md', field: 'authors.0.name', message: /U\+001B \(control character\) at character 2/ },
   },
   {
+    id: 'lost-text',
+    label: 'text the sanitizer would remove (an unclosed <math>: file line)',
+    source: 'local',
+    input: article({}, '第一段。\n\n行内 <math> 之后的文字。\n\n后文。'),
+    expect: { outcome: 'error', where: 'articles/news.md', field: 'body', message: /at line 13 of the file: <math> would take 6 character\(s\) of text with it when sanitized \("之后的文字。…"\): close the tag/ },
+  },
+  {
+    id: 'srcset-javascript',
+    label: 'a javascript: candidate in srcset (unsafe, not an error)',
+    source: 'local',
+    input: article({}, '第一段。\n\n<img src="https://example.com/x.png" alt="x" srcset="https://example.com/x.png 1x, javascript:alert(1) 2x">\n'),
+    expect: { outcome: 'sanitized', warning: /line 3: srcset candidate "javascript:alert\(1\)" on <img>/ },
+  },
+  {
     id: 'raw-html',
     label: 'raw HTML (unsafe, not an error)',
     source: 'local',

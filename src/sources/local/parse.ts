@@ -6,6 +6,7 @@ import { VFile } from 'vfile';
 import { matter } from 'vfile-matter';
 import { ArticleError, parseArticle, type Article, type ArticleSchemaLike } from '../../model/article.ts';
 import { describeForbidden, findForbiddenCharacters } from '../../model/text-rules.ts';
+import { describeLostText, lostText } from '../../pipeline/sanitize-report.ts';
 
 /** The slug an article gets when its front matter has none: the file name without `.md`. */
 export function slugFromPath(path: string): string {
@@ -42,5 +43,18 @@ export function parseMarkdownArticle(text: string, path: string, schema: Article
   if ('body' in fields) {
     throw new ArticleError(path, [{ field: 'body', message: 'the body is the Markdown after the front matter, not a field' }]);
   }
-  return parseArticle(schema, { slug: slugFromPath(path), ...fields, body }, path);
+  const article = parseArticle(schema, { slug: slugFromPath(path), ...fields, body }, path);
+  // Text the sanitizer would remove (an unclosed <svg>, <math> or <title>): refused, named by the line of the file.
+  if (typeof article.body === 'string') {
+    const lost = lostText(article.body);
+    if (lost.length) {
+      const before = normalized.lastIndexOf(article.body);
+      const offset = before < 0 ? 0 : normalized.slice(0, before).split('\n').length - 1;
+      throw new ArticleError(
+        path,
+        lost.map((l) => ({ field: 'body', message: `${l.line ? `at line ${l.line + offset} of the file: ` : ''}${describeLostText(l)}` })),
+      );
+    }
+  }
+  return article;
 }
