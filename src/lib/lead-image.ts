@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImageMetadata } from 'astro';
+import { LD_CROP_WIDTH, LD_CROPS } from './seo.ts';
 
 /** Widths (CSS pixels × density) offered in srcset for local images. */
 export const LEAD_WIDTHS = [400, 800, 1200] as const;
@@ -66,7 +67,7 @@ export function leadImageKey(src: string | undefined, root = process.cwd()): str
   if (!digest) {
     digest = createHash('sha256')
       .update(readFileSync(join(root, key)))
-      .update(JSON.stringify([LEAD_WIDTHS, LEAD_SIZES, LEAD_FORMAT]))
+      .update(JSON.stringify([LEAD_WIDTHS, LEAD_SIZES, LEAD_FORMAT, LD_CROPS, LD_CROP_WIDTH]))
       .digest('hex')
       .slice(0, 16);
     digests.set(key, digest);

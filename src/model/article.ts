@@ -77,6 +77,10 @@ const articleFields = {
       srcset: z.string({ error: 'image.srcset must be text' }).optional(),
       width: z.number({ error: 'image.width must be a number' }).int().positive().optional(),
       height: z.number({ error: 'image.height must be a number' }).int().positive().optional(),
+      /** Set by a source that serves resized copies: the 16:9, 4:3 and 1:1 crops for structured data (src/lib/seo.ts). */
+      crops: z
+        .array(z.object({ src: z.string(), width: z.number().int().positive(), height: z.number().int().positive() }).strict(), { error: 'image.crops must be a list of { src, width, height }' })
+        .optional(),
     }, { error: 'image must be a mapping with src, alt and an optional caption' })
     .strict()
     .optional(),

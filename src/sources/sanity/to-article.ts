@@ -6,6 +6,7 @@ import { createImageUrlBuilder } from '@sanity/image-url';
 import { ArticleError, ArticleSchema, parseArticle, type Article } from '../../model/article.ts';
 import { describeMojibake, findMojibake } from '../../model/mojibake.ts';
 import { forbiddenCharacterIssues } from '../../model/text-rules.ts';
+import { cropSize, LD_CROPS } from '../../lib/seo.ts';
 import { checkPortableText, type PortableTextBody } from '../../pipeline/portable-text.ts';
 import { describeLostText, lostTextPortableText } from '../../pipeline/sanitize-report.ts';
 
@@ -76,6 +77,17 @@ function bodyTexts(body: readonly Json[]): [string, string][] {
 /** True when a body shows a reader nothing: no text in any span, and no image, code or table. */
 function showsNothing(body: readonly Json[]): boolean {
   return body.every((block) => block._type === 'block' && (!Array.isArray(block.children) || (block.children as Json[]).every((s) => typeof s?.text !== 'string' || !s.text.trim())));
+}
+
+/** The 16:9, 4:3 and 1:1 crops of a main image for structured data, cut by the image CDN (hotspot and crop honoured). */
+function imageCrops(image: ImageField, settings: ImageSettings): { src: string; width: number; height: number }[] | undefined {
+  const natural = image.asset?.metadata?.dimensions;
+  if (!image.asset?._id || !natural?.width || !natural.height) return undefined;
+  const builder = createImageUrlBuilder(settings).image({ asset: { _ref: image.asset._id }, ...(image.hotspot ? { hotspot: image.hotspot } : {}), ...(image.crop ? { crop: image.crop } : {}) } as never);
+  return LD_CROPS.map((crop) => {
+    const size = cropSize(natural.width!, natural.height!, crop);
+    return { src: builder.width(size.width).height(size.height).fit('crop').auto('format').url(), ...size };
+  });
 }
 
 function imageUrls(image: ImageField, settings: ImageSettings) {
@@ -152,6 +164,8 @@ export function toArticle(input: Json, settings: ImageSettings): Article {
       ...(urls?.srcset ? { srcset: urls.srcset } : {}),
       ...(urls?.width && urls.height ? { width: urls.width, height: urls.height } : {}),
     };
+    const crops = imageCrops(main, settings);
+    if (crops) image.crops = crops;
   }
   // Text the sanitizer would remove, by block (Portable Text makes none today; the rule holds whatever the mapping becomes).
   if (issues.length === 0 && Array.isArray(body) && body.length > 0) {
