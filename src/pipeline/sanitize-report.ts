@@ -112,22 +112,63 @@ function removedWithText(nodes: readonly RootContent[], found: LostText[]) {
   }
 }
 
-/** Text that sanitizing a raw (unsanitized) tree removes; [] when every word survives. */
-function lostIn(raw: Root): LostText[] {
+/** Elements whose content the HTML parser reads as raw text: left open, they take every block after them. */
+const RAW_TEXT = new Set(['plaintext', 'xmp', 'noembed', 'noframes', 'iframe', 'textarea', 'title', 'style', 'script', 'noscript']);
+/** The blocks Markdown makes: each must reach the reader. */
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'table']);
+
+function countBlocks(nodes: readonly RootContent[]): number {
+  let n = 0;
+  for (const node of nodes) {
+    if (node.type !== 'element') continue;
+    if (BLOCKS.has(node.tagName)) n++;
+    n += countBlocks(node.children);
+  }
+  return n;
+}
+
+/** The first element left open in raw-text mode (it ends where the body ends), for the message. */
+function openRawText(nodes: readonly RootContent[], end: number): Element | undefined {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue;
+    if (RAW_TEXT.has(node.tagName) && (node.position?.end.offset ?? 0) >= end) return node;
+    const inner = openRawText(node.children, end);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/**
+ * Text that sanitizing a raw (unsanitized) tree removes, and Markdown blocks that raw HTML swallows
+ * (an unclosed <plaintext>, <xmp> or <script> turns every block after it into its raw text); [] when
+ * every word and every block survives. `markdownBlocks` is how many blocks the Markdown alone makes.
+ */
+function lostIn(raw: Root, markdownBlocks?: number, end = Infinity): LostText[] {
+  const sanitized = sanitizer.runSync(structuredClone(raw)) as Root;
   const before = textOf(raw.children);
-  const after = textOf((sanitizer.runSync(structuredClone(raw)) as Root).children);
-  if (before === after) return [];
+  const after = textOf(sanitized.children);
   const found: LostText[] = [];
-  removedWithText(raw.children, found);
-  // Lost some other way: said without an element rather than not at all.
-  if (found.length === 0) found.push({ line: 0, element: '(markup)', text: before.slice(0, 30), characters: before.length - after.length });
+  if (before !== after) {
+    removedWithText(raw.children, found);
+    // Lost some other way: said without an element rather than not at all.
+    if (found.length === 0) found.push({ line: 0, element: '(markup)', text: before.slice(0, 30), characters: before.length - after.length });
+  }
+  if (found.length === 0 && markdownBlocks !== undefined && countBlocks(sanitized.children) < markdownBlocks) {
+    const open = openRawText(raw.children, end);
+    const text = textOf(open?.children ?? []);
+    found.push({ line: open?.position?.start.line ?? 0, element: open ? `<${open.tagName}>` : '(markup)', text: text.slice(0, 30), characters: text.length });
+  }
   return found;
 }
+
+const markdownOnly = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
 
 /** Text of a Markdown body that sanitizing would remove, with the line of the element that takes it. */
 export function lostText(markdown: string): LostText[] {
   if (!/<[a-zA-Z!/?]/.test(markdown)) return [];
-  return lostIn(toHast.runSync(toHast.parse(markdown)) as Root);
+  const mdast = toHast.parse(markdown);
+  const blocks = countBlocks((markdownOnly.runSync(structuredClone(mdast)) as Root).children);
+  return lostIn(toHast.runSync(mdast) as Root, blocks, markdown.length);
 }
 
 // Portable Text makes no raw HTML nodes (portable-text.ts): mdast → hast is all there is to it.
@@ -145,7 +186,7 @@ export function lostTextPortableText(body: PortableTextBody): { key: string; los
 /** The message for lost text: what takes it, what is lost, what to do. */
 export function describeLostText(lost: LostText): string {
   return (
-    `${lost.element} would take ${lost.characters} character(s) of text with it when sanitized ("${lost.text}…"): ` +
+    `${lost.element} would take ${lost.characters} character(s) of text${RAW_TEXT.has(lost.element.slice(1, -1)) ? ' and the blocks after it' : ''} with it when sanitized ("${lost.text}…"): ` +
     `close the tag, or write the markup as text (in \`code\`) or remove it; the article is not published with text missing`
   );
 }

@@ -15,11 +15,14 @@ describe('text lost to sanitizing', () => {
     ['SVG text', '正文。\n\n<svg><text>图表说明</text></svg>', 3, '<svg>', '图表说明'],
     ['an unclosed <title> (raw text to the end)', '前文。\n\n<title>标题\n\n正文全部。', 3, '<title>', '标题正文全部。'],
     ['a <textarea>', '<textarea>留言</textarea>', 1, '<textarea>', '留言'],
+    ['an unclosed <plaintext> (every block after it shown as raw markup)', '第一段。\n\n<plaintext>\n\n第二段。\n\n第三段。', 3, '<plaintext>', '第二段。第三段。'],
   ])('%s: named with its line', (_what, md, line, element, text) => {
     const [lost] = lostText(md);
     expect(lost).toMatchObject({ line, element, text });
-    // The pipeline would indeed publish the body without it.
-    expect(toHtml(parseBody(md))).not.toContain(text.slice(0, 2));
+    // The pipeline would indeed publish the body without it (or, for <plaintext>, without its paragraphs).
+    const html = toHtml(parseBody(md));
+    if (element === '<plaintext>') expect(html).not.toContain('<p>第二段。</p>');
+    else expect(html).not.toContain(text.slice(0, 2));
   });
 
   it.each([
