@@ -49,7 +49,8 @@ const articleFields = {
   /** When the article was last substantially corrected. */
   updatedAt: Instant.optional(),
   /** Free keywords, in the source script. */
-  tags: z.array(Text('tag'), { error: 'tags must be a list of words, e.g. [简繁转换, 开源软件]' }).default([]),
+  // A tag names a page (/tags/<tag>/): a longer one is not a keyword, and its page's file name would be too long to write.
+  tags: z.array(Text('tag').max(60, 'a tag is longer than 60 characters; tags are keywords, e.g. 简繁转换'), { error: 'tags must be a list of words, e.g. [简繁转换, 开源软件]' }).default([]),
   /** The script the editor wrote in; the other script is generated from it. */
   sourceLocale: LocaleSchema,
   /** original: written by us; reprint: copied from another outlet; press-release: issued by an organisation. */

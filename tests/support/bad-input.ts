@@ -160,6 +160,13 @@ const LOCAL_CASES: readonly LocalCase[] = [
     expect: { outcome: 'error', where: 'articles/news.md', field: 'title', message: /longer than 120 characters; shorten the headline/ },
   },
   {
+    id: 'long-tag',
+    label: 'an extremely long tag (over 60 characters)',
+    source: 'local',
+    input: article({ tags: ['正常', '很长的标签'.repeat(20)] }),
+    expect: { outcome: 'error', where: 'articles/news.md', field: 'tags.1', message: /a tag is longer than 60 characters/ },
+  },
+  {
     id: 'invalid-utf8',
     label: 'invalid UTF-8',
     source: 'local',
@@ -387,6 +394,13 @@ const SANITY_CASES: readonly SanityCase[] = [
     source: 'sanity',
     input: docs({ title: '很长的标题'.repeat(2000) }),
     expect: { outcome: 'error', where: NEWS, field: 'title', message: /longer than 120 characters; shorten the headline/ },
+  },
+  {
+    id: 'long-tag',
+    label: 'an extremely long tag (over 60 characters)',
+    source: 'sanity',
+    input: docs({ tags: ['正常', '很长的标签'.repeat(20)] }),
+    expect: { outcome: 'error', where: NEWS, field: 'tags.1', message: /a tag is longer than 60 characters/ },
   },
   {
     id: 'invalid-utf8',
