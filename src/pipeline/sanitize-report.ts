@@ -5,6 +5,8 @@
  * foreign content, which is removed with its element, and readers would get half an article. Pure.
  */
 import type { Element, Root, RootContent } from 'hast';
+import type { Html, Root as MdRoot } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -163,12 +165,44 @@ function lostIn(raw: Root, markdownBlocks?: number, end = Infinity): LostText[] 
 
 const markdownOnly = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
 
+/**
+ * A raw-text element (script, style, title, plaintext…) opened in the body's raw HTML more often than
+ * it is closed: the HTML parser reads everything after it, the editor's next paragraphs included, as
+ * its raw text. Counted over the raw HTML only (code spans and blocks are text, not markup).
+ */
+function unclosedRawText(mdast: MdRoot, markdown: string): LostText | undefined {
+  const html: { value: string; line: number }[] = [];
+  visit(mdast, 'html', (node: Html) => {
+    html.push({ value: node.value, line: node.position?.start.line ?? 0 });
+  });
+  for (const tag of RAW_TEXT) {
+    const open = new RegExp(`<${tag}(?=[\\s/>])`, 'gi');
+    const close = new RegExp(`</${tag}(?=[\\s/>])`, 'gi');
+    let balance = 0;
+    let line = 0;
+    for (const h of html) {
+      const opens = [...h.value.matchAll(open)].length;
+      const closes = [...h.value.matchAll(close)].length;
+      if (opens > closes && balance + opens - closes > 0) line = h.line;
+      balance = Math.max(0, balance + opens - closes);
+    }
+    if (balance > 0) {
+      const rest = markdown.split('\n').slice(line).join('').replace(/\s+/g, '');
+      return { line, element: `<${tag}>`, text: rest.slice(0, 30), characters: rest.length };
+    }
+  }
+  return undefined;
+}
+
 /** Text of a Markdown body that sanitizing would remove, with the line of the element that takes it. */
 export function lostText(markdown: string): LostText[] {
   if (!/<[a-zA-Z!/?]/.test(markdown)) return [];
   const mdast = toHast.parse(markdown);
   const blocks = countBlocks((markdownOnly.runSync(structuredClone(mdast)) as Root).children);
-  return lostIn(toHast.runSync(mdast) as Root, blocks, markdown.length);
+  const lost = lostIn(toHast.runSync(mdast) as Root, blocks, markdown.length);
+  if (lost.length) return lost;
+  const open = unclosedRawText(mdast, markdown);
+  return open ? [open] : [];
 }
 
 // Portable Text makes no raw HTML nodes (portable-text.ts): mdast → hast is all there is to it.

@@ -15,6 +15,7 @@ describe('text lost to sanitizing', () => {
     ['SVG text', '正文。\n\n<svg><text>图表说明</text></svg>', 3, '<svg>', '图表说明'],
     ['an unclosed <title> (raw text to the end)', '前文。\n\n<title>标题\n\n正文全部。', 3, '<title>', '标题正文全部。'],
     ['a <textarea>', '<textarea>留言</textarea>', 1, '<textarea>', '留言'],
+    ['an unclosed <script> block (the next paragraphs become script)', '前文。\n\n<SCRIPT SRC=https://x.example/x.js?< B >\n\n结束段落。', 3, '<script>', '结束段落。'],
     ['an unclosed <plaintext> (every block after it shown as raw markup)', '第一段。\n\n<plaintext>\n\n第二段。\n\n第三段。', 3, '<plaintext>', '第二段。第三段。'],
   ])('%s: named with its line', (_what, md, line, element, text) => {
     const [lost] = lostText(md);
@@ -32,6 +33,7 @@ describe('text lost to sanitizing', () => {
     ['unknown elements (unwrapped: their text stays)', '<custom-tag>自定义</custom-tag><font color=red>红</font>'],
     ['closed foreign content without text', '<svg onload=alert(1)><circle r=1 /></svg>正文'],
     ['a block-level <svg> left open (a paragraph ends foreign content)', '第一段。\n\n<svg>\n\n第二段。'],
+    ['a closed inline <script>, and <script> as code', '行内 <script>alert(1)</script> 文字。\n\n`<script>` 与\n\n```html\n<style>\n```'],
   ])('%s: nothing lost', (_what, md) => {
     expect(lostText(md)).toEqual([]);
   });
