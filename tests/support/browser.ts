@@ -214,6 +214,17 @@ export async function visitFeeds(browser: Browser, origin: string, feeds: readon
   }
   const found: Executions[] = [];
   const queue = [...chunks];
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const { name, html } = next;
+        const doc = `<!doctype html><html><head><title>reader</title></head><body>${html}</body></html>`;
+        const one = await visit(browser, origin, [], (p) => p.setContent(doc, { waitUntil: 'load' }), 1);
+        const named = (list: string[]) => list.map((x) => `${name}: ${x}`);
+        found.push({ ...one, calls: named(one.calls), dialogs: named(one.dialogs), pageErrors: named(one.pageErrors), navigations: named(one.navigations) });
+      }
+    }),
+  );
   return {
     calls: found.flatMap((f) => f.calls),
     dialogs: found.flatMap((f) => f.dialogs),
