@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import type { ImageMetadata } from 'astro';
 import { fileUnder, projectDirs } from '../config/paths.ts';
 import { CONTENT_IMAGES_ALIAS } from './lead-image-alias.ts';
+import { LD_CROP_WIDTH, LD_CROPS } from './seo.ts';
 
 /** Widths (CSS pixels × density) offered in srcset for local images. */
 export const LEAD_WIDTHS = [400, 800, 1200] as const;
@@ -86,7 +87,7 @@ export function leadImageKey(src: string | undefined): string {
   if (!digest) {
     digest = createHash('sha256')
       .update(readFileSync(pipelineImageFile(key)))
-      .update(JSON.stringify([LEAD_WIDTHS, LEAD_SIZES, LEAD_FORMAT]))
+      .update(JSON.stringify([LEAD_WIDTHS, LEAD_SIZES, LEAD_FORMAT, LD_CROPS, LD_CROP_WIDTH]))
       .digest('hex')
       .slice(0, 16);
     digests.set(key, digest);

@@ -7,6 +7,7 @@ import { AnyLocaleSchema, LocaleSchema } from './locale.ts';
 import { AuthorSchema, CategorySchema, Slug, SLUG_PATTERN, Text, type Taxonomy } from './taxonomy.ts';
 import { fieldIssues, type FieldIssue } from './issues.ts';
 import { describeMojibake, findMojibake } from './mojibake.ts';
+import { forbiddenCharacterIssues } from './text-rules.ts';
 
 export const ORIGINS = ['original', 'reprint', 'press-release'] as const;
 const CANONICALS = ['self', 'source'] as const;
@@ -49,7 +50,8 @@ const articleFields = {
   /** When the article was last substantially corrected. */
   updatedAt: Instant.optional(),
   /** Free keywords, in the source script. */
-  tags: z.array(Text('tag'), { error: 'tags must be a list of words, e.g. [简繁转换, 开源软件]' }).default([]),
+  // A tag names a page (/tags/<tag>/): a longer one is not a keyword, and its page's file name would be too long to write.
+  tags: z.array(Text('tag').max(60, 'a tag is longer than 60 characters; tags are keywords, e.g. 简繁转换'), { error: 'tags must be a list of words, e.g. [简繁转换, 开源软件]' }).default([]),
   /** The script the editor wrote in; the other script is generated from it. */
   sourceLocale: LocaleSchema,
   /** original: written by us; reprint: copied from another outlet; press-release: issued by an organisation. */
@@ -77,6 +79,10 @@ const articleFields = {
       srcset: z.string({ error: 'image.srcset must be text' }).optional(),
       width: z.number({ error: 'image.width must be a number' }).int().positive().optional(),
       height: z.number({ error: 'image.height must be a number' }).int().positive().optional(),
+      /** Set by a source that serves resized copies: the 16:9, 4:3 and 1:1 crops for structured data (src/lib/seo.ts). */
+      crops: z
+        .array(z.object({ src: z.string(), width: z.number().int().positive(), height: z.number().int().positive() }).strict(), { error: 'image.crops must be a list of { src, width, height }' })
+        .optional(),
     }, { error: 'image must be a mapping with src, alt and an optional caption' })
     .strict()
     .optional(),
@@ -123,6 +129,8 @@ function mojibakeRules(a: Record<string, any>, ctx: z.RefinementCtx) {
 function articleRules(a: Rules, ctx: z.RefinementCtx) {
   // A draft may keep a flagged run for the editor to fix (the importer's --allow-flags); drafts are never built.
   if (!a.draft) mojibakeRules(a, ctx);
+  // Control characters, noncharacters and lone surrogates in any string of the article (src/model/text-rules.ts).
+  if (!a.draft) for (const issue of forbiddenCharacterIssues(a)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   if (a.origin === 'reprint' && !a.source) {
     ctx.addIssue({
       code: 'custom',

@@ -18,13 +18,14 @@ import { toHtml } from 'hast-util-to-html';
 import { convertTree } from './plugins/rehype-opencc.ts';
 import { disclaimerBlock } from './plugins/rehype-disclaimers.ts';
 import { articleSchema } from './sanitize-schema.ts';
+import { rehypeSafeSrcset } from './sanitize-urls.ts';
 import type { Disclaimer } from './disclaimers.ts';
 import type { Convert } from '../zh/convert.ts';
 import { portableTextToMdast, type PortableTextBody } from './portable-text.ts';
 import { markExternalLinks } from './external-links.ts';
 
 /** Bump when a change to the pipeline changes its output (part of the render cache key). */
-export const PIPELINE_VERSION = 3;
+export const PIPELINE_VERSION = 4;
 
 export interface RenderBodyOptions {
   convert: Convert;
@@ -41,12 +42,14 @@ const withRawHtml = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
   .use(rehypeSanitize, articleSchema)
+  .use(rehypeSafeSrcset)
   .freeze();
 const withoutRawHtml = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkRehype)
   .use(rehypeSanitize, articleSchema)
+  .use(rehypeSafeSrcset)
   .freeze();
 
 /**

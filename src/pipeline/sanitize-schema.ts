@@ -20,6 +20,15 @@ export const articleSchema: Schema = {
     // Responsive images from Portable Text (srcset built by the Sanity source).
     img: [...(baseAttributes.img ?? []), 'srcSet', 'sizes', 'loading', 'decoding'],
   },
+  // Every attribute that holds a URL is checked against the allowed protocols; GitHub's schema checks
+  // href, cite, src and longDesc only, and allows `action` (on every element) and `itemtype` unchecked.
+  // `srcset` holds several URLs in one string, which this check cannot read: each of its candidates is
+  // checked by sanitizeSrcsets (sanitize-urls.ts), run right after the sanitizer.
+  protocols: {
+    ...base.protocols,
+    action: ['http', 'https'],
+    itemType: ['http', 'https'],
+  },
   // Elements whose content must go with them, not be unwrapped into text.
   strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'textarea', 'select', 'title'],
 };

@@ -256,7 +256,8 @@ describe('head of article pages', () => {
     expect(ld.inLanguage).toBe(l);
     expect(Date.parse(ld.datePublished)).toBe(e.publishedAt.getTime());
     expect(ld.dateModified).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
-    for (const image of [...ld.image, ld.publisher.logo.url]) {
+    // An image is a URL, or an ImageObject (the lead image's 16:9, 4:3 and 1:1 crops) with its size as numbers.
+    for (const image of [...ld.image.map((i: string | { url: string }) => (typeof i === 'string' ? i : i.url)), ld.publisher.logo.url]) {
       const u = new URL(image);
       expect(existsSync(join(build.outDir, u.pathname)) || existsSync(join(projectRoot, 'public', u.pathname)), image).toBe(true);
     }

@@ -160,6 +160,13 @@ const LOCAL_CASES: readonly LocalCase[] = [
     expect: { outcome: 'error', where: 'articles/news.md', field: 'title', message: /longer than 120 characters; shorten the headline/ },
   },
   {
+    id: 'long-tag',
+    label: 'an extremely long tag (over 60 characters)',
+    source: 'local',
+    input: article({ tags: ['正常', '很长的标签'.repeat(20)] }),
+    expect: { outcome: 'error', where: 'articles/news.md', field: 'tags.1', message: /a tag is longer than 60 characters/ },
+  },
+  {
     id: 'invalid-utf8',
     label: 'invalid UTF-8',
     source: 'local',
@@ -195,6 +202,56 @@ const LOCAL_CASES: readonly LocalCase[] = [
     // The seed report's run: GBK bytes read one byte off.
     input: article({}, '第一段。\n\n勇?lián)\uE304谝环疥嚨氖姑?全力'),
     expect: { outcome: 'error', where: 'articles/news.md', field: 'body', message: /mojibake at line 3, column 8: private-use character/ },
+  },
+  {
+    id: 'control-character-body',
+    label: 'a control character (body: file line and column)',
+    source: 'local',
+    // Front matter of 7 fields: the body starts on line 11 of the file.
+    input: article({}, '第一段。\n\n第二\u0001段。'),
+    expect: { outcome: 'error', where: 'articles/news.md', field: 'body', message: /U\+0001 \(control character\) at line 13, column 3 of the file; .*delete it/ },
+  },
+  {
+    id: 'control-character-field',
+    label: 'a control character (title: character offset)',
+    source: 'local',
+    input: article({ title: '测试\u0007标题' }),
+    expect: { outcome: 'error', where: 'articles/news.md', field: 'title', message: /U\+0007 \(control character\) at character 3; / },
+  },
+  {
+    id: 'noncharacter',
+    label: 'a noncharacter (U+FFFE in the summary)',
+    source: 'local',
+    input: article({ summary: '摘要\uFFFE。' }),
+    expect: { outcome: 'error', where: 'articles/news.md', field: 'summary', message: /U\+FFFE \(noncharacter\) at character 3/ },
+  },
+  {
+    id: 'lone-surrogate',
+    label: 'a lone surrogate (a tag, written as a YAML escape)',
+    source: 'local',
+    input: article({ tags: ['正常', '半个\uD83D'] }),
+    expect: { outcome: 'error', where: 'articles/news.md', field: 'tags.1', message: /U\+D83D \(lone surrogate\) at character 3/ },
+  },
+  {
+    id: 'control-character-name',
+    label: 'a control character (an author name in authors.yaml)',
+    source: 'local',
+    input: { ...plain, 'authors.yaml': '- slug: zhang-san\n  name: "张\\u001B三"\n' },
+    expect: { outcome: 'error', where: 'articles/news.md', field: 'authors.0.name', message: /U\+001B \(control character\) at character 2/ },
+  },
+  {
+    id: 'lost-text',
+    label: 'text the sanitizer would remove (an unclosed <math>: file line)',
+    source: 'local',
+    input: article({}, '第一段。\n\n行内 <math> 之后的文字。\n\n后文。'),
+    expect: { outcome: 'error', where: 'articles/news.md', field: 'body', message: /at line 13 of the file: <math> would take 6 character\(s\) of text with it when sanitized \("之后的文字。…"\): close the tag/ },
+  },
+  {
+    id: 'srcset-javascript',
+    label: 'a javascript: candidate in srcset (unsafe, not an error)',
+    source: 'local',
+    input: article({}, '第一段。\n\n<img src="https://example.com/x.png" alt="x" srcset="https://example.com/x.png 1x, javascript:alert(1) 2x">\n'),
+    expect: { outcome: 'sanitized', warning: /line 3: srcset candidate "javascript:alert\(1\)" on <img>/ },
   },
   {
     id: 'raw-html',
@@ -339,6 +396,13 @@ const SANITY_CASES: readonly SanityCase[] = [
     expect: { outcome: 'error', where: NEWS, field: 'title', message: /longer than 120 characters; shorten the headline/ },
   },
   {
+    id: 'long-tag',
+    label: 'an extremely long tag (over 60 characters)',
+    source: 'sanity',
+    input: docs({ tags: ['正常', '很长的标签'.repeat(20)] }),
+    expect: { outcome: 'error', where: NEWS, field: 'tags.1', message: /a tag is longer than 60 characters/ },
+  },
+  {
     id: 'invalid-utf8',
     label: 'invalid UTF-8 (a dataset file: a document from the API is JSON, always UTF-8)',
     source: 'sanity',
@@ -380,6 +444,46 @@ const SANITY_CASES: readonly SanityCase[] = [
     source: 'sanity',
     input: docs({ body: [paragraph('p1', '第一段。'), paragraph('p2', '勇?lián)\uE304谝环疥嚨氖姑?全力')] }),
     expect: { outcome: 'error', where: NEWS, field: 'body[_key=="p2"].children[_key=="s1"].text', message: /mojibake at character 8: private-use character/ },
+  },
+  {
+    id: 'control-character-field',
+    label: 'a control character (title: character offset)',
+    source: 'sanity',
+    input: docs({ title: '测试\u0008标题' }),
+    expect: { outcome: 'error', where: NEWS, field: 'title', message: /U\+0008 \(control character\) at character 3; / },
+  },
+  {
+    id: 'control-character-body',
+    label: 'a control character (Portable Text span: block and span key, character offset)',
+    source: 'sanity',
+    input: docs({ body: [paragraph('p1', '第一段。'), paragraph('p2', '第二段\u0001。')] }),
+    expect: { outcome: 'error', where: NEWS, field: 'body[_key=="p2"].children[_key=="s1"].text', message: /U\+0001 \(control character\) at character 4/ },
+  },
+  {
+    id: 'noncharacter',
+    label: 'a noncharacter (U+FFFF in the summary)',
+    source: 'sanity',
+    input: docs({ summary: '摘要\uFFFF。' }),
+    expect: { outcome: 'error', where: NEWS, field: 'summary', message: /U\+FFFF \(noncharacter\) at character 3/ },
+  },
+  {
+    id: 'control-character-name',
+    label: 'a control character (an author name, through the resolved reference)',
+    source: 'sanity',
+    input: {
+      documents: [
+        { _id: 'author.bad', _type: 'author', name: '张\u001B三', slug: { _type: 'slug', current: 'bad' }, nameLocale: 'zh-Hans' },
+        doc({ authors: [{ _type: 'reference', _ref: 'author.bad', _key: 'a1' }] }),
+      ],
+    },
+    expect: { outcome: 'error', where: NEWS, field: 'authors[0].name', message: /U\+001B \(control character\) at character 2/ },
+  },
+  {
+    id: 'lone-surrogate',
+    label: 'a lone surrogate (source name)',
+    source: 'sanity',
+    input: docs({ body: [paragraph('p1', '第一段。'), paragraph('p2', '第二段。')], source: { name: '日报\uDC00', url: 'https://example.com/' } }),
+    expect: { outcome: 'error', where: NEWS, field: 'source.name', message: /U\+DC00 \(lone surrogate\) at character 3/ },
   },
   {
     id: 'draft',

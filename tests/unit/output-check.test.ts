@@ -3,7 +3,7 @@ import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
 import { secretsOf } from '../../src/config/env.ts';
 import type { BuildManifest } from '../../src/lib/verify/manifest.ts';
-import { checkFeeds, checkPages, checkSitemap, fileOfPath, scanSecrets } from '../../src/lib/verify/output.ts';
+import { checkFeeds, checkPages, checkSitemap, checkXml, fileOfPath, scanSecrets, xmlWellFormedness } from '../../src/lib/verify/output.ts';
 
 const S = 'https://site.example';
 const art = (seg: string, slug: string, inSitemap = true) => ({ slug, path: `/${seg}/articles/${slug}/`, url: `${S}/${seg}/articles/${slug}/`, inSitemap });
@@ -88,5 +88,48 @@ describe('output check', () => {
     );
     expect(problems).toEqual([{ check: 'secret', message: 'b/share.png contains the value of SANITY_READ_TOKEN' }]);
     expect(JSON.stringify(problems)).not.toContain('skAbc');
+  });
+
+  describe('every XML file is well-formed (a strict XML 1.0 parser)', () => {
+    const good = feeds(['c', 'b'])['zh-hans/rss.xml']!;
+    const files = (entries: Record<string, string | Buffer>) =>
+      Object.entries(entries).map(([file, content]) => ({ file, content: Buffer.isBuffer(content) ? content : Buffer.from(content) }));
+
+    it('passes the feeds and sitemaps the writers make', () => {
+      expect(xmlWellFormedness(good)).toBeUndefined();
+      expect(xmlWellFormedness(Buffer.from(sitemap(['a'])))).toBeUndefined();
+      expect(checkXml(files({ 'zh-hans/rss.xml': good, 'zh-hans/atom.xml': feeds(['c'])['zh-hans/atom.xml']!, 'sitemap-articles.xml': sitemap(['a']) }))).toEqual([]);
+    });
+
+    it.each([
+      ['U+0001', '<rss><t>a\u0001b</t></rss>', /disallowed character/],
+      ['U+001F in an attribute', '<rss><t a="\u001F"/></rss>', /disallowed character/],
+      ['U+000C (form feed)', '<rss><t>\u000C</t></rss>', /disallowed character/],
+      ['U+FFFE', '<rss><t>\uFFFE</t></rss>', /disallowed character/],
+      ['U+FFFF', '<rss><t>\uFFFF</t></rss>', /disallowed character/],
+      ['a character reference to U+0001', '<rss><t>&#1;</t></rss>', /malformed character entity/],
+      ['an HTML entity', '<rss><t>&nbsp;</t></rss>', /undefined entity/],
+      ['a crossed tag', '<rss><t><b></t></b></rss>', /unexpected close tag/],
+      ['an unclosed root', '<rss><t>x</t>', /unclosed tag/],
+      ['text only', 'plain text', /no root element|text data outside of root node/],
+    ])('refuses %s', (_what, xml, error) => {
+      expect(xmlWellFormedness(xml)).toMatch(error);
+    });
+
+    it('refuses lone surrogates: as a string, and as the bytes a writer makes of one (not UTF-8)', () => {
+      expect(xmlWellFormedness('<rss><t>\uD800x</t></rss>')).toMatch(/lone surrogate U\+D800 at offset 8/);
+      expect(xmlWellFormedness('<rss><t>x\uDC00</t></rss>')).toMatch(/lone surrogate U\+DC00/);
+      const bytes = Buffer.concat([Buffer.from('<rss><t>'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('</t></rss>')]);
+      expect(xmlWellFormedness(bytes)).toMatch(/not UTF-8/);
+      // A paired surrogate (an emoji) is a character like any other.
+      expect(xmlWellFormedness('<rss><t>\u{1F600}</t></rss>')).toBeUndefined();
+    });
+
+    it('names the file and the error; other files are not parsed', () => {
+      const bad = good.replace('<title>t</title>', '<title>t\u0001</title>');
+      expect(checkXml(files({ 'zh-hans/rss.xml': bad, 'zh-hans/feed.json': '{"x":"\u0001"}', 'index.html': '<p>\u0001' }))).toEqual([
+        { check: 'xml', message: expect.stringMatching(/^zh-hans\/rss\.xml is not well-formed XML: \d+:\d+: disallowed character\.$/) },
+      ]);
+    });
   });
 });

@@ -3,6 +3,12 @@
  * carries the full HTML of the page (body and disclaimers) with absolute URLs, the lead image,
  * authors, categories and a guid that rebuilds do not change (the article's URL in the locale).
  * Pure over its inputs: the articles (published, newest first) come in; nothing reads the clock.
+ *
+ * Plain-text fields (titles, summaries, names, tags, alt texts) are published as text in every format:
+ * RSS readers show `<title>` and `<description>` as HTML, so there they are written as HTML built from
+ * the text (escaped: `<` becomes `&lt;`); Atom declares `type="text"`; JSON Feed's `title` and `summary`
+ * are plain text by definition. Only `content:encoded`, Atom `content` and `content_html` carry HTML,
+ * and that HTML is the sanitized body.
  */
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith';
 import type { AtomFeed, JsonFeed, RssFeed } from 'feedsmith';
@@ -145,23 +151,33 @@ export function feedModel(scope: FeedScope, published: readonly Article[]): Feed
 
 const GENERATOR = 'Tongbao';
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** A plain text as HTML that shows exactly that text: for RSS fields that readers render as HTML. */
+export function textAsHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/** An Atom text construct holding plain text. */
+const atomText = (value: string): AtomFeed.Text => ({ value, type: 'text' });
+
 export function toRss(feed: FeedModel): string {
   const value: RssFeed.Feed<Date> = {
-    title: feed.title,
+    title: textAsHtml(feed.title),
     link: absoluteUrl(feed.page),
-    description: feed.description,
+    description: textAsHtml(feed.description),
     language: feed.language,
     generator: GENERATOR,
     lastBuildDate: feed.updated,
     ttl: 30,
-    image: { url: absoluteUrl(paths.logo()), title: feed.title, link: absoluteUrl(feed.page) },
+    image: { url: absoluteUrl(paths.logo()), title: textAsHtml(feed.title), link: absoluteUrl(feed.page) },
     atom: { links: [{ href: feed.self.rss, rel: 'self', type: 'application/rss+xml' }, ...HUBS.map((href) => ({ href, rel: 'hub' }))] },
     items: feed.entries.map((e) => ({
-      title: e.title,
+      title: textAsHtml(e.title),
       link: e.url,
       guid: { value: e.id, isPermaLink: true },
       pubDate: e.published,
-      description: e.summary,
+      description: textAsHtml(e.summary),
       content: { encoded: e.html },
       dc: { creators: e.authors.map((a) => a.name) },
       categories: [{ name: e.category.label, domain: e.category.url }, ...e.tags.map((name) => ({ name }))],
@@ -178,8 +194,8 @@ export function toRss(feed: FeedModel): string {
 export function toAtom(feed: FeedModel): string {
   const value: AtomFeed.Feed<Date> = {
     id: feed.self.atom,
-    title: { value: feed.title },
-    subtitle: { value: feed.description },
+    title: atomText(feed.title),
+    subtitle: atomText(feed.description),
     updated: feed.updated,
     generator: { text: GENERATOR },
     logo: absoluteUrl(paths.logo()),
@@ -188,12 +204,14 @@ export function toAtom(feed: FeedModel): string {
       { href: feed.self.atom, rel: 'self', type: 'application/atom+xml' },
       ...HUBS.map((href) => ({ href, rel: 'hub' })),
     ],
+    // The language of every text in the feed, for readers (and the W3C validator) that look for it.
+    xml: { lang: feed.language },
     entries: feed.entries.map((e) => ({
       id: e.id,
-      title: { value: e.title },
+      title: atomText(e.title),
       updated: e.updated,
       published: e.published,
-      summary: { value: e.summary },
+      summary: atomText(e.summary),
       content: { value: e.html, type: 'html' },
       authors: e.authors.map((a) => ({ name: a.name, uri: a.url })),
       categories: [

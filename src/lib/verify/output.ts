@@ -2,17 +2,19 @@
  * Nothing lost, nothing leaked: checks a built site against the build manifest (src/lib/verify/manifest.ts).
  * Every published article must have a page in every locale, an item in its locale's RSS, Atom and JSON
  * feeds when it is among the `feedLimit` newest, and an entry in sitemap-articles.xml; no output file may
- * contain the value of a secret from the environment. Each check is a pure function over file contents;
+ * contain the value of a secret from the environment; every XML file (feeds, sitemaps) must be
+ * well-formed XML 1.0 in UTF-8, as a strict parser reads it. Each check is a pure function over file contents;
  * `verifyOutput` reads the folder and runs them all. scripts/build.ts runs it before the swap.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parseFeed } from 'feedsmith';
+import { SaxesParser } from 'saxes';
 import type { BuildManifest } from './manifest.ts';
 
 export interface Problem {
-  check: 'page' | 'feed' | 'sitemap' | 'secret';
+  check: 'page' | 'feed' | 'sitemap' | 'secret' | 'xml';
   message: string;
 }
 
@@ -85,6 +87,52 @@ export function checkSitemap(manifest: BuildManifest, xml: string | undefined): 
   );
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Why an XML file is not well-formed, or undefined when it is: bytes that are not UTF-8 (an encoded
+ * lone surrogate among them), characters XML 1.0 forbids (U+0001–U+001F but tab, LF and CR; U+FFFE,
+ * U+FFFF), undefined entities, unclosed or crossed tags. saxes checks every character against the XML
+ * 1.0 productions, which lenient parsers (fast-xml-parser, sax) do not. At most the first 3 errors.
+ */
+export function xmlWellFormedness(content: Buffer | string): string | undefined {
+  let text: string;
+  if (typeof content === 'string') {
+    text = content;
+  } else {
+    try {
+      text = strictUtf8.decode(content);
+    } catch {
+      // The first replacement character of a lenient decoding is where the bad bytes are.
+      const at = content.toString('utf8').indexOf('\uFFFD');
+      return `not UTF-8: bytes that decode to no character (near character ${at})`;
+    }
+  }
+  const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
+  if (lone) return `a lone surrogate U+${lone[0].charCodeAt(0).toString(16).toUpperCase()} at offset ${lone.index}`;
+  const errors: string[] = [];
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on('error', (error) => {
+    if (errors.length < 3) errors.push(error.message);
+  });
+  let root = false;
+  parser.on('opentag', () => (root = true));
+  parser.write(text).close();
+  if (!root && errors.length === 0) errors.push('no root element');
+  return errors.length ? errors.join('; ') : undefined;
+}
+
+/** Every XML file of the output (feeds, sitemaps), parsed strictly: one problem per file that is not well-formed. */
+export function checkXml(files: Iterable<{ file: string; content: Buffer }>): Problem[] {
+  const problems: Problem[] = [];
+  for (const { file, content } of files) {
+    if (!file.endsWith('.xml')) continue;
+    const error = xmlWellFormedness(content);
+    if (error) problems.push({ check: 'xml', message: `${file} is not well-formed XML: ${error}` });
+  }
+  return problems;
+}
+
 /** Which output files contain one of the secret values (each named by its variable, never by value). */
 export function scanSecrets(files: Iterable<{ file: string; content: Buffer }>, secrets: ReadonlyMap<string, string>): Problem[] {
   const problems: Problem[] = [];
@@ -114,16 +162,15 @@ export interface Verification {
 export function verifyOutput(outDir: string, manifest: BuildManifest, secrets: ReadonlyMap<string, string>): Verification {
   const read = (file: string) => (existsSync(join(outDir, file)) ? readFileSync(join(outDir, file), 'utf8') : undefined);
   const files = [...walk(outDir)];
+  const contents = function* () {
+    for (const file of files) yield { file, content: readFileSync(join(outDir, file)) };
+  };
   const problems = [
     ...checkPages(manifest, (file) => existsSync(join(outDir, file))),
     ...checkFeeds(manifest, read),
     ...checkSitemap(manifest, read(fileOfPath(manifest.sitemap))),
-    ...scanSecrets(
-      (function* () {
-        for (const file of files) yield { file, content: readFileSync(join(outDir, file)) };
-      })(),
-      secrets,
-    ),
+    ...checkXml(contents()),
+    ...scanSecrets(contents(), secrets),
   ];
   const articles = manifest.locales[0]?.articles.length ?? 0;
   const perLocaleFeed = Math.min(articles, manifest.feedLimit);

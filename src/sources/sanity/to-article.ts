@@ -7,7 +7,10 @@ import { z } from 'zod';
 import { ArticleError, ArticleSchema, parseArticle, type Article } from '../../model/article.ts';
 import { fieldIssues, type FieldIssue } from '../../model/issues.ts';
 import { describeMojibake, findMojibake } from '../../model/mojibake.ts';
-import { checkPortableText } from '../../pipeline/portable-text.ts';
+import { forbiddenCharacterIssues } from '../../model/text-rules.ts';
+import { cropSize, LD_CROPS } from '../../lib/seo.ts';
+import { checkPortableText, type PortableTextBody } from '../../pipeline/portable-text.ts';
+import { describeLostText, lostTextPortableText } from '../../pipeline/sanitize-report.ts';
 import type { ARTICLES_QUERY_RESULT } from './sanity.types.ts';
 
 /** One article as ARTICLES_QUERY asks for it (Sanity TypeGen): what the loader hands over. */
@@ -108,6 +111,17 @@ function showsNothing(body: readonly Json[]): boolean {
   return body.every((block) => block._type === 'block' && (!Array.isArray(block.children) || (block.children as Json[]).every((s) => typeof s?.text !== 'string' || !s.text.trim())));
 }
 
+/** The 16:9, 4:3 and 1:1 crops of a main image for structured data, cut by the image CDN (hotspot and crop honoured). */
+function imageCrops(image: ImageField, settings: ImageSettings): { src: string; width: number; height: number }[] | undefined {
+  const natural = image.asset?.metadata?.dimensions;
+  if (!image.asset?._id || !natural?.width || !natural.height) return undefined;
+  const builder = createImageUrlBuilder(settings).image({ asset: { _ref: image.asset._id }, ...(image.hotspot ? { hotspot: image.hotspot } : {}), ...(image.crop ? { crop: image.crop } : {}) } as never);
+  return LD_CROPS.map((crop) => {
+    const size = cropSize(natural.width!, natural.height!, crop);
+    return { src: builder.width(size.width).height(size.height).fit('crop').auto('format').url(), ...size };
+  });
+}
+
 function imageUrls(image: ImageField, settings: ImageSettings) {
   if (!image.asset?._id) return undefined;
   const builder = createImageUrlBuilder(settings).image({ asset: { _ref: image.asset._id }, ...(image.hotspot ? { hotspot: image.hotspot } : {}), ...(image.crop ? { crop: image.crop } : {}) } as never);
@@ -138,6 +152,8 @@ export function toArticle(input: SanityArticle, settings: ImageSettings): Articl
   const raw = parsed.data;
   const doc = dropNulls(raw);
   const issues: FieldIssue[] = [];
+  // Control characters, noncharacters and lone surrogates anywhere in the document, named as the Studio names the field.
+  for (const { field, message } of forbiddenCharacterIssues(raw)) issues.push({ field, message });
 
   // References that point nowhere (deleted, or not published yet) must not silently drop a byline.
   const authorRefs = raw.authorRefs ?? [];
@@ -187,6 +203,14 @@ export function toArticle(input: SanityArticle, settings: ImageSettings): Articl
       ...(urls?.srcset ? { srcset: urls.srcset } : {}),
       ...(urls?.width && urls.height ? { width: urls.width, height: urls.height } : {}),
     };
+    const crops = imageCrops(main, settings);
+    if (crops) image.crops = crops;
+  }
+  // Text the sanitizer would remove, by block (Portable Text makes none today; the rule holds whatever the mapping becomes).
+  if (issues.length === 0 && Array.isArray(body) && body.length > 0) {
+    for (const { key, lost } of lostTextPortableText(body as PortableTextBody)) {
+      issues.push({ field: `body[_key=="${key}"]`, message: describeLostText(lost) });
+    }
   }
   if (issues.length) throw new ArticleError(where, issues);
 
