@@ -101,7 +101,7 @@ export class WebhookSender {
         try {
           return parse(text, { mode: 'delta' });
         } catch (error) {
-          throw new Error(`[tongbao] --webhook-${what} ${JSON.stringify(text)}: not GROQ (${(error as Error).message})`);
+          throw new Error(`[tongbao] --webhook-${what} ${JSON.stringify(text)}: not GROQ (${(error as Error).message})`, { cause: error });
         }
       };
       new URL(target.url); // throws on a bad URL, before any mutation

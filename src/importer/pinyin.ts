@@ -16,7 +16,7 @@ export function removePinyin(text: string): StepResult {
     const syllable = m[1]!;
     // Capitalised words are names or English; a toneless syllable without an initial ((a), (e), (ai)) is list numbering.
     if (syllable !== syllable.toLowerCase()) return null;
-    const toned = /[1-5]$|[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ\u0300-\u036F]/u.test(syllable);
+    const toned = /[1-5]$|[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]|[\u0300-\u036F]/u.test(syllable);
     if (!toned && /^[aeiouü]/u.test(syllable)) return null;
     return '';
   });

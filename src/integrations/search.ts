@@ -42,6 +42,7 @@ export function manifestArticles(site: string): Indexed[] {
   } catch (error) {
     throw new Error(
       `[tongbao] search index: cannot read the build manifest ${file} (${(error as Error).message}); src/pages/build-manifest.json.ts writes it. Run npm run build again.`,
+      { cause: error },
     );
   }
   const articles = manifest.locales[0]?.articles ?? [];

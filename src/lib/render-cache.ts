@@ -39,7 +39,7 @@ function computeConfigDigest(): string {
   try {
     code = codeDigest(projectDirs.renderWorker, projectDirs.root);
   } catch (error) {
-    throw new Error(`[tongbao] cannot read the rendering code (${(error as Error).message}); run builds from the project root (npm run build).`);
+    throw new Error(`[tongbao] cannot read the rendering code (${(error as Error).message}); run builds from the project root (npm run build).`, { cause: error });
   }
   return createHash('sha256')
     .update(JSON.stringify([PIPELINE_VERSION, OPENCC_VERSION, site, localeOrder.map((l) => locales[l])]))

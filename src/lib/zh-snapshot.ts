@@ -54,7 +54,10 @@ function diffLines(a: readonly string[], b: readonly string[]): string[] {
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) (i++, j++);
+    if (i < n && j < m && a[i] === b[j]) {
+      i++;
+      j++;
+    }
     else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) out.push(`+ ${b[j++]}`);
     else out.push(`- ${a[i++]}`);
   }

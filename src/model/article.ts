@@ -104,21 +104,34 @@ const articleFields = {
 type Rules = { draft?: boolean; origin: string; source?: unknown; publishedAt: Date; updatedAt?: Date | undefined; canonical?: string };
 
 
+/** The reader-facing fields of an article as the schema has parsed them so far (types not narrowed yet). */
+interface ReaderFields {
+  title?: unknown;
+  summary?: unknown;
+  body?: unknown;
+  tags?: unknown;
+  source?: unknown;
+  image?: unknown;
+}
+
+/** A field of an object not narrowed yet (`undefined` when it is not an object). */
+const fieldOf = (value: unknown, name: string): unknown => (value && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined);
+
 /** Reader-facing texts checked for mojibake (src/model/mojibake.ts): [path, text, multiline]. */
-function readerTexts(a: Record<string, any>): [(string | number)[], unknown, boolean][] {
+function readerTexts(a: ReaderFields): [(string | number)[], unknown, boolean][] {
   return [
     [['title'], a.title, false],
     [['summary'], a.summary, false],
     [['body'], a.body, true],
-    ...((a.tags ?? []) as unknown[]).map((t, i): [(string | number)[], unknown, boolean] => [['tags', i], t, false]),
-    [['source', 'name'], a.source?.name, false],
-    [['source', 'author'], a.source?.author, false],
-    [['image', 'alt'], a.image?.alt, false],
-    [['image', 'caption'], a.image?.caption, false],
+    ...(Array.isArray(a.tags) ? (a.tags as unknown[]) : []).map((t, i): [(string | number)[], unknown, boolean] => [['tags', i], t, false]),
+    [['source', 'name'], fieldOf(a.source, 'name'), false],
+    [['source', 'author'], fieldOf(a.source, 'author'), false],
+    [['image', 'alt'], fieldOf(a.image, 'alt'), false],
+    [['image', 'caption'], fieldOf(a.image, 'caption'), false],
   ];
 }
 
-function mojibakeRules(a: Record<string, any>, ctx: z.RefinementCtx) {
+function mojibakeRules(a: ReaderFields, ctx: z.RefinementCtx) {
   for (const [path, text, multiline] of readerTexts(a)) {
     if (typeof text !== 'string') continue;
     const hits = findMojibake(text);

@@ -57,7 +57,7 @@ export async function purgeVarnish(tags: readonly string[], options: VarnishPurg
         try {
           res = await fetch(new URL('/', server), { method: 'PURGE', headers: { [header]: batch.join(' ') }, signal: AbortSignal.timeout(options.timeoutMs ?? 5_000) });
         } catch (error) {
-          throw new Error(`[tongbao] purge: Varnish at ${server} did not answer (${(error as Error).message})`);
+          throw new Error(`[tongbao] purge: Varnish at ${server} did not answer (${(error as Error).message})`, { cause: error });
         }
         const text = await res.text();
         if (res.status !== 200) throw new Error(`[tongbao] purge: Varnish at ${server} answered ${res.status}: ${text.trim().slice(0, 200)}`);

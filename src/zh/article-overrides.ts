@@ -67,6 +67,7 @@ export function checkOverrides(article: Article, where: string): void {
       if (!(error instanceof OverrideError)) throw error;
       problems.push(`  - ${field}: ${error.message}`);
     }
+    // eslint-disable-next-line no-control-regex -- [^\u0000] is "any character", newlines included
     const open = text.replace(/-\{[^\u0000]*?\}-/g, '');
     if (open.includes('-{')) problems.push(`  - ${field}: "-{" without its closing "}-"`);
   }

@@ -27,6 +27,7 @@ const SEP = '\u0000';
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？' };
 
 /** URLs, e-mail addresses and domain names: their characters are never touched. */
+// eslint-disable-next-line no-control-regex -- U+0000 is the placeholder the protected runs are swapped for, so it ends a run
 const PROTECTED = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s\u0000\p{Script=Han}\u3000-\u303f\uff00-\uffef]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 
 function prevChar(s: string, i: number): string {
@@ -77,10 +78,16 @@ function marks(s: string, keep: (s: string, index: number) => boolean, edits?: E
         (isCjk(after) && before !== '' && !isDigit(before) && before !== ' ' && HAN.test(after));
       if (chinese && !(isDigit(before) && isDigit(nextImmediate))) {
         let start = i;
-        while (out.length && out[out.length - 1] === ' ') (out.pop(), start--);
+        while (out.length && out[out.length - 1] === ' ') {
+          out.pop();
+          start--;
+        }
         out.push(full);
         let end = i + 1;
-        while (s[i + 1] === ' ') (i++, end++);
+        while (s[i + 1] === ' ') {
+          i++;
+          end++;
+        }
         edits?.push({ at: start, from: s.slice(start, end), to: full });
         continue;
       }

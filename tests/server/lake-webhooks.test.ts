@@ -25,7 +25,8 @@ interface Received {
 /** A receiver: records every request; `answer` decides the status (per request). */
 async function receiver(answer: (n: number, path: string) => number | Promise<number>) {
   const received: Received[] = [];
-  const server: Server = createServer(async (req, res) => {
+  const server: Server = createServer((req, res) => {
+    void (async () => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
@@ -34,6 +35,7 @@ async function receiver(answer: (n: number, path: string) => number | Promise<nu
     received.push({ path: req.url ?? '', headers: req.headers, body, valid });
     res.writeHead(await answer(received.length, req.url ?? ''));
     res.end();
+    })().catch((error: unknown) => res.writeHead(500).end(String(error)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -24,7 +24,6 @@ let lakeOrigin: string;
 let origin: Server;
 let varnish: RunningVarnish;
 const purges: string[][] = [];
-let renders = 0;
 
 describe('lake → webhook → purge → Varnish', () => {
   beforeAll(async () => {
@@ -39,7 +38,8 @@ describe('lake → webhook → purge → Varnish', () => {
       webhooks: { backoffMs: 50, targets: [{ url: `${varnish.url}/api/revalidate`, secret: SECRET, projection: '{_id, _type, "slug": slug.current}' }] },
     }));
     const client = createClient({ projectId: 'local', dataset: 'production', apiHost: lakeOrigin, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19' });
-    origin.on('request', async (req, res) => {
+    origin.on('request', (req, res) => {
+      void (async () => {
       const url = new URL(req.url ?? '/', 'http://origin');
       if (req.method === 'POST' && url.pathname === '/api/revalidate') {
         const chunks: Buffer[] = [];
@@ -59,13 +59,13 @@ describe('lake → webhook → purge → Varnish', () => {
       }
       const slug = /^\/zh-hans\/articles\/([^/]+)\/$/.exec(url.pathname)?.[1];
       const article = slug ? await client.fetch<{ _id: string; title: string } | null>('*[_type == "article" && slug.current == $slug][0]{_id, title}', { slug }) : null;
-      renders++;
       if (!article) {
         res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', ...cacheHeaders({ maxAge: 5, tags: ['missing'] }) }).end('<h1>404</h1>');
         return;
       }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...cacheHeaders({ maxAge: 3600, swr: 60, staleIfError: 86_400, tags: [`article:${article._id}`, 'list:home'] }) });
       res.end(`<h1>${article.title}</h1>`);
+      })().catch((error: unknown) => res.writeHead(500).end(String(error)));
     });
   }, 60_000);
   afterAll(async () => {

@@ -8,6 +8,7 @@
  *   grep -c '^astro.mjs build' /tmp/spawns.tsv
  */
 import { appendFileSync } from 'node:fs';
+import process from 'node:process';
 
 const log = process.env.TONGBAO_SPAWN_LOG;
 const what = /(astro\.mjs|scripts\/[a-z-]+\.ts)$/.exec(process.argv[1] ?? '')?.[1];

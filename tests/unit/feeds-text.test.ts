@@ -51,11 +51,12 @@ describe('plain-text fields are text in every feed format', () => {
   it('Atom: xml:lang on the feed; titles, subtitle and summaries are type="text"; content is html', () => {
     const text = renderFeed('atom', { kind: 'category', locale: 'zh-Hant', slug: 'tech' }, [article]);
     expect(xmlWellFormedness(text)).toBeUndefined();
-    const feed = (xml.parse(text) as { feed: Record<string, any> }).feed;
+    type Text = Record<string, string>;
+    const feed = (xml.parse(text) as { feed: { '@xml:lang': string; title: Text; subtitle: Text; entry: { title: Text; summary: Text; content: Text }[] } }).feed;
     expect(feed['@xml:lang']).toBe('zh-tw');
     expect(feed.title['@type']).toBe('text');
     expect(feed.subtitle['@type']).toBe('text');
-    const entry = feed.entry[0];
+    const entry = feed.entry[0]!;
     expect([entry.title['@type'], entry.summary['@type'], entry.content['@type']]).toEqual(['text', 'text', 'html']);
     expect(entry.summary['#text']).toContain('<img src=x onerror=alert(1)>');
   });

@@ -10,7 +10,6 @@ import { formatReport, reviewArticle } from '../../src/lib/zh-review.ts';
 import { findAmbiguities, oneToManyCharacters } from '../../src/zh/ambiguity.ts';
 import { converter } from '../../src/zh/convert.ts';
 import { detectScript, scriptWarnings } from '../../src/zh/script.ts';
-import { projectRoot } from '../support/build.ts';
 import { loadLocalArticles } from '../support/content.ts';
 
 const s2t = converter('cn', 'tw');
