@@ -12,6 +12,7 @@ import { removeStraySpaces } from '../../src/importer/spaces.ts';
 import { fullWidthPunctuation } from '../../src/importer/punctuation.ts';
 import { detectScript } from '../../src/zh/script.ts';
 import { importText } from '../../src/importer/index.ts';
+import { findMojibake } from '../../src/model/mojibake.ts';
 import { ImportError } from '../../src/importer/errors.ts';
 import { extractHtml } from '../../src/importer/input.ts';
 import { projectRoot } from '../support/build.ts';
@@ -144,5 +145,24 @@ describe('the seed page → the sample article', () => {
     const fromHtml = importText(extractHtml(html), { fixes: [SEED_FIX] });
     expect(fromHtml.draft.body).toBe(sampleBody);
     expect(fromHtml.draft.title).toBe(draft.title);
+  });
+});
+
+describe('a half-width ? on real pages (issue 16)', () => {
+  const QUESTIONS = ['為何各國都重視這個領域?原因有三。', '這項技術會帶來怎樣的改變?業界普遍看好。'];
+  it.each(QUESTIONS)('%s: a question, not lost bytes; the import goes on and writes ？', (sentence) => {
+    expect(repairMojibake(sentence).changes).toEqual([]);
+    expect(findMojibake(sentence)).toEqual([]);
+    expect(fullWidthPunctuation(sentence).text).toBe(sentence.replace('?', '？'));
+  });
+  it('still flags a ? whose clause asks nothing, even after a question in an earlier clause', () => {
+    const text = '為何如此,代表?人出席。';
+    expect(repairMojibake(text).changes.map((c) => [c.kind, c.from])).toEqual([['mojibake-flag', '?']]);
+    expect(findMojibake(text).map((h) => h.kind)).toEqual(['ASCII "?" between Han characters']);
+    expect(fullWidthPunctuation(text).text).toBe('為何如此，代表?人出席。');
+  });
+  it('a question word does not cover bytes read one off: the seed run stays flagged', () => {
+    const text = '為何江蘇將扛起在國家科技創新格局中勇?lián)\uE304谝环疥嚨氖姑?全力推動';
+    expect(repairMojibake(text).changes.map((c) => c.kind)).toEqual(['mojibake-flag']);
   });
 });
