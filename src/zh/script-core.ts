@@ -84,3 +84,38 @@ export function scriptWarningsIn(tables: OpenccTables, text: string, declared: L
   }
   return warnings;
 }
+
+/** A Traditional text made from Simplified character by character (a reprint's aggregator did that). */
+export interface MachineConversion {
+  /** Simplified-only characters left in it (并 in 峰會并致辭), with context: the first 10. */
+  traces: { char: string; context: string }[];
+  /** How many Simplified-only characters it has. */
+  count: number;
+  /** The Simplified original, recovered with OpenCC (tw → cn). */
+  original: string;
+  /** What OpenCC's phrase conversion writes from the original (cn → the variant asked). */
+  reconverted: string;
+  /** Where the phrase conversion writes another form than the text (示范 → 示範, 關于 → 關於): the first 10. */
+  corrections: { from: string; to: string; context: string }[];
+}
+
+/**
+ * Pure given the dictionaries: whether a text reads as Traditional yet keeps Simplified-only characters,
+ * the trace of a character-by-character conversion from Simplified (a writer of Traditional never types
+ * 并 for 並). Then the Simplified original is recovered (OpenCC tw → cn) and converted again by phrases.
+ */
+export function detectMachineConversionIn(tables: OpenccTables, text: string, variant: 'tw' | 'twp' | 'hk' = 'tw'): MachineConversion | undefined {
+  const d = detectScriptIn(tables, text, 'zh-Hant');
+  if (d.script !== 'zh-Hant' || d.simplifiedOnly === 0) return undefined;
+  const original = converter('tw', 'cn')(text);
+  const reconverted = converter('cn', variant)(original);
+  const a = [...text];
+  const b = [...reconverted];
+  const corrections: MachineConversion['corrections'] = [];
+  if (a.length === b.length) {
+    for (let i = 0; i < a.length && corrections.length < 10; i++) {
+      if (a[i] !== b[i]) corrections.push({ from: a[i]!, to: b[i]!, context: `${a.slice(Math.max(0, i - 4), i).join('')}【${a[i]}→${b[i]}】${a.slice(i + 1, i + 5).join('')}`.replace(/\s+/g, ' ') });
+    }
+  }
+  return { traces: d.foreign, count: d.simplifiedOnly, original, reconverted, corrections };
+}
