@@ -41,6 +41,9 @@ describe('import into content/', () => {
     expect(article).toMatchObject({ draft: true, title: '2023年先进技术成果交易大会成功举办', sourceLocale: 'zh-Hans', origin: 'reprint', authors: [{ slug: 'chen-chen' }] });
     const report = JSON.parse(readFileSync(ws.report, 'utf8'));
     expect(report.counts).toEqual({ mojibake: 1, pinyin: 150, furniture: 7, punctuation: 50 });
+    // A machine-converted reprint: said on the console and in the report, written as its Simplified original.
+    expect(r.output).toContain('the page is Traditional converted from Simplified character by character (并): written as its recovered Simplified original');
+    expect(report.machineConverted).toMatchObject({ count: 1, traces: [{ char: '并' }] });
     expect(report.changes.filter((c: { kind: string }) => c.kind === 'pinyin')).toHaveLength(150);
     expect(report.changes.find((c: { kind: string }) => c.kind === 'mojibake')).toMatchObject({ line: 13, to: FIX });
     // Importing again does not overwrite the editor's file.
