@@ -148,7 +148,7 @@ describe('validation that speaks to editors (the build’s rules, src/zh/editor-
   it('Simplified-only characters in a zh-Hant article → warnings (the other script; a character-by-character conversion)', async () => {
     const found = await levels({ ...validArticle, sourceLocale: 'zh-Hant', title: '新的報導', summary: '國家領導人出席峰會并致辭。', body: [block('p1', '正文。')] });
     expect(found).toEqual([
-      'summary warning: 1 Simplified-only character(s) in zh-Hant text: 并 (導人出席峰會【并】致辭。) This Traditional text looks converted from Simplified character by character (并 in 「導人出席峰會【并】致辭。」): readers in Taiwan read such forms as mistakes, and a phrase conversion writes 并→並. Fix it the right way: set "Written in" to 简体 (zh-Hans) and paste the Simplified original (or import the page again: the importer recovers it), so that the conversion writes the Traditional text.',
+      'summary warning: 1 Simplified-only character(s) in zh-Hant text: 并 (導人出席峰會【并】致辭。) · This Traditional text looks converted from Simplified character by character (并 in 「導人出席峰會【并】致辭。」): readers in Taiwan read such forms as mistakes, and a phrase conversion writes 并→並. Fix it the right way: set "Written in" to 简体 (zh-Hans) and paste the Simplified original (or import the page again: the importer recovers it), so that the conversion writes the Traditional text.',
     ]);
   });
 

@@ -31,7 +31,7 @@ function glossaryOf(context: ValidationContext, sourceLocale: Locale): GlossaryE
     .map((e) => ({ term: e[key]!, forms: { ...(e.zhHans ? { 'zh-Hans': e.zhHans } : {}), ...(e.zhHant ? { 'zh-Hant': e.zhHant } : {}) } }));
 }
 
-const result = (messages: string[]) => (messages.length ? messages.join(' ') : true);
+const result = (messages: string[]) => (messages.length ? messages.join(' · ') : true);
 
 /** Errors for a text field: what the build refuses and what never belongs in a published text. */
 export const textErrorsOf = (value: unknown, multiline = false) => result(typeof value === 'string' ? textErrors(value, multiline) : []);
