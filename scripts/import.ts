@@ -83,7 +83,7 @@ try {
   mkdirSync(dirname(reportFile), { recursive: true });
   writeFileSync(
     reportFile,
-    JSON.stringify({ file, html, slug, to: values.to, target: flagged ? null : values.to === 'content' ? display(target) : target, fields: { ...fields, caption: draft.caption, disclaimers: draft.disclaimers }, script: report.script, counts: report.counts, flags: report.flags, unresolvedFixes: report.unresolvedFixes, changes: report.changes }, null, 2) + '\n',
+    JSON.stringify({ file, html, slug, to: values.to, target: flagged ? null : values.to === 'content' ? display(target) : target, fields: { ...fields, caption: draft.caption, disclaimers: draft.disclaimers }, script: report.script, machineConverted: report.machineConverted ?? null, counts: report.counts, flags: report.flags, unresolvedFixes: report.unresolvedFixes, changes: report.changes }, null, 2) + '\n',
   );
   if (report.unresolvedFixes.length) {
     fail(file, `--fix ${report.unresolvedFixes.map((f) => JSON.stringify(f)).join(', ')}: re-encoding does not reproduce any flagged run, so it is not applied; check the text (report: ${display(reportFile)})`, 1);
@@ -125,6 +125,9 @@ try {
       `  summary:  ${fields.summary}`,
       `  authors:  ${fields.authors.join(', ')}${draft.author ? ` (page: ${draft.author})` : ''}   script: ${fields.sourceLocale}   origin: ${fields.origin}${draft.source ? ` (${draft.source.url})` : ''}`,
       `  removed ${c.pinyin ?? 0} pinyin annotation(s), ${c.furniture ?? 0} furniture block(s), ${c.space ?? 0} stray space(s); repaired ${c.mojibake ?? 0} mojibake run(s); ${c.punctuation ?? 0} punctuation mark(s) made full-width`,
+      ...(report.machineConverted
+        ? [`  the page is Traditional converted from Simplified character by character (${report.machineConverted.traces.map((t) => t.char).join(', ')}): written as its recovered Simplified original; OpenCC's phrases write zh-Hant (${report.machineConverted.corrections.map((x) => `${x.from}→${x.to}`).join(', ')})`]
+        : []),
       ...(report.flags.length ? [`  ${report.flags.length} mojibake run(s) left as they are (--allow-flags): ${report.flags.map((f) => `line ${f.line}`).join(', ')}`] : []),
       `  editor to add: category (now ${fields.category}), tags, publishedAt (now the import time); the draft stays unpublished until draft: true is removed`,
       `  report: ${display(reportFile)}`,

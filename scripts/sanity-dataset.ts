@@ -16,6 +16,7 @@ import { readLocalContent } from '../src/sources/local/files.ts';
 import type { Article } from '../src/model/article.ts';
 import type { Author, Category } from '../src/model/taxonomy.ts';
 import { markdownToPortableText } from './lib/markdown-to-portable-text.ts';
+import { converter } from '../src/zh/convert.ts';
 
 const root = join(import.meta.dirname, '..');
 const DATASET = join(root, 'content', 'dataset.ndjson');
@@ -100,6 +101,17 @@ function articleDoc(article: Article, path: string, assets: Map<string, Doc & { 
     ...(article.source ? { source: { ...article.source } } : {}),
     riskNotice: article.riskNotice,
     ...(mainImage ? { mainImage } : {}),
+    // The article glossary (term in the source script → forms) as the Studio's entries, both scripts filled.
+    ...(article.glossary && Object.keys(article.glossary).length
+      ? {
+          glossary: Object.entries(article.glossary).map(([term, forms], i) => ({
+            _type: 'glossaryEntry',
+            _key: `g${i}`,
+            zhHans: forms?.['zh-Hans'] ?? (article.sourceLocale === 'zh-Hans' ? term : converter('tw', 'cn')(term)),
+            zhHant: forms?.['zh-Hant'] ?? (article.sourceLocale === 'zh-Hant' ? term : converter('cn', 'tw')(term)),
+          })),
+        }
+      : {}),
   };
   // A draft in content/ is a draft document in Sanity.
   if (article.draft) doc._id = `drafts.${doc._id}`;

@@ -7,7 +7,8 @@ import { removePinyin } from './pinyin.ts';
 import { liftFurniture } from './furniture.ts';
 import { removeStraySpaces } from './spaces.ts';
 import { fullWidthPunctuation } from './punctuation.ts';
-import { detectScript } from '../zh/script.ts';
+import { detectMachineConversion, detectScript } from '../zh/script.ts';
+import { converter } from '../zh/converter.ts';
 import type { Change } from './types.ts';
 import type { Locale } from '../model/locale.ts';
 
@@ -18,6 +19,18 @@ export interface ImportReport {
   unresolvedFixes: string[];
   /** Characters found in only one script (src/zh/script.ts); the majority gives sourceLocale. */
   script: { traditionalOnly: number; simplifiedOnly: number };
+  /**
+   * Set when the page is Traditional text converted from Simplified character by character (Simplified-only
+   * characters such as 并 in 峰會并致辭 left in it): the draft is then the Simplified original, recovered with
+   * OpenCC (tw → cn), written in zh-Hans, so that OpenCC's phrase conversion writes the zh-Hant page.
+   */
+  machineConverted?: {
+    /** Simplified-only characters on the page, and the first of them with context. */
+    count: number;
+    traces: { char: string; context: string }[];
+    /** Forms the phrase conversion writes differently from the page (示范 → 示範): the first 10. */
+    corrections: { from: string; to: string; context: string }[];
+  };
 }
 export interface ImportedDraft {
   title: string;
@@ -52,20 +65,25 @@ export function importText(text: string, options: { fixes?: readonly string[] } 
   add('spaces', spaces.changes);
   const punctuation = fullWidthPunctuation(spaces.text);
   add('punctuation', punctuation.changes);
-  const body = punctuation.text;
-  const script = detectScript(body);
+  const page = punctuation.text;
+  const script = detectScript(page);
+  const machine = detectMachineConversion(page);
+  // A machine-converted reprint: every reader-facing text goes back to the Simplified original.
+  const recover = machine ? converter('tw', 'cn') : (s: string) => s;
+  const body = machine ? machine.original : page;
   const f = furniture.fields;
   const counts: Record<string, number> = {};
   for (const c of changes) counts[c.kind] = (counts[c.kind] ?? 0) + 1;
   const draft: ImportedDraft = {
-    title: clean(f.title),
+    title: recover(clean(f.title)),
     summary: leadSummary(body),
     body,
-    ...(f.caption ? { caption: clean(f.caption) } : {}),
+    ...(f.caption ? { caption: recover(clean(f.caption)) } : {}),
+    // As the page writes it: the key to look the author up by name.
     ...(f.author ? { author: f.author } : {}),
-    ...(f.sourceUrl ? { source: { name: new URL(f.sourceUrl).hostname, url: f.sourceUrl, ...(f.author ? { author: f.author } : {}) } } : {}),
+    ...(f.sourceUrl ? { source: { name: new URL(f.sourceUrl).hostname, url: f.sourceUrl, ...(f.author ? { author: recover(f.author) } : {}) } } : {}),
     // No telling character (all common to both scripts): Simplified, as before.
-    sourceLocale: script.script ?? 'zh-Hans',
+    sourceLocale: machine ? 'zh-Hans' : (script.script ?? 'zh-Hans'),
     disclaimers: f.disclaimers,
   };
   return {
@@ -76,6 +94,7 @@ export function importText(text: string, options: { fixes?: readonly string[] } 
       flags: changes.filter((c) => c.kind === 'mojibake-flag'),
       unresolvedFixes: mojibake.unresolvedFixes,
       script: { traditionalOnly: script.traditionalOnly, simplifiedOnly: script.simplifiedOnly },
+      ...(machine ? { machineConverted: { count: machine.count, traces: machine.traces, corrections: machine.corrections } } : {}),
     },
   };
 }

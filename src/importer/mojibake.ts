@@ -10,16 +10,17 @@
  * Every other run is flagged with its position. Pure.
  */
 import iconv from 'iconv-lite';
-import { PRIVATE_USE_CHARS, REPLACEMENT_CHAR } from '../model/mojibake.ts';
+import { ASKS, PRIVATE_USE_CHARS, REPLACEMENT_CHAR } from '../model/mojibake.ts';
+
+export { endsQuestion } from '../model/mojibake.ts';
 import { lineAt, type Change, type StepResult } from './types.ts';
 
-/** Mojibake marks (src/model/mojibake.ts) and the private-use characters, as character-class contents. */
+/** Mojibake marks (src/model/mojibake.ts) and the private-use characters, as character-class contents. A `?`
+ * whose clause asks a question (ASKS, src/model/mojibake.ts) is punctuation, not a mark. */
 const MARKS = `${REPLACEMENT_CHAR}${PRIVATE_USE_CHARS}`;
 const PUA = PRIVATE_USE_CHARS;
 
-/** A `?` after a question word is punctuation, not a lost character. */
-export const QUESTION = '嗎吗呢麼么吧啊呀誰谁甚什怎哪幾几否';
-const MARKER = `[${MARKS}]|(?<=\\p{Script=Han})(?<![${QUESTION}])\\?(?=[\\p{Script=Han}${PUA}])|(?<=\\p{Script=Han})\\?(?=[a-zà-ǜ]{1,8}\\))`;
+const MARKER = `[${MARKS}]|(?<=\\p{Script=Han})(?<!${ASKS})\\?(?=[\\p{Script=Han}${PUA}])|(?<=\\p{Script=Han})\\?(?=[a-zà-ǜ]{1,8}\\))`;
 const MARK = new RegExp(MARKER, 'u');
 /** A suspicious run: markers, Han characters and short Latin stretches between them (trimmed to the last marker). */
 const RUN = new RegExp(`(?:${MARKER})(?:[\\p{Script=Han}${MARKS}]|\\?(?=[\\p{Script=Han}${PUA}])|[a-zà-ǜ()]{1,8}(?=[\\p{Script=Han}${PUA}]))*`, 'gu');

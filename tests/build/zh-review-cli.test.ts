@@ -10,7 +10,7 @@ describe('npm run zh:review', () => {
   test('prints the conference report’s ambiguities with context', () => {
     const r = run('advanced-tech-fair-2023');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('advanced-tech-fair-2023 (written in zh-Hant');
+    expect(r.stdout).toContain('advanced-tech-fair-2023 (written in zh-Hans');
     expect(r.stdout).toContain('→ zh-Hans');
   });
   test('an unknown slug is an error naming it', () => {

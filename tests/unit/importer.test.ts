@@ -12,6 +12,7 @@ import { removeStraySpaces } from '../../src/importer/spaces.ts';
 import { fullWidthPunctuation } from '../../src/importer/punctuation.ts';
 import { detectScript } from '../../src/zh/script.ts';
 import { importText } from '../../src/importer/index.ts';
+import { findMojibake } from '../../src/model/mojibake.ts';
 import { ImportError } from '../../src/importer/errors.ts';
 import { extractHtml } from '../../src/importer/input.ts';
 import { projectRoot } from '../support/build.ts';
@@ -132,9 +133,32 @@ describe('the seed page → the sample article', () => {
     ]);
   });
 
+  it('recognises a machine-converted reprint and writes the recovered Simplified original (issue 16)', () => {
+    // The page: Traditional, with the Simplified-only 并 a character-by-character converter left.
+    expect(report.script.simplifiedOnly).toBe(1);
+    expect(report.machineConverted?.traces).toEqual([{ char: '并', context: '路寶出席峰會【并】致辭。國家國' }]);
+    // What OpenCC's phrase conversion writes instead of the page's forms.
+    expect(report.machineConverted?.corrections.map((c) => `${c.from}→${c.to}`)).toEqual(['并→並', '范→範', '于→於', '布→佈', '采→採', '制→製', '簽→籤', '于→於']);
+    expect(draft.sourceLocale).toBe('zh-Hans');
+    expect(draft.body).toContain('出席峰会并致辞');
+    expect(draft.body).toContain('做示范');
+    expect(draft.title).toBe('2023年先进技术成果交易大会成功举办');
+    expect(draft.source?.author).toBe('陈晨');
+    // The page's name, to find the author by.
+    expect(draft.author).toBe('陳晨');
+  });
+
+  it('does not take genuine Traditional text for a machine conversion', () => {
+    const page = readFileSync(SEED, 'utf8').replace('峰會并致辭', '峰會並致辭');
+    const result = importText(page, { fixes: [SEED_FIX] });
+    expect(result.report.machineConverted).toBeUndefined();
+    expect(result.draft.sourceLocale).toBe('zh-Hant');
+    expect(result.draft.body).toContain('出席峰會並致辭');
+  });
+
   it('keeps the legitimate parentheticals', () => {
-    expect(draft.body).toContain('（以下簡稱“交易大會”）');
-    expect(draft.body).toContain('（以下簡稱“峰會”）');
+    expect(draft.body).toContain('（以下简称“交易大会”）');
+    expect(draft.body).toContain('（以下简称“峰会”）');
     expect(draft.body).not.toMatch(/[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]/u);
   });
 
@@ -144,5 +168,24 @@ describe('the seed page → the sample article', () => {
     const fromHtml = importText(extractHtml(html), { fixes: [SEED_FIX] });
     expect(fromHtml.draft.body).toBe(sampleBody);
     expect(fromHtml.draft.title).toBe(draft.title);
+  });
+});
+
+describe('a half-width ? on real pages (issue 16)', () => {
+  const QUESTIONS = ['為何各國都重視這個領域?原因有三。', '這項技術會帶來怎樣的改變?業界普遍看好。'];
+  it.each(QUESTIONS)('%s: a question, not lost bytes; the import goes on and writes ？', (sentence) => {
+    expect(repairMojibake(sentence).changes).toEqual([]);
+    expect(findMojibake(sentence)).toEqual([]);
+    expect(fullWidthPunctuation(sentence).text).toBe(sentence.replace('?', '？'));
+  });
+  it('still flags a ? whose clause asks nothing, even after a question in an earlier clause', () => {
+    const text = '為何如此,代表?人出席。';
+    expect(repairMojibake(text).changes.map((c) => [c.kind, c.from])).toEqual([['mojibake-flag', '?']]);
+    expect(findMojibake(text).map((h) => h.kind)).toEqual(['ASCII "?" between Han characters']);
+    expect(fullWidthPunctuation(text).text).toBe('為何如此，代表?人出席。');
+  });
+  it('a question word does not cover bytes read one off: the seed run stays flagged', () => {
+    const text = '為何江蘇將扛起在國家科技創新格局中勇?lián)\uE304谝环疥嚨氖姑?全力推動';
+    expect(repairMojibake(text).changes.map((c) => c.kind)).toEqual(['mojibake-flag']);
   });
 });

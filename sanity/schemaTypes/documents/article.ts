@@ -2,6 +2,7 @@ import { defineArrayMember, defineField, defineType } from 'sanity';
 import { imageFields } from '../objects/imageFields.ts';
 import { LOCALE_OPTIONS } from '../objects/localeChoice.ts';
 import { slugField } from './slugField.ts';
+import { ambiguityWarningsOf, bodyErrorsOf, bodyScriptWarningsOf, scriptWarningsOf, textErrorsOf } from '../rules/text-rules.ts';
 
 export const ORIGINS = [
   { title: 'Original (written by us)', value: 'original' },
@@ -18,7 +19,13 @@ export const article = defineType({
       name: 'title',
       title: 'Headline',
       type: 'string',
-      validation: (r) => [r.required().error('Every article needs a headline.'), r.max(120).error('Keep the headline under 120 characters.')],
+      validation: (r) => [
+        r.required().error('Every article needs a headline.'),
+        r.max(120).error('Keep the headline under 120 characters.'),
+        r.custom((value) => textErrorsOf(value)).error(),
+        r.custom((value, context) => (typeof value === 'string' ? scriptWarningsOf(value, context) : true)).warning(),
+        r.custom((value, context) => ambiguityWarningsOf(value, context)).warning(),
+      ],
     }),
     slugField('title', 'article'),
     defineField({
@@ -27,9 +34,24 @@ export const article = defineType({
       type: 'text',
       rows: 3,
       description: 'One or two sentences under the headline, in lists and in the feed.',
-      validation: (r) => [r.required().error('Write a summary of one or two sentences.'), r.max(400).error('Keep the summary under 400 characters.')],
+      validation: (r) => [
+        r.required().error('Write a summary of one or two sentences.'),
+        r.max(400).error('Keep the summary under 400 characters.'),
+        r.custom((value) => textErrorsOf(value, true)).error(),
+        r.custom((value, context) => (typeof value === 'string' ? scriptWarningsOf(value, context) : true)).warning(),
+        r.custom((value, context) => ambiguityWarningsOf(value, context)).warning(),
+      ],
     }),
-    defineField({ name: 'body', title: 'Body', type: 'blockContent', validation: (r) => r.required().min(1).error('The article has no body yet.') }),
+    defineField({
+      name: 'body',
+      title: 'Body',
+      type: 'blockContent',
+      validation: (r) => [
+        r.required().min(1).error('The article has no body yet.'),
+        r.custom((value) => bodyErrorsOf(value)).error(),
+        r.custom((value, context) => bodyScriptWarningsOf(value, context)).warning(),
+      ],
+    }),
     defineField({
       name: 'mainImage',
       title: 'Main image',

@@ -1,0 +1,5 @@
+/** Vite's `?raw` imports (the Studio's bundler, and vitest): a file's text. */
+declare module '*?raw' {
+  const text: string;
+  export default text;
+}

@@ -1,0 +1,47 @@
+/**
+ * What the Studio bundles stays browser-safe (issue 16): from the schema (sanity/schemaTypes/index.ts), every
+ * module reached through relative imports — src/model, src/zh among them — imports no Node built-in (node:fs,
+ * node:module…). The Node-only modules (src/zh/convert.ts, tables-node.ts, ambiguity.ts, script.ts) bind the
+ * same pure functions to the installed files.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../support/build.ts';
+
+const IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+
+function graph(entry: string): Map<string, string[]> {
+  const seen = new Map<string, string[]>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    const specifiers = [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => m[1]!);
+    seen.set(file, specifiers);
+    for (const s of specifiers) {
+      if (!s.startsWith('.')) continue;
+      const target = resolve(dirname(file), s);
+      if (existsSync(target) && target.endsWith('.ts')) visit(target);
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
+describe('the Studio bundle', () => {
+  const modules = graph(join(projectRoot, 'sanity', 'schemaTypes', 'index.ts'));
+
+  it('reaches the shared rules (src/model, src/zh)', () => {
+    const files = [...modules.keys()].map((f) => relative(projectRoot, f));
+    expect(files).toEqual(expect.arrayContaining(['src/zh/editor-checks.ts', 'src/zh/tables.ts', 'src/zh/script-core.ts', 'src/zh/ambiguity-core.ts', 'src/model/mojibake.ts', 'src/model/pinyin.ts']));
+  });
+
+  it('imports no Node built-in', () => {
+    const node = [...modules].flatMap(([file, specifiers]) => specifiers.filter((s) => s.startsWith('node:') || ['fs', 'path', 'module'].includes(s)).map((s) => `${relative(projectRoot, file)}: ${s}`));
+    expect(node).toEqual([]);
+  });
+
+  it('the check can fail: the Node bindings do import node:fs', () => {
+    const nodeOnly = graph(join(projectRoot, 'src', 'zh', 'script.ts'));
+    expect([...nodeOnly.values()].flat()).toContain('node:fs');
+  });
+});
