@@ -175,11 +175,11 @@ describe('validation that speaks to editors (the build’s rules, src/zh/editor-
 
   it('control characters → an error, also in an image caption', async () => {
     expect(await levels({ ...validArticle, title: '新的\u202E报道' })).toEqual([
-      'title error: control character U+202E at character 3: invisible characters pasted with the text; retype the text around it or paste it as plain text',
+      'title error: U+202E (bidirectional control) at character 3; these characters are never part of a text (they come from copying out of PDFs, word processors or terminals); delete it, or type the character that was meant',
     ]);
     const image = { _type: 'image', asset: { _type: 'reference', _ref: 'image-c57c29a1843d890ea613eb38bfdaa1aadcdeea1c-640x240-svg' }, alt: '示意图', caption: '说明\u0007' };
     expect(await levels({ ...validArticle, mainImage: image })).toEqual([
-      'mainImage.caption error: control character U+0007 at character 3: invisible characters pasted with the text; retype the text around it or paste it as plain text',
+      'mainImage.caption error: U+0007 (control character) at character 3; these characters are never part of a text (they come from copying out of PDFs, word processors or terminals); delete it, or type the character that was meant',
     ]);
   });
 });

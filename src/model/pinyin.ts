@@ -16,7 +16,7 @@ export const PINYIN_CANDIDATE = new RegExp(`(?<=\\p{Script=Han})[(（](${SYLLABL
  * syllable without an initial ((a), (e), (ai)) is list numbering. */
 export function isPinyinAnnotation(syllable: string): boolean {
   if (syllable !== syllable.toLowerCase()) return false;
-  const toned = /[1-5]$|[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ\u0300-\u036F]/u.test(syllable);
+  const toned = /[1-5]$|[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]|[\u0300-\u036F]/u.test(syllable);
   return toned || !/^[aeiouü]/u.test(syllable);
 }
 

@@ -20,7 +20,7 @@ export interface ForbiddenCharacter {
   /** `U+0001`. */
   codePoint: string;
   /** What kind of character it is, for the message. */
-  kind: 'control character' | 'noncharacter' | 'lone surrogate';
+  kind: 'control character' | 'bidirectional control' | 'noncharacter' | 'lone surrogate';
   /** 0-based offset in code points. */
   offset: number;
   /** 1-based line and column (in code points) of the text. */
@@ -30,7 +30,7 @@ export interface ForbiddenCharacter {
 
 const FORBIDDEN =
   // eslint-disable-next-line no-control-regex -- finding control characters is this rule's job
-  /[\u{0}-\u{8}\u{B}\u{C}\u{E}-\u{1F}\u{7F}-\u{9F}\u{FDD0}-\u{FDEF}\u{FFFE}\u{FFFF}\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}\u{D800}-\u{DFFF}]/gu;
+  /[\u{0}-\u{8}\u{B}\u{C}\u{E}-\u{1F}\u{7F}-\u{9F}\u{202A}-\u{202E}\u{2066}-\u{2069}\u{FDD0}-\u{FDEF}\u{FFFE}\u{FFFF}\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}\u{D800}-\u{DFFF}]/gu;
 
 /** Quick test, for callers that only need yes or no. */
 export function hasForbiddenCharacters(text: string): boolean {
@@ -43,6 +43,8 @@ const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}
 function kindOf(cp: number): ForbiddenCharacter['kind'] {
   if (cp >= 0xd800 && cp <= 0xdfff) return 'lone surrogate';
   if (cp <= 0x9f) return 'control character';
+  // Overrides and isolates reorder what a reader sees (a headline spoofed right to left); no Chinese text needs one.
+  if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) return 'bidirectional control';
   return 'noncharacter';
 }
 

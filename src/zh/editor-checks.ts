@@ -8,7 +8,7 @@
  * - warnings: an ambiguous character (OpenCC chose by the character alone) with its choice and the fix;
  *   characters of the other script; Traditional text converted from Simplified character by character.
  */
-import { describeControlCharacters, findControlCharacters } from '../model/control-characters.ts';
+import { describeForbidden, findForbiddenCharacters } from '../model/text-rules.ts';
 import type { Locale, OpenccVariant } from '../model/locale.ts';
 import { describeMojibake, findMojibake } from '../model/mojibake.ts';
 import { describePinyin, findPinyin } from '../model/pinyin.ts';
@@ -20,7 +20,7 @@ import type { OpenccTables } from './tables.ts';
 
 /** Errors: what the build refuses or what never belongs in a published text. One message per kind. */
 export function textErrors(text: string, multiline = false): string[] {
-  return [describeMojibake(findMojibake(text), multiline), describePinyin(findPinyin(text)), describeControlCharacters(findControlCharacters(text))].filter(Boolean);
+  return [describeMojibake(findMojibake(text), multiline), describePinyin(findPinyin(text)), describeForbidden(findForbiddenCharacters(text), multiline)].filter(Boolean);
 }
 
 export interface Target {

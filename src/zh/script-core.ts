@@ -39,7 +39,12 @@ function scriptSets(tables: OpenccTables) {
   };
   sets = { hans: only('s2t'), hant: only('t2s') };
   // A character both dictionaries convert away (rare variants) tells nothing.
-  for (const c of sets.hans) if (sets.hant.has(c)) (sets.hans.delete(c), sets.hant.delete(c));
+  for (const c of sets.hans) {
+    if (sets.hant.has(c)) {
+      sets.hans.delete(c);
+      sets.hant.delete(c);
+    }
+  }
   setsOf.set(tables, sets);
   return sets;
 }
