@@ -13,6 +13,15 @@ const optional = <T extends z.ZodType>(schema: T) =>
 export const EnvSchema = z.object({
   /** Absolute origin of the published site; used for canonical URLs, feeds and the attribution notice. */
   SITE_URL: optional(z.url({ protocol: /^https?$/ }).default('https://tongbao.example')),
+  /**
+   * `static` (default): every page is prerendered into TONGBAO_OUT_DIR. `server`: `@astrojs/node` (standalone) builds a
+   * server (`npm run serve`) that renders article pages on demand from the source; the rest is prerendered.
+   */
+  TONGBAO_OUTPUT: optional(z.enum(['static', 'server']).default('static')),
+  /** Port `npm run serve` listens on (server output). */
+  PORT: optional(z.coerce.number().int().min(1).max(65_535).default(4321)),
+  /** Address `npm run serve` listens on (server output); 0.0.0.0 to listen on every interface. */
+  HOST: optional(z.string().min(1).default('127.0.0.1')),
   /** Folder holding `articles/*.md` (the embedded default source). Relative to the project root. */
   TONGBAO_CONTENT_DIR: optional(z.string().default('content')),
   /** Where `astro build` writes the site. Tests build into temporary folders with it. */
