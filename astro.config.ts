@@ -15,7 +15,17 @@ export default defineConfig({
   site: env.SITE_URL,
   // Server output keeps `static` as the default per route: only the routes server-mode.ts names render on demand.
   output: 'static',
-  ...(server && { adapter: node({ mode: 'standalone' }) }),
+  ...(server && {
+    adapter: node({ mode: 'standalone' }),
+    // The in-process route cache (src/server/cache-provider.ts), fed by the pages' CDN headers.
+    cache: {
+      provider: {
+        name: 'tongbao-memory',
+        entrypoint: new URL('./src/server/cache-provider.ts', import.meta.url),
+        config: { max: env.TONGBAO_MEMORY_CACHE_ENTRIES, origin: env.SITE_URL },
+      },
+    },
+  }),
   outDir: projectDirs.out,
   // Astro's own caches (content store, incremental build) live beside our render cache.
   cacheDir: projectDirs.astroCache,

@@ -22,6 +22,18 @@ export const EnvSchema = z.object({
   PORT: optional(z.coerce.number().int().min(1).max(65_535).default(4321)),
   /** Address `npm run serve` listens on (server output); 0.0.0.0 to listen on every interface. */
   HOST: optional(z.string().min(1).default('127.0.0.1')),
+  /** Entries the server's in-process page cache holds (server output; least recently used dropped first; ~12–40 KB an article page). */
+  TONGBAO_MEMORY_CACHE_ENTRIES: optional(z.coerce.number().int().min(1).max(1_000_000).default(2000)),
+  /** Varnish servers `/api/revalidate` purges (comma-separated base URLs, e.g. http://127.0.0.1:6081). Unset: none. */
+  TONGBAO_VARNISH_URLS: optional(
+    z
+      .string()
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.url({ protocol: /^https?$/ })))
+      .optional(),
+  ),
+  /** The secret Sanity signs webhooks with (`sanity-webhook-signature`); `/api/revalidate` refuses every request without it. */
+  SANITY_WEBHOOK_SECRET: optional(z.string().min(8).optional()),
   /** Folder holding `articles/*.md` (the embedded default source). Relative to the project root. */
   TONGBAO_CONTENT_DIR: optional(z.string().default('content')),
   /** Where `astro build` writes the site. Tests build into temporary folders with it. */

@@ -14,6 +14,9 @@ export function serverMode(): AstroIntegration {
   return {
     name: 'tongbao-server-mode',
     hooks: {
+      'astro:config:setup': ({ injectRoute }) => {
+        injectRoute({ pattern: '/api/revalidate', entrypoint: './src/server/routes/revalidate.ts', prerender: false });
+      },
       'astro:route:setup': ({ route }) => {
         if (ON_DEMAND_ROUTES.includes(route.component)) route.prerender = false;
       },

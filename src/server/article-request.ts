@@ -12,6 +12,8 @@ import { requestContext } from '../lib/collection.ts';
 import { localeFromSegment } from '../lib/urls.ts';
 import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
+import { cacheHeaders } from './cache-headers.ts';
+import { articlePageTags } from './cache-tags.ts';
 import { liveEntries } from './live-content.ts';
 
 export interface ArticleRequest {
@@ -42,4 +44,15 @@ export async function articleOnDemand(
   const article = params.slug === undefined ? undefined : slugMap(build).get(params.slug);
   if (!article) return undefined;
   return { build, article, locale, context: articleContext(ix, article), tagKeys: ix.tagKeys.get(article) ?? [] };
+}
+
+/**
+ * How long caches keep an article page: fresh for 5 minutes, then served stale for a minute while it is
+ * rendered again, and for a day while the origin is down. A publish purges it at once (/api/revalidate).
+ */
+export const ARTICLE_CACHE = { maxAge: 300, swr: 60, staleIfError: 86_400 } as const;
+
+/** The response headers of an article page rendered on demand: the CDN headers with its tags. */
+export function articleResponseHeaders(request: ArticleRequest): Record<string, string> {
+  return cacheHeaders({ ...ARTICLE_CACHE, tags: articlePageTags(request.article, request.context) });
 }
