@@ -1,14 +1,31 @@
-// Static site. No Markdown plugins here: article bodies go through our own pipeline (src/pipeline).
+// Static site by default; TONGBAO_OUTPUT=server adds @astrojs/node and renders article pages on demand
+// (src/integrations/server-mode.ts). No Markdown plugins here: article bodies go through our own pipeline (src/pipeline).
+import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import { env } from './src/config/env.ts';
 import { projectDirs } from './src/config/paths.ts';
 import { CONTENT_IMAGES_ALIAS } from './src/lib/lead-image-alias.ts';
 import { csp } from './src/config/csp.ts';
 import { searchIntegration } from './src/integrations/search.ts';
+import { serverMode } from './src/integrations/server-mode.ts';
+
+const server = env.TONGBAO_OUTPUT === 'server';
 
 export default defineConfig({
   site: env.SITE_URL,
+  // Server output keeps `static` as the default per route: only the routes server-mode.ts names render on demand.
   output: 'static',
+  ...(server && {
+    adapter: node({ mode: 'standalone' }),
+    // The in-process route cache (src/server/cache-provider.ts), fed by the pages' CDN headers.
+    cache: {
+      provider: {
+        name: 'tongbao-memory',
+        entrypoint: new URL('./src/server/cache-provider.ts', import.meta.url),
+        config: { max: env.TONGBAO_MEMORY_CACHE_ENTRIES, origin: env.SITE_URL },
+      },
+    },
+  }),
   outDir: projectDirs.out,
   // Astro's own caches (content store, incremental build) live beside our render cache.
   cacheDir: projectDirs.astroCache,
@@ -16,7 +33,8 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   // The search index, from the build manifest the pages wrote; its figures join the build's stats file.
-  integrations: [searchIntegration()],
+  // Server output writes no article pages for Pagefind to read, so it builds no index (yet).
+  integrations: server ? [serverMode()] : [searchIntegration()],
   experimental: {
     // Article pages whose cacheKey (src/lib/render-cache.ts) and template code are unchanged are
     // copied from the previous build instead of being rendered again.

@@ -39,15 +39,19 @@ const result = spawnSync(process.execPath, [join(root, 'node_modules', 'astro', 
 });
 if (result.status !== 0) fail(`[tongbao] astro build failed (see above); fix what it names and build again.`, result.status ?? 1);
 
-const manifestFile = join(temp, MANIFEST_FILE);
+// Server output (TONGBAO_OUTPUT=server): @astrojs/node writes server/ (entry.mjs) and client/ (the prerendered
+// pages and assets); the checks read client/, where a static build's files would be.
+const server = env.TONGBAO_OUTPUT === 'server';
+const files = server ? join(temp, 'client') : temp;
+const manifestFile = join(files, MANIFEST_FILE);
 if (!existsSync(manifestFile)) fail(`[tongbao] the build wrote no ${MANIFEST_FILE} (src/pages/build-manifest.json.ts); cannot check the output.`);
 const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as BuildManifest;
 rmSync(manifestFile);
 
 console.log('[tongbao] checking the output: pages, feeds, sitemap, secrets');
-const { problems, counts } = verifyOutput(temp, manifest, secretsOf(process.env));
+const { problems, counts } = verifyOutput(files, manifest, secretsOf(process.env), { pagesOnDemand: server });
 console.log(
-  `[tongbao] ${counts.articles} published articles: ${counts.pages} pages, ${counts.feedItems} feed items, ` +
+  `[tongbao] ${counts.articles} published articles: ${server ? 'pages on demand' : `${counts.pages} pages`}, ${counts.feedItems} feed items, ` +
     `${counts.sitemapEntries} sitemap entries; ${counts.filesScanned} files scanned for secrets`,
 );
 if (problems.length > 0) {

@@ -13,6 +13,27 @@ const optional = <T extends z.ZodType>(schema: T) =>
 export const EnvSchema = z.object({
   /** Absolute origin of the published site; used for canonical URLs, feeds and the attribution notice. */
   SITE_URL: optional(z.url({ protocol: /^https?$/ }).default('https://tongbao.example')),
+  /**
+   * `static` (default): every page is prerendered into TONGBAO_OUT_DIR. `server`: `@astrojs/node` (standalone) builds a
+   * server (`npm run serve`) that renders article pages on demand from the source; the rest is prerendered.
+   */
+  TONGBAO_OUTPUT: optional(z.enum(['static', 'server']).default('static')),
+  /** Port `npm run serve` listens on (server output). */
+  PORT: optional(z.coerce.number().int().min(1).max(65_535).default(4321)),
+  /** Address `npm run serve` listens on (server output); 0.0.0.0 to listen on every interface. */
+  HOST: optional(z.string().min(1).default('127.0.0.1')),
+  /** Entries the server's in-process page cache holds (server output; least recently used dropped first; ~12–40 KB an article page). */
+  TONGBAO_MEMORY_CACHE_ENTRIES: optional(z.coerce.number().int().min(1).max(1_000_000).default(2000)),
+  /** Varnish servers `/api/revalidate` purges (comma-separated base URLs, e.g. http://127.0.0.1:6081). Unset: none. */
+  TONGBAO_VARNISH_URLS: optional(
+    z
+      .string()
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.url({ protocol: /^https?$/ })))
+      .optional(),
+  ),
+  /** The secret Sanity signs webhooks with (`sanity-webhook-signature`); `/api/revalidate` refuses every request without it. */
+  SANITY_WEBHOOK_SECRET: optional(z.string().min(8).optional()),
   /** Folder holding `articles/*.md` (the embedded default source). Relative to the project root. */
   TONGBAO_CONTENT_DIR: optional(z.string().default('content')),
   /** Where `astro build` writes the site. Tests build into temporary folders with it. */

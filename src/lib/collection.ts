@@ -26,7 +26,8 @@ import { prerender, type Prerender } from './prerender.ts';
  */
 const buildStarted: Date = env.TONGBAO_NOW ?? new Date();
 
-type Entries = Awaited<ReturnType<typeof getCollection<'articles'>>>;
+/** The collection's entries, or the live source's (src/server/live-content.ts): an id, the Article, a digest. */
+type Entries = readonly { id: string; data: unknown; digest?: string | number | undefined; filePath?: string | undefined }[];
 
 /** Raw HTML that the sanitizer will remove is published without it, and the editor is told where. */
 function warnAboutUnsafeHtml(entries: readonly { id: string; filePath?: string | undefined; data: unknown }[]): void {
@@ -98,6 +99,27 @@ function built(now: Date | undefined): Promise<Built> {
 export async function buildContext(options: { now?: Date } = {}): Promise<BuildContext> {
   return (await built(options.now)).context;
 }
+
+/**
+ * The context a request rendered on demand (server output) sees: the live source's content at `now`.
+ * The memo is keyed by the content and by how many articles are published at `now` (not the instant),
+ * so requests share one context until the content changes or the next scheduled article comes out.
+ */
+export async function requestContext(entries: Entries, now: Date): Promise<BuildContext> {
+  const published = entries.filter((e) => {
+    const a = e.data as Article;
+    return !a.draft && a.publishedAt.getTime() <= now.getTime();
+  }).length;
+  const key = `${contentDigest(entries)}@${published}`;
+  let clock = requestClocks.get(key);
+  if (!clock) {
+    clock = now;
+    requestClocks.set(key, clock);
+    for (const old of [...requestClocks.keys()].slice(0, -MEMO_SIZE)) requestClocks.delete(old);
+  }
+  return contextOf(entries, clock).context;
+}
+const requestClocks = new Map<string, Date>();
 
 /** Resolves when the article's bodies are in the render cache (call before reading `.html`). */
 export async function bodyReady(context: BuildContext, article: Article): Promise<void> {

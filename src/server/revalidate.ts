@@ -1,0 +1,59 @@
+/**
+ * `POST /api/revalidate` (server output): Sanity's webhook. The signature (`sanity-webhook-signature`,
+ * @sanity/webhook) is checked against SANITY_WEBHOOK_SECRET before the body is read as JSON; then the
+ * tags of the changed document (src/server/cache-tags.ts) are purged from the in-process cache and from
+ * every Varnish in TONGBAO_VARNISH_URLS.
+ *
+ * 401: no secret configured, no signature, or a wrong one (nothing purged). 400: a body that is not a
+ * document. 502: Varnish refused the purge (Sanity retries). 200: `{ tags, purged }`.
+ */
+import { isValidSignature, SIGNATURE_HEADER_NAME } from '@sanity/webhook';
+import { env } from '../config/env.ts';
+import { noStoreHeaders } from './cache-headers.ts';
+import { PayloadError, tagsForPayload } from './cache-tags.ts';
+import { purgeVarnish } from './purge-varnish.ts';
+
+export interface RevalidateDeps {
+  secret: string | undefined;
+  varnish: readonly string[];
+  /** Drops tagged entries from the in-process cache (Astro's `cache.invalidate`). */
+  invalidate: (tags: string[]) => Promise<void>;
+}
+
+const answer = (status: number, body: unknown): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...noStoreHeaders() } });
+
+export async function revalidate(request: Request, deps: RevalidateDeps): Promise<Response> {
+  const body = await request.text();
+  const signature = request.headers.get(SIGNATURE_HEADER_NAME);
+  if (!deps.secret) return answer(401, { error: 'SANITY_WEBHOOK_SECRET is not set on the server: every webhook is refused' });
+  if (!signature) return answer(401, { error: `missing ${SIGNATURE_HEADER_NAME} header` });
+  // A malformed header makes @sanity/webhook throw: that is a wrong signature too.
+  const valid = await isValidSignature(body, signature, deps.secret).catch(() => false);
+  if (!valid) return answer(401, { error: 'invalid signature' });
+  let tags: string[];
+  try {
+    tags = tagsForPayload(JSON.parse(body));
+  } catch (error) {
+    const message = error instanceof PayloadError ? error.message : `the body is not JSON (${(error as Error).message})`;
+    return answer(400, { error: message });
+  }
+  if (!tags.length) return answer(200, { tags, purged: 0 });
+  await deps.invalidate(tags);
+  let purged = 0;
+  if (deps.varnish.length) {
+    try {
+      purged = (await purgeVarnish(tags, { servers: deps.varnish })).purged;
+    } catch (error) {
+      return answer(502, { error: (error as Error).message, tags });
+    }
+  }
+  return answer(200, { tags, purged });
+}
+
+/** The environment's dependencies. */
+export const revalidateEnv = (invalidate: RevalidateDeps['invalidate']): RevalidateDeps => ({
+  secret: env.SANITY_WEBHOOK_SECRET,
+  varnish: env.TONGBAO_VARNISH_URLS ?? [],
+  invalidate,
+});
