@@ -2,15 +2,39 @@ import { defineConfig } from 'sanity';
 import { structureTool } from 'sanity/structure';
 import { schemaTypes } from './schemaTypes/index.ts';
 
-// The project id and dataset are public identifiers; set them for your project (see README, "Sanity").
-const projectId = process.env.SANITY_STUDIO_PROJECT_ID ?? 'local';
-const dataset = process.env.SANITY_STUDIO_DATASET ?? 'production';
+// The project id and dataset are public identifiers: set them for your project (SANITY_STUDIO_PROJECT_ID,
+// SANITY_STUDIO_DATASET). The defaults are the local lake's (`npm run studio`), which the Studio reaches at
+// SANITY_STUDIO_API_HOST (set by scripts/studio.ts) and signs in to with a token (`/#token=…`).
+// A real project leaves SANITY_STUDIO_API_HOST unset: Sanity's own API host and its usual sign-in.
+const projectId = process.env.SANITY_STUDIO_PROJECT_ID || 'local';
+const dataset = process.env.SANITY_STUDIO_DATASET || 'production';
+const LAKE_DEFAULT_HOST = 'https://localhost:3334';
+const apiHost = process.env.SANITY_STUDIO_API_HOST || (projectId === 'local' ? LAKE_DEFAULT_HOST : undefined);
+
+/**
+ * Against the lake: token sign-in; the search that builds its GROQ in the Studio (the default one calls
+ * `text::query`, a function of Sanity's hosted query engine that groq-js does not have); and without the
+ * features that live in Sanity's hosted services (releases, scheduling, tasks), each of which
+ * would also hold a listener open (each listener is a connection over HTTP/1.1; the lake speaks HTTP/2).
+ */
+const LAKE_OPTIONS = (host: string) =>
+  ({
+    apiHost: host,
+    auth: { loginMethod: 'token' },
+    search: { strategy: 'groqLegacy' },
+    releases: { enabled: false },
+    scheduledPublishing: { enabled: false },
+    scheduledDrafts: { enabled: false },
+    tasks: { enabled: false },
+  }) as const;
+
 
 export default defineConfig({
   name: 'tongbao',
   title: '通報 Tongbao',
   projectId,
   dataset,
+  ...(apiHost ? LAKE_OPTIONS(apiHost) : {}),
   plugins: [structureTool({ structure: (S) => S.list().title('Content').items(S.documentTypeListItems()) })],
   schema: { types: schemaTypes },
 });

@@ -52,6 +52,8 @@ export interface LakeOptions {
   /** Send Sanity-style webhooks after each transaction that changes published documents (see webhooks.ts). */
   webhooks?: Omit<WebhookOptions, 'projectId' | 'dataset' | 'log'> & { projectId?: string; dataset?: string };
   log?: ((line: string) => void) | undefined;
+  /** Makes the server from the request listener (default: node:http; scripts/studio.ts passes HTTP/2 over TLS). */
+  createServer?: ((listener: (req: IncomingMessage, res: ServerResponse) => void) => Server) | undefined;
 }
 
 export interface LoggedRequest {
@@ -132,6 +134,8 @@ export class Lake {
   private fault: Fault = { mode: 'none' };
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
+  /** Extra endpoints asked first (scripts/lake/studio-api.ts mounts the Studio's here); true when one answered. */
+  readonly routes: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>)[] = [];
 
   /** The webhook sender (when options.webhooks is set): its `deliveries` log and `idle()` are for tests. */
   readonly webhooks: WebhookSender | undefined;
@@ -151,7 +155,7 @@ export class Lake {
   }
 
   async listen(port = 0, host = '127.0.0.1'): Promise<string> {
-    this.server = createServer((req, res) => {
+    this.server = (this.options.createServer ?? createServer)((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         const status = error instanceof HttpError ? error.status : 500;
         const body = error instanceof HttpError ? error.body : { error: 'Internal error', message: (error as Error).message };
@@ -238,6 +242,7 @@ export class Lake {
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://lake');
     const path = url.pathname;
+    for (const route of this.routes) if (await route(req, res, url)) return;
 
     if (path === '/__lake/fault' && req.method === 'POST') {
       const body = (await this.body(req)) as unknown as Fault;
