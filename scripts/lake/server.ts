@@ -64,7 +64,6 @@ export interface LoggedRequest {
   status: number | 'dropped' | 'hung';
 }
 
-export { viewOf };
 
 /**
  * Pure: a dataset file's bytes as text. JSON is UTF-8; a file that is not (saved from an old

@@ -74,4 +74,3 @@ export function checkOverrides(article: Article, where: string): void {
   if (problems.length) throw new OverrideError(`[tongbao] ${where}: invalid conversion override\n${problems.join('\n')}\n  Fix ${where} and build again.`);
 }
 
-export { withOverrides, type Convert };

@@ -124,12 +124,6 @@ export async function visit(
   return found;
 }
 
-/** The items of an RSS feed rendered as one HTML page, as a feed reader would, visited with the traps set. */
-export async function visitFeedItems(browser: Browser, origin: string, items: readonly { content: string }[]): Promise<Executions> {
-  const html = `<!doctype html><html><body>${items.map((i) => `<article>${i.content}</article>`).join('')}</body></html>`;
-  return visit(browser, origin, [], (page) => page.setContent(html, { waitUntil: 'load' }));
-}
-
 export interface FeedFile {
   /** For messages: `zh-hans/rss.xml`. */
   name: string;

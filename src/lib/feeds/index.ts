@@ -26,8 +26,6 @@ import { websubHubs } from '../notify/config.ts';
 /** WebSub hubs every feed names (none unless TONGBAO_WEBSUB_HUBS is set: the default output is unchanged). */
 const HUBS = websubHubs();
 
-export const FEED_FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
-
 export const CONTENT_TYPES: Record<FeedFormat, string> = {
   rss: 'application/rss+xml; charset=utf-8',
   atom: 'application/atom+xml; charset=utf-8',

@@ -9,7 +9,6 @@ import { anyTarget, notifyTargets, type NotifyTargets } from './config.ts';
 import { outputFiles } from './digests.ts';
 import { notifyChanges, type SendOptions, type ServiceReport } from './send.ts';
 
-export type { Changes } from './changes.ts';
 export type { NotifyTargets } from './config.ts';
 export type { SendOptions, ServiceReport } from './send.ts';
 export { notifyChanges } from './send.ts';
