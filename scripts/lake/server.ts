@@ -19,7 +19,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'groq-js';
-import { IndexedDocs, runQuery, viewOf, type Doc } from './index.ts';
+import { IndexedDocs, runQuery, type Doc } from './index.ts';
 import { WebhookSender, type DocumentChange, type WebhookOptions } from './webhooks.ts';
 
 export type { Doc };

@@ -6,8 +6,7 @@ import { projectDirs } from '../config/paths.ts';
 import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
 import { articleGlossaryEntries, siteGlossary } from './glossary.ts';
-import { OverrideError, spansOf, withOverrides, type GlossaryEntry, type Overrides } from './overrides.ts';
-import type { Convert } from './convert.ts';
+import { OverrideError, spansOf, type GlossaryEntry, type Overrides } from './overrides.ts';
 
 /** The content folder (src/config/paths.ts): its glossary.yaml is the site glossary. */
 export const contentDir = (): string => projectDirs.content;
