@@ -16,38 +16,38 @@ export declare const internalGroqTypeReferenceTo: unique symbol;
 
 // Source: schema.json
 export type LocalizedNames = {
-  _type: "localizedNames";
+  _type: 'localizedNames';
   zhHans?: string;
   zhHant?: string;
 };
 
 export type GlossaryEntry = {
-  _type: "glossaryEntry";
+  _type: 'glossaryEntry';
   zhHans?: string;
   zhHant?: string;
   note?: string;
 };
 
 export type Table = {
-  _type: "table";
+  _type: 'table';
   rows?: Array<{
     cells?: Array<string>;
-    _type: "tableRow";
+    _type: 'tableRow';
     _key: string;
   }>;
 };
 
 export type Code = {
-  _type: "code";
+  _type: 'code';
   language?: string;
   code?: string;
 };
 
 export type SanityImageAssetReference = {
   _ref: string;
-  _type: "reference";
+  _type: 'reference';
   _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "sanity.imageAsset";
+  [internalGroqTypeReferenceTo]?: 'sanity.imageAsset';
 };
 
 export type BlockContent = Array<
@@ -55,18 +55,18 @@ export type BlockContent = Array<
       children?: Array<{
         marks?: Array<string>;
         text?: string;
-        _type: "span";
+        _type: 'span';
         _key: string;
       }>;
-      style?: "normal" | "h2" | "h3" | "h4" | "blockquote";
-      listItem?: "bullet" | "number";
+      style?: 'normal' | 'h2' | 'h3' | 'h4' | 'blockquote';
+      listItem?: 'bullet' | 'number';
       markDefs?: Array<{
         href?: string;
-        _type: "link";
+        _type: 'link';
         _key: string;
       }>;
       level?: number;
-      _type: "block";
+      _type: 'block';
       _key: string;
     }
   | {
@@ -76,7 +76,7 @@ export type BlockContent = Array<
       crop?: SanityImageCrop;
       alt?: string;
       caption?: string;
-      _type: "image";
+      _type: 'image';
       _key: string;
     }
   | ({
@@ -89,41 +89,41 @@ export type BlockContent = Array<
 
 export type Author = {
   _id: string;
-  _type: "author";
+  _type: 'author';
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
   name?: string;
   slug?: Slug;
-  nameLocale?: "zh-Hans" | "zh-Hant";
+  nameLocale?: 'zh-Hans' | 'zh-Hant';
   names?: LocalizedNames;
   url?: string;
   bio?: string;
 };
 
 export type Slug = {
-  _type: "slug";
+  _type: 'slug';
   current?: string;
   source?: string;
 };
 
 export type AuthorReference = {
   _ref: string;
-  _type: "reference";
+  _type: 'reference';
   _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "author";
+  [internalGroqTypeReferenceTo]?: 'author';
 };
 
 export type CategoryReference = {
   _ref: string;
-  _type: "reference";
+  _type: 'reference';
   _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "category";
+  [internalGroqTypeReferenceTo]?: 'category';
 };
 
 export type Article = {
   _id: string;
-  _type: "article";
+  _type: 'article';
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
@@ -138,7 +138,7 @@ export type Article = {
     crop?: SanityImageCrop;
     alt?: string;
     caption?: string;
-    _type: "image";
+    _type: 'image';
   };
   publishedAt?: string;
   updatedAt?: string;
@@ -149,8 +149,8 @@ export type Article = {
   >;
   category?: CategoryReference;
   tags?: Array<string>;
-  sourceLocale?: "zh-Hans" | "zh-Hant";
-  origin?: "original" | "reprint" | "press-release";
+  sourceLocale?: 'zh-Hans' | 'zh-Hant';
+  origin?: 'original' | 'reprint' | 'press-release';
   source?: {
     name?: string;
     url?: string;
@@ -166,20 +166,20 @@ export type Article = {
 
 export type Category = {
   _id: string;
-  _type: "category";
+  _type: 'category';
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
   name?: string;
   slug?: Slug;
-  nameLocale?: "zh-Hans" | "zh-Hant";
+  nameLocale?: 'zh-Hans' | 'zh-Hant';
   names?: LocalizedNames;
   riskNotice?: boolean;
   description?: string;
 };
 
 export type SanityImageCrop = {
-  _type: "sanity.imageCrop";
+  _type: 'sanity.imageCrop';
   top?: number;
   bottom?: number;
   left?: number;
@@ -187,7 +187,7 @@ export type SanityImageCrop = {
 };
 
 export type SanityImageHotspot = {
-  _type: "sanity.imageHotspot";
+  _type: 'sanity.imageHotspot';
   x?: number;
   y?: number;
   height?: number;
@@ -195,7 +195,7 @@ export type SanityImageHotspot = {
 };
 
 export type SanityImagePaletteSwatch = {
-  _type: "sanity.imagePaletteSwatch";
+  _type: 'sanity.imagePaletteSwatch';
   background?: string;
   foreground?: string;
   population?: number;
@@ -203,7 +203,7 @@ export type SanityImagePaletteSwatch = {
 };
 
 export type SanityImagePalette = {
-  _type: "sanity.imagePalette";
+  _type: 'sanity.imagePalette';
   darkMuted?: SanityImagePaletteSwatch;
   lightVibrant?: SanityImagePaletteSwatch;
   darkVibrant?: SanityImagePaletteSwatch;
@@ -214,14 +214,14 @@ export type SanityImagePalette = {
 };
 
 export type SanityImageDimensions = {
-  _type: "sanity.imageDimensions";
+  _type: 'sanity.imageDimensions';
   height?: number;
   width?: number;
   aspectRatio?: number;
 };
 
 export type SanityImageMetadata = {
-  _type: "sanity.imageMetadata";
+  _type: 'sanity.imageMetadata';
   location?: Geopoint;
   dimensions?: SanityImageDimensions;
   palette?: SanityImagePalette;
@@ -234,7 +234,7 @@ export type SanityImageMetadata = {
 
 export type SanityFileAsset = {
   _id: string;
-  _type: "sanity.fileAsset";
+  _type: 'sanity.fileAsset';
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
@@ -255,7 +255,7 @@ export type SanityFileAsset = {
 };
 
 export type SanityAssetSourceData = {
-  _type: "sanity.assetSourceData";
+  _type: 'sanity.assetSourceData';
   name?: string;
   id?: string;
   url?: string;
@@ -263,7 +263,7 @@ export type SanityAssetSourceData = {
 
 export type SanityImageAsset = {
   _id: string;
-  _type: "sanity.imageAsset";
+  _type: 'sanity.imageAsset';
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
@@ -285,7 +285,7 @@ export type SanityImageAsset = {
 };
 
 export type Geopoint = {
-  _type: "geopoint";
+  _type: 'geopoint';
   lat?: number;
   lng?: number;
   alt?: number;
@@ -329,23 +329,23 @@ export type ARTICLES_QUERY_RESULT = Array<{
         children?: Array<{
           marks?: Array<string>;
           text?: string;
-          _type: "span";
+          _type: 'span';
           _key: string;
         }>;
-        style?: "blockquote" | "h2" | "h3" | "h4" | "normal";
-        listItem?: "bullet" | "number";
+        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+        listItem?: 'bullet' | 'number';
         markDefs?: Array<{
           href?: string;
-          _type: "link";
+          _type: 'link';
           _key: string;
         }>;
         level?: number;
-        _type: "block";
+        _type: 'block';
         _key: string;
       }
     | {
         _key: string;
-        _type: "code";
+        _type: 'code';
         language?: string;
         code?: string;
       }
@@ -364,16 +364,16 @@ export type ARTICLES_QUERY_RESULT = Array<{
         crop: SanityImageCrop | null;
         alt: string | null;
         caption: string | null;
-        _type: "image";
+        _type: 'image';
         _key: string;
         assetRef: string | null;
       }
     | {
         _key: string;
-        _type: "table";
+        _type: 'table';
         rows?: Array<{
           cells?: Array<string>;
-          _type: "tableRow";
+          _type: 'tableRow';
           _key: string;
         }>;
       }
@@ -384,10 +384,10 @@ export type ARTICLES_QUERY_RESULT = Array<{
   authors: Array<{
     slug: string | null;
     name: string | null;
-    nameLocale: "zh-Hans" | "zh-Hant" | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
     names: {
-      "zh-Hans": string | null;
-      "zh-Hant": string | null;
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
     } | null;
     url: string | null;
     bio: string | null;
@@ -396,17 +396,17 @@ export type ARTICLES_QUERY_RESULT = Array<{
   category: {
     slug: string | null;
     name: string | null;
-    nameLocale: "zh-Hans" | "zh-Hant" | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
     names: {
-      "zh-Hans": string | null;
-      "zh-Hant": string | null;
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
     } | null;
     riskNotice: boolean | null;
     description: string | null;
   } | null;
   tags: Array<string> | null;
-  sourceLocale: "zh-Hans" | "zh-Hant" | null;
-  origin: "original" | "press-release" | "reprint" | null;
+  sourceLocale: 'zh-Hans' | 'zh-Hant' | null;
+  origin: 'original' | 'press-release' | 'reprint' | null;
   source: {
     name: string | null;
     url: string | null;
@@ -448,6 +448,6 @@ declare global {
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too
-declare module "@sanity/client" {
+declare module '@sanity/client' {
   interface SanityQueries extends globalThis.SanityQueries {}
 }
