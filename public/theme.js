@@ -49,3 +49,60 @@
     if (link) try { localStorage.setItem(KEY, link.getAttribute('data-locale')); } catch (e) {}
   });
 })();
+
+// Font size: three steps (small, medium, large), remembered (localStorage) and set on <html> here in
+// <head>, before the first paint, so the page is drawn once at the reader's size (no layout shift).
+// The buttons keep their box while hidden (global.css, :root.js), so showing them moves nothing.
+(function () {
+  var KEY = 'tongbao-font';
+  var root = document.documentElement;
+  root.classList.add('js');
+  var stored = null;
+  try { stored = localStorage.getItem(KEY); } catch (e) {}
+  if (stored === 'small' || stored === 'large') root.setAttribute('data-font', stored);
+  document.addEventListener('DOMContentLoaded', function () {
+    var buttons = document.querySelectorAll('[data-font-step]');
+    var mark = function () {
+      var current = root.getAttribute('data-font') || 'medium';
+      for (var i = 0; i < buttons.length; i++) buttons[i].setAttribute('aria-pressed', String(buttons[i].getAttribute('data-font-step') === current));
+    };
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].hidden = false;
+      buttons[i].addEventListener('click', function () {
+        var step = this.getAttribute('data-font-step');
+        if (step === 'medium') root.removeAttribute('data-font'); else root.setAttribute('data-font', step);
+        try { localStorage.setItem(KEY, step); } catch (e) {}
+        mark();
+      });
+    }
+    mark();
+  });
+})();
+
+// Sharing (src/components/Share.astro): the links work as they are; here the Web Share API where the
+// browser has it, and copy-link copying the address (without JS it is a link to the article itself).
+(function () {
+  document.addEventListener('DOMContentLoaded', function () {
+    var box = document.querySelector('.share');
+    if (!box) return;
+    var url = box.getAttribute('data-share-url');
+    var title = box.getAttribute('data-share-title');
+    var status = box.querySelector('.share-status');
+    var native = box.querySelector('.share-native');
+    if (native && navigator.share) {
+      native.parentNode.hidden = false;
+      native.addEventListener('click', function () {
+        navigator.share({ title: title, url: url }).catch(function () {});
+      });
+    }
+    var copy = box.querySelector('.share-copy');
+    if (copy && navigator.clipboard) {
+      copy.addEventListener('click', function (event) {
+        event.preventDefault();
+        navigator.clipboard.writeText(url).then(function () {
+          if (status) status.textContent = copy.getAttribute('data-copied');
+        }, function () { location.href = url; });
+      });
+    }
+  });
+})();

@@ -45,6 +45,30 @@ export interface UiStrings {
   monthTitle: string;
   /** `{y}` year. */
   yearTitle: string;
+  // Front page, header, reader controls, sharing (issue 17).
+  /** `{name}` is the section's name. */
+  moreIn: string;
+  /** The compact menu's button on phones. */
+  menu: string;
+  readerControls: string;
+  fontSize: string;
+  fontSmall: string;
+  fontMedium: string;
+  fontLarge: string;
+  share: string;
+  shareNative: string;
+  shareEmail: string;
+  copyLink: string;
+  copied: string;
+  wechat: string;
+  /** Under the WeChat QR code. */
+  wechatHint: string;
+  /** The QR code's text alternative. */
+  wechatQr: string;
+  shareWeibo: string;
+  shareLine: string;
+  shareX: string;
+  shareFacebook: string;
 }
 
 /** zh-Hant-HK may get its own strings here; without them it reads zh-Hant's converted to Hong Kong forms. */
@@ -85,6 +109,25 @@ const written: Written<UiStrings> = {
     mainNav: '主导航',
     monthTitle: '{y} 年 {m} 月',
     yearTitle: '{y} 年',
+    moreIn: '更多{name}',
+    menu: '栏目',
+    readerControls: '阅读设置',
+    fontSize: '字号',
+    fontSmall: '小字号',
+    fontMedium: '中字号',
+    fontLarge: '大字号',
+    share: '分享',
+    shareNative: '分享…',
+    shareEmail: '电邮',
+    copyLink: '复制链接',
+    copied: '已复制链接',
+    wechat: '微信',
+    wechatHint: '用微信“扫一扫”打开本文，再分享给朋友',
+    wechatQr: '本文网址的二维码',
+    shareWeibo: '微博',
+    shareLine: 'LINE',
+    shareX: 'X',
+    shareFacebook: 'Facebook',
   },
   'zh-Hant': {
     skipToContent: '跳到正文',
@@ -122,6 +165,25 @@ const written: Written<UiStrings> = {
     mainNav: '主導覽',
     monthTitle: '{y} 年 {m} 月',
     yearTitle: '{y} 年',
+    moreIn: '更多{name}',
+    menu: '欄目',
+    readerControls: '閱讀設定',
+    fontSize: '字級',
+    fontSmall: '小字級',
+    fontMedium: '中字級',
+    fontLarge: '大字級',
+    share: '分享',
+    shareNative: '分享…',
+    shareEmail: '電郵',
+    copyLink: '複製連結',
+    copied: '已複製連結',
+    wechat: '微信',
+    wechatHint: '用微信「掃一掃」開啟本文，再分享給朋友',
+    wechatQr: '本文網址的 QR 碼',
+    shareWeibo: '微博',
+    shareLine: 'LINE',
+    shareX: 'X',
+    shareFacebook: 'Facebook',
   },
 };
 

@@ -88,13 +88,13 @@ test('homes list the articles newest first, and / is a real page', async ({ page
     await page.goto(`/${segment}/`);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     // The lead story, then the latest; two a page in the e2e build (playwright.config.ts).
-    const links = page.locator('.lead-story h2 a, .article-list h3 a');
+    const links = page.locator('.lead-story h2 a, main > .article-list h3 a');
     await expect(links).toHaveCount(2);
     await expect(links.first()).toHaveAttribute('href', `/${segment}/articles/market-weekly-review/`);
     await expectNoHorizontalScroll(page);
     await page.getByRole('navigation', { name: /分[页頁]/ }).getByRole('link', { name: /下一[页頁]/ }).click();
     await expect(page).toHaveURL(new RegExp(`/${segment}/2/$`));
-    await expect(page.locator('.article-list h3 a').last()).toHaveAttribute('href', `/${segment}/articles/${REPORT}/`);
+    await expect(page.locator('main > .article-list h3 a').last()).toHaveAttribute('href', `/${segment}/articles/${REPORT}/`);
   }
   const response = await page.goto('/');
   expect(response?.status()).toBe(200);

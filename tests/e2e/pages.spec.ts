@@ -124,7 +124,8 @@ test('the home leads into categories and month archives', async ({ page }) => {
   const categories = page.getByRole('navigation', { name: '欄目' });
   await categories.getByRole('link', { name: '財經' }).click();
   await expect(page).toHaveURL(/\/zh-hant\/categories\/finance\/$/);
-  await expect(page.locator('.article-list a[href="/zh-hant/articles/market-weekly-review/"]')).toHaveCount(1);
+  // The section page leads with its newest article.
+  await expect(page.locator('.lead-story a[href="/zh-hant/articles/market-weekly-review/"]')).toHaveCount(1);
   await page.goto('/zh-hant/');
   await page.getByRole('navigation', { name: '歸檔' }).getByRole('link', { name: '2023 年 3 月' }).click();
   await expect(page).toHaveURL(/\/zh-hant\/archive\/2023-03\/$/);
