@@ -5,7 +5,9 @@
   var KEY = 'tongbao-theme';
   var root = document.documentElement;
   var stored = null;
-  try { stored = localStorage.getItem(KEY); } catch (e) {}
+  try {
+    stored = localStorage.getItem(KEY);
+  } catch (e) {}
   if (stored === 'dark' || stored === 'light') root.setAttribute('data-theme', stored);
   var isDark = function () {
     var t = root.getAttribute('data-theme');
@@ -19,7 +21,9 @@
     button.addEventListener('click', function () {
       var next = isDark() ? 'light' : 'dark';
       root.setAttribute('data-theme', next);
-      try { localStorage.setItem(KEY, next); } catch (e) {}
+      try {
+        localStorage.setItem(KEY, next);
+      } catch (e) {}
       button.setAttribute('aria-pressed', String(next === 'dark'));
     });
   });
@@ -32,7 +36,9 @@
 (function () {
   var KEY = 'tongbao-script';
   var stored = null;
-  try { stored = localStorage.getItem(KEY); } catch (e) {}
+  try {
+    stored = localStorage.getItem(KEY);
+  } catch (e) {}
   var homes = document.querySelector('meta[name="tongbao-homes"]');
   if (stored && homes) {
     var pairs = homes.getAttribute('content').split(' ');
@@ -46,7 +52,10 @@
   }
   document.addEventListener('click', function (event) {
     var link = event.target && event.target.closest ? event.target.closest('a[data-locale]') : null;
-    if (link) try { localStorage.setItem(KEY, link.getAttribute('data-locale')); } catch (e) {}
+    if (link)
+      try {
+        localStorage.setItem(KEY, link.getAttribute('data-locale'));
+      } catch (e) {}
   });
 })();
 
@@ -58,7 +67,9 @@
   var root = document.documentElement;
   root.classList.add('js');
   var stored = null;
-  try { stored = localStorage.getItem(KEY); } catch (e) {}
+  try {
+    stored = localStorage.getItem(KEY);
+  } catch (e) {}
   if (stored === 'small' || stored === 'large') root.setAttribute('data-font', stored);
   document.addEventListener('DOMContentLoaded', function () {
     var buttons = document.querySelectorAll('[data-font-step]');
@@ -70,8 +81,11 @@
       buttons[i].hidden = false;
       buttons[i].addEventListener('click', function () {
         var step = this.getAttribute('data-font-step');
-        if (step === 'medium') root.removeAttribute('data-font'); else root.setAttribute('data-font', step);
-        try { localStorage.setItem(KEY, step); } catch (e) {}
+        if (step === 'medium') root.removeAttribute('data-font');
+        else root.setAttribute('data-font', step);
+        try {
+          localStorage.setItem(KEY, step);
+        } catch (e) {}
         mark();
       });
     }
@@ -99,9 +113,14 @@
     if (copy && navigator.clipboard) {
       copy.addEventListener('click', function (event) {
         event.preventDefault();
-        navigator.clipboard.writeText(url).then(function () {
-          if (status) status.textContent = copy.getAttribute('data-copied');
-        }, function () { location.href = url; });
+        navigator.clipboard.writeText(url).then(
+          function () {
+            if (status) status.textContent = copy.getAttribute('data-copied');
+          },
+          function () {
+            location.href = url;
+          },
+        );
       });
     }
   });

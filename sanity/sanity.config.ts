@@ -28,7 +28,6 @@ const LAKE_OPTIONS = (host: string) =>
     tasks: { enabled: false },
   }) as const;
 
-
 export default defineConfig({
   name: 'tongbao',
   title: '通報 Tongbao',

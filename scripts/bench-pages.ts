@@ -78,7 +78,10 @@ if (args.has('--lighthouse')) {
     const browser = await chromeLauncher.launch({ chromePath: chrome.path, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
     try {
       const scores: Record<string, Record<string, number>> = {};
-      for (const [name, path] of [['home', '/zh-hant/'], ['article', '/zh-hant/articles/advanced-tech-fair-2023/']] as const) {
+      for (const [name, path] of [
+        ['home', '/zh-hant/'],
+        ['article', '/zh-hant/articles/advanced-tech-fair-2023/'],
+      ] as const) {
         console.log(`[tongbao] bench:pages: Lighthouse (mobile) on ${path}…`);
         const result = await lighthouse(`http://127.0.0.1:${PORT}${path}`, {
           port: browser.port,

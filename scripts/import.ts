@@ -76,28 +76,58 @@ try {
   const markdown = toMarkdown(fields, draft.body);
   const target = values.to === 'content' ? join(contentDir, 'articles', `${slug}.md`) : `drafts.article.${slug}`;
   // The draft must be an article the site accepts before anything is written.
-  parseMarkdownArticle(markdown, display(join(contentDir, 'articles', `${slug}.md`)), createArticleInputSchema(taxonomy, { authors: authorsFile, categories: TAXONOMY_FILES.categories }));
+  parseMarkdownArticle(
+    markdown,
+    display(join(contentDir, 'articles', `${slug}.md`)),
+    createArticleInputSchema(taxonomy, { authors: authorsFile, categories: TAXONOMY_FILES.categories }),
+  );
 
   const reportFile = resolve(values.report ?? join('import-reports', `${slug}.json`));
   const flagged = report.flags.length > 0 && !values['allow-flags'];
   mkdirSync(dirname(reportFile), { recursive: true });
   writeFileSync(
     reportFile,
-    JSON.stringify({ file, html, slug, to: values.to, target: flagged ? null : values.to === 'content' ? display(target) : target, fields: { ...fields, caption: draft.caption, disclaimers: draft.disclaimers }, script: report.script, machineConverted: report.machineConverted ?? null, counts: report.counts, flags: report.flags, unresolvedFixes: report.unresolvedFixes, changes: report.changes }, null, 2) + '\n',
+    JSON.stringify(
+      {
+        file,
+        html,
+        slug,
+        to: values.to,
+        target: flagged ? null : values.to === 'content' ? display(target) : target,
+        fields: { ...fields, caption: draft.caption, disclaimers: draft.disclaimers },
+        script: report.script,
+        machineConverted: report.machineConverted ?? null,
+        counts: report.counts,
+        flags: report.flags,
+        unresolvedFixes: report.unresolvedFixes,
+        changes: report.changes,
+      },
+      null,
+      2,
+    ) + '\n',
   );
   if (report.unresolvedFixes.length) {
-    fail(file, `--fix ${report.unresolvedFixes.map((f) => JSON.stringify(f)).join(', ')}: re-encoding does not reproduce any flagged run, so it is not applied; check the text (report: ${display(reportFile)})`, 1);
+    fail(
+      file,
+      `--fix ${report.unresolvedFixes.map((f) => JSON.stringify(f)).join(', ')}: re-encoding does not reproduce any flagged run, so it is not applied; check the text (report: ${display(reportFile)})`,
+      1,
+    );
   }
   if (flagged) {
     console.error(report.flags.map((f) => `[tongbao] ${file}:${f.line}: mojibake at offset ${f.at}: ${f.from}\n  ${f.note}`).join('\n'));
-    fail(file, `${report.flags.length} unrepaired mojibake run(s); pass the intended text with --fix "…", or --allow-flags to import them as they are (report: ${display(reportFile)})`, 1);
+    fail(
+      file,
+      `${report.flags.length} unrepaired mojibake run(s); pass the intended text with --fix "…", or --allow-flags to import them as they are (report: ${display(reportFile)})`,
+      1,
+    );
   }
 
   if (values.to === 'content') {
     if (existsSync(target) && !values.force) throw new ImportError(`${display(target)} exists; choose another --slug or pass --force`, 'slug');
     writeFileSync(target, markdown);
   } else {
-    if (!env.SANITY_PROJECT_ID || !env.SANITY_DATASET) throw new ImportError('--to sanity needs SANITY_PROJECT_ID and SANITY_DATASET (and SANITY_API_HOST for the local lake)', '(env)');
+    if (!env.SANITY_PROJECT_ID || !env.SANITY_DATASET)
+      throw new ImportError('--to sanity needs SANITY_PROJECT_ID and SANITY_DATASET (and SANITY_API_HOST for the local lake)', '(env)');
     if (!env.SANITY_WRITE_TOKEN) throw new ImportError('--to sanity needs SANITY_WRITE_TOKEN, a token with write access', '(env)');
     const client = createSanityWriteClient({
       projectId: env.SANITY_PROJECT_ID,
@@ -113,7 +143,10 @@ try {
     } catch (error) {
       const e = error as { statusCode?: number; message?: string };
       const exists = e.statusCode === 409 ? `; ${doc._id} exists: choose another --slug or pass --force` : '';
-      throw new ImportError(`Sanity refused the draft (${e.statusCode ? `HTTP ${e.statusCode}: ` : ''}${(e.message ?? String(error)).split('\n')[0]})${exists}`, '(sanity)');
+      throw new ImportError(
+        `Sanity refused the draft (${e.statusCode ? `HTTP ${e.statusCode}: ` : ''}${(e.message ?? String(error)).split('\n')[0]})${exists}`,
+        '(sanity)',
+      );
     }
   }
 
@@ -126,9 +159,13 @@ try {
       `  authors:  ${fields.authors.join(', ')}${draft.author ? ` (page: ${draft.author})` : ''}   script: ${fields.sourceLocale}   origin: ${fields.origin}${draft.source ? ` (${draft.source.url})` : ''}`,
       `  removed ${c.pinyin ?? 0} pinyin annotation(s), ${c.furniture ?? 0} furniture block(s), ${c.space ?? 0} stray space(s); repaired ${c.mojibake ?? 0} mojibake run(s); ${c.punctuation ?? 0} punctuation mark(s) made full-width`,
       ...(report.machineConverted
-        ? [`  the page is Traditional converted from Simplified character by character (${report.machineConverted.traces.map((t) => t.char).join(', ')}): written as its recovered Simplified original; OpenCC's phrases write zh-Hant (${report.machineConverted.corrections.map((x) => `${x.from}→${x.to}`).join(', ')})`]
+        ? [
+            `  the page is Traditional converted from Simplified character by character (${report.machineConverted.traces.map((t) => t.char).join(', ')}): written as its recovered Simplified original; OpenCC's phrases write zh-Hant (${report.machineConverted.corrections.map((x) => `${x.from}→${x.to}`).join(', ')})`,
+          ]
         : []),
-      ...(report.flags.length ? [`  ${report.flags.length} mojibake run(s) left as they are (--allow-flags): ${report.flags.map((f) => `line ${f.line}`).join(', ')}`] : []),
+      ...(report.flags.length
+        ? [`  ${report.flags.length} mojibake run(s) left as they are (--allow-flags): ${report.flags.map((f) => `line ${f.line}`).join(', ')}`]
+        : []),
       `  editor to add: category (now ${fields.category}), tags, publishedAt (now the import time); the draft stays unpublished until draft: true is removed`,
       `  report: ${display(reportFile)}`,
     ].join('\n'),
@@ -141,12 +178,22 @@ try {
 
 /** A slug from the file name, else from the source URL's last segment. */
 function slugFor(path: string, url: string | undefined): string {
-  const name = basename(path).replace(/\.(txt|html?|md)$/i, '').toLowerCase();
+  const name = basename(path)
+    .replace(/\.(txt|html?|md)$/i, '')
+    .toLowerCase();
   if (SLUG_PATTERN.test(name) && /[a-z]/.test(name)) return name;
   if (url) {
     const u = new URL(url);
-    const last = u.pathname.split('/').filter(Boolean).pop()?.replace(/\.\w+$/, '') ?? '';
-    const slug = `${u.hostname.replace(/^(www|m)\./, '').replace(/\./g, '-')}-${last}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-|-$/g, '');
+    const last =
+      u.pathname
+        .split('/')
+        .filter(Boolean)
+        .pop()
+        ?.replace(/\.\w+$/, '') ?? '';
+    const slug = `${u.hostname.replace(/^(www|m)\./, '').replace(/\./g, '-')}-${last}`
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-|-$/g, '');
     if (SLUG_PATTERN.test(slug)) return slug;
   }
   throw new ImportError('no slug can be derived from the file name; pass --slug', 'slug');

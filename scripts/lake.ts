@@ -51,12 +51,19 @@ const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.port}: expected a port number`);
 
 for (const url of values.webhook) {
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) fail(`--webhook ${url}: expected an http(s) URL, e.g. http://127.0.0.1:4321/api/revalidate`);
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))
+    fail(`--webhook ${url}: expected an http(s) URL, e.g. http://127.0.0.1:4321/api/revalidate`);
 }
-if (values.webhook.length && !values['webhook-secret']) console.warn('[tongbao] lake: --webhook without --webhook-secret: requests go unsigned (the site refuses them)');
+if (values.webhook.length && !values['webhook-secret'])
+  console.warn('[tongbao] lake: --webhook without --webhook-secret: requests go unsigned (the site refuses them)');
 const webhooks = values.webhook.length
   ? {
-      targets: values.webhook.map((url) => ({ url, secret: values['webhook-secret'], projection: values['webhook-projection'], filter: values['webhook-filter'] })),
+      targets: values.webhook.map((url) => ({
+        url,
+        secret: values['webhook-secret'],
+        projection: values['webhook-projection'],
+        filter: values['webhook-filter'],
+      })),
       projectId: values['project-id'],
       dataset: values['dataset-name'],
     }
@@ -76,9 +83,16 @@ try {
 }
 const counts = new Map<string, number>();
 for (const d of lake.docs.values()) counts.set(d._type, (counts.get(d._type) ?? 0) + 1);
-console.log(`[tongbao] lake: ${lake.docs.size} documents from ${relative(process.cwd(), values.dataset) || values.dataset} (${[...counts].map(([t, n]) => `${n} ${t}`).join(', ')})`);
-console.log(`[tongbao] lake: serving Sanity's query and mutation API at ${origin}${values.token ? ' (token required for drafts and mutations)' : ''}${fault ? `, fault ${fault.mode}` : ''}`);
-if (webhooks) console.log(`[tongbao] lake: webhooks after each publishing transaction to ${values.webhook.join(', ')}${values['webhook-secret'] ? ' (signed)' : ''}`);
+console.log(
+  `[tongbao] lake: ${lake.docs.size} documents from ${relative(process.cwd(), values.dataset) || values.dataset} (${[...counts].map(([t, n]) => `${n} ${t}`).join(', ')})`,
+);
+console.log(
+  `[tongbao] lake: serving Sanity's query and mutation API at ${origin}${values.token ? ' (token required for drafts and mutations)' : ''}${fault ? `, fault ${fault.mode}` : ''}`,
+);
+if (webhooks)
+  console.log(
+    `[tongbao] lake: webhooks after each publishing transaction to ${values.webhook.join(', ')}${values['webhook-secret'] ? ' (signed)' : ''}`,
+  );
 console.log(`[tongbao] build from it: SANITY_PROJECT_ID=local SANITY_DATASET=production SANITY_API_HOST=${origin} npm run build`);
 const stop = () => void lake.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -26,7 +26,9 @@ type Doc = Record<string, unknown> & { _id: string; _type: string };
 const slugField = (current: string) => ({ _type: 'slug', current });
 // Sanity field names cannot hold hyphens: zhHans/zhHant (the site's GROQ projection maps them back).
 const names = (e: Author | Category) =>
-  e.names ? { names: { ...(e.names['zh-Hans'] ? { zhHans: e.names['zh-Hans'] } : {}), ...(e.names['zh-Hant'] ? { zhHant: e.names['zh-Hant'] } : {}) } } : {};
+  e.names
+    ? { names: { ...(e.names['zh-Hans'] ? { zhHans: e.names['zh-Hans'] } : {}), ...(e.names['zh-Hant'] ? { zhHant: e.names['zh-Hant'] } : {}) } }
+    : {};
 
 /** Width and height of an SVG (its width/height attributes) or a PNG (its IHDR chunk). */
 function imageSize(bytes: Buffer, ext: string): { width: number; height: number } | undefined {

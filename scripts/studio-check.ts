@@ -24,7 +24,9 @@ function report(what: string, command: string, args: string[], status: number | 
   if (status !== 0) {
     process.stdout.write(out);
     process.stderr.write(err);
-    console.error(`[tongbao] ${what} failed (exit ${status}). Run it yourself in sanity/ to see why: ${[command === process.execPath ? 'npx' : command, ...args.slice(command === process.execPath ? 1 : 0)].join(' ')}`);
+    console.error(
+      `[tongbao] ${what} failed (exit ${status}). Run it yourself in sanity/ to see why: ${[command === process.execPath ? 'npx' : command, ...args.slice(command === process.execPath ? 1 : 0)].join(' ')}`,
+    );
     return false;
   }
   log(`${what}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -42,7 +42,8 @@ const port = (name: string, value: string) => {
 const studioPort = port('port', values.port);
 const lakePort = port('lake-port', values['lake-port']);
 // The Studio takes a token from /#token=… only when it has 32 characters or more.
-if (!values.token || values.token.length < 32 || /[&#\s]/.test(values.token)) fail('--token: the Studio signs in with a token of 32 or more characters, without &, # or spaces');
+if (!values.token || values.token.length < 32 || /[&#\s]/.test(values.token))
+  fail('--token: the Studio signs in with a token of 32 or more characters, without &, # or spaces');
 
 const PROJECT_ID = 'local';
 const DATASET = 'production';
@@ -82,7 +83,9 @@ try {
 } catch (error) {
   fail(`cannot listen on 127.0.0.1:${lakePort} (${(error as Error).message}); choose another with --lake-port`);
 }
-console.log(`[tongbao] lake: ${lake.docs.size} documents from ${relative(process.cwd(), values.dataset) || values.dataset}, API at ${apiHost}${values.persist ? ' (edits written back)' : ' (edits kept in memory)'}`);
+console.log(
+  `[tongbao] lake: ${lake.docs.size} documents from ${relative(process.cwd(), values.dataset) || values.dataset}, API at ${apiHost}${values.persist ? ' (edits written back)' : ' (edits kept in memory)'}`,
+);
 
 // The Studio's own CLI, from its install in sanity/, run by the Node that runs this script.
 const require = createRequire(join(root, 'sanity', 'package.json'));
@@ -105,13 +108,19 @@ const env = {
   SANITY_TELEMETRY_DISABLED: '1',
   NO_UPDATE_NOTIFIER: '1',
 };
-const studio = spawn(process.execPath, [cli, 'dev', '--host', 'localhost', '--port', String(studioPort)], { cwd: join(root, 'sanity'), env, stdio: ['ignore', 'pipe', 'inherit'] });
+const studio = spawn(process.execPath, [cli, 'dev', '--host', 'localhost', '--port', String(studioPort)], {
+  cwd: join(root, 'sanity'),
+  env,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 let announced = false;
 studio.stdout.on('data', (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (!announced && /localhost:\d+|ready|running at/i.test(chunk.toString())) {
     announced = true;
-    console.log(`[tongbao] studio: the lake's certificate is self-signed (${relative(process.cwd(), tls.file)}): open https://${PROJECT_ID}.localhost:${lakePort}/ once and accept it`);
+    console.log(
+      `[tongbao] studio: the lake's certificate is self-signed (${relative(process.cwd(), tls.file)}): open https://${PROJECT_ID}.localhost:${lakePort}/ once and accept it`,
+    );
     console.log(`[tongbao] studio: open http://localhost:${studioPort}/#token=${values.token}`);
   }
 });

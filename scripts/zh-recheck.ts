@@ -38,5 +38,7 @@ if (changes.length === 0) {
   process.exit(0);
 }
 console.log(changes.join('\n'));
-console.log(`[tongbao] conversions changed against ${shown}. Review them; if they are right, npm run zh:recheck -- --update and commit the snapshot.`);
+console.log(
+  `[tongbao] conversions changed against ${shown}. Review them; if they are right, npm run zh:recheck -- --update and commit the snapshot.`,
+);
 process.exit(1);

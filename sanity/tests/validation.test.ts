@@ -18,7 +18,14 @@ let client: ReturnType<typeof createClient>;
 beforeAll(async () => {
   const started = await startLake();
   lake = started.lake;
-  client = createClient({ projectId: 'local', dataset: 'production', apiHost: started.origin, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19' });
+  client = createClient({
+    projectId: 'local',
+    dataset: 'production',
+    apiHost: started.origin,
+    useProjectHostname: false,
+    useCdn: false,
+    apiVersion: '2025-02-19',
+  });
 });
 afterAll(() => lake.close());
 
@@ -43,18 +50,35 @@ const validArticle = {
 /** Every marker as `path level: message`. */
 async function levels(document: Record<string, unknown>) {
   const result = await validateDocument({ document: document as unknown as SanityDocument, schema, client: client as never });
-  return result.markers.filter((m) => m.level !== 'info').map((m) => `${m.path.map((p) => (typeof p === 'object' ? JSON.stringify(p) : String(p))).join('.')} ${m.level}: ${m.message}`);
+  return result.markers
+    .filter((m) => m.level !== 'info')
+    .map((m) => `${m.path.map((p) => (typeof p === 'object' ? JSON.stringify(p) : String(p))).join('.')} ${m.level}: ${m.message}`);
 }
 
-const block = (key: string, text: string) => ({ _type: 'block', _key: key, style: 'normal', markDefs: [], children: [{ _type: 'span', _key: `${key}s`, text, marks: [] }] });
+const block = (key: string, text: string) => ({
+  _type: 'block',
+  _key: key,
+  style: 'normal',
+  markDefs: [],
+  children: [{ _type: 'span', _key: `${key}s`, text, marks: [] }],
+});
 
 async function messages(document: Record<string, unknown>) {
   const result = await validateDocument({ document: document as unknown as SanityDocument, schema, client: client as never });
-  if (process.env.DEBUG_VALIDATION) console.log(result.status, result.markers.map((m) => m.path.join(".") + " " + m.level + " " + m.message));
+  if (process.env.DEBUG_VALIDATION)
+    console.log(
+      result.status,
+      result.markers.map((m) => m.path.join('.') + ' ' + m.level + ' ' + m.message),
+    );
   // validateDocument in its CLI mode adds an unknown-fields check to object-typed fields (slug, source)
   // with .warning(), which lowers our rules on those fields to warnings; the Studio shows them as errors.
   // So: every marker that is not info, by message.
-  return { status: result.status, errors: result.markers.filter((m) => m.level !== 'info').map((m) => `${m.path.map((p) => (typeof p === 'object' ? JSON.stringify(p) : String(p))).join('.')}: ${m.message}`) };
+  return {
+    status: result.status,
+    errors: result.markers
+      .filter((m) => m.level !== 'info')
+      .map((m) => `${m.path.map((p) => (typeof p === 'object' ? JSON.stringify(p) : String(p))).join('.')}: ${m.message}`),
+  };
 }
 
 describe('article validation', () => {
@@ -66,7 +90,11 @@ describe('article validation', () => {
     const found: string[] = [];
     for (const doc of lake.docs.values()) {
       if (!['article', 'author', 'category'].includes(doc._type)) continue;
-      found.push(...(await levels({ ...doc, _createdAt: '2026-01-01T00:00:00Z', _updatedAt: '2026-01-01T00:00:00Z', _rev: 'r' })).map((m) => `${doc._id}: ${m}`));
+      found.push(
+        ...(await levels({ ...doc, _createdAt: '2026-01-01T00:00:00Z', _updatedAt: '2026-01-01T00:00:00Z', _rev: 'r' })).map(
+          (m) => `${doc._id}: ${m}`,
+        ),
+      );
     }
     // 并 alone is 並 (and), 併 (merge) or 幷: the editor is asked. The body's -{发}- examples are marked: no script warning.
     expect(found).toEqual([
@@ -110,7 +138,14 @@ describe('article validation', () => {
   });
 
   it('requires headline, summary, time, author and category', async () => {
-    const { errors } = await messages({ ...validArticle, title: undefined, summary: undefined, publishedAt: undefined, authors: [], category: undefined });
+    const { errors } = await messages({
+      ...validArticle,
+      title: undefined,
+      summary: undefined,
+      publishedAt: undefined,
+      authors: [],
+      category: undefined,
+    });
     expect(errors).toEqual(
       expect.arrayContaining([
         'title: Every article needs a headline.',
@@ -141,19 +176,29 @@ describe('validation that speaks to editors (the build’s rules, src/zh/editor-
     expect(await levels({ ...zhHant, summary: '他們乾杯慶祝。' })).toEqual([
       'summary warning: In zh-Hans, OpenCC chose by the character alone: 乾 → 干 (not 乾) in 「他們【乾】杯慶祝。」. If a choice is wrong, add the word to "Glossary for this article" with both forms, or write the override markup around it (e.g. -{zh-hans:乾;zh-hant:乾}-).',
     ]);
-    expect(await levels({ ...zhHant, summary: '他們乾杯慶祝。', glossary: [{ _key: 'g1', _type: 'glossaryEntry', zhHans: '干杯', zhHant: '乾杯' }] })).toEqual([]);
+    expect(
+      await levels({ ...zhHant, summary: '他們乾杯慶祝。', glossary: [{ _key: 'g1', _type: 'glossaryEntry', zhHans: '干杯', zhHant: '乾杯' }] }),
+    ).toEqual([]);
     expect(await levels({ ...zhHant, summary: '他們-{zh-hans:干;zh-hant:乾}-杯慶祝。' })).toEqual([]);
   });
 
   it('Simplified-only characters in a zh-Hant article → warnings (the other script; a character-by-character conversion)', async () => {
-    const found = await levels({ ...validArticle, sourceLocale: 'zh-Hant', title: '新的報導', summary: '國家領導人出席峰會并致辭。', body: [block('p1', '正文。')] });
+    const found = await levels({
+      ...validArticle,
+      sourceLocale: 'zh-Hant',
+      title: '新的報導',
+      summary: '國家領導人出席峰會并致辭。',
+      body: [block('p1', '正文。')],
+    });
     expect(found).toEqual([
       'summary warning: 1 Simplified-only character(s) in zh-Hant text: 并 (導人出席峰會【并】致辭。) · This Traditional text looks converted from Simplified character by character (并 in 「導人出席峰會【并】致辭。」): readers in Taiwan read such forms as mistakes, and a phrase conversion writes 并→並. Fix it the right way: set "Written in" to 简体 (zh-Hans) and paste the Simplified original (or import the page again: the importer recovers it), so that the conversion writes the Traditional text.',
     ]);
   });
 
   it('Traditional-only characters in a zh-Hans body → a warning', async () => {
-    expect(await levels({ ...validArticle, body: [block('p1', '国家领导人出席峰會并致辞。')] })).toEqual(['body warning: 1 Traditional-only character(s) in zh-Hans text: 會 (领导人出席峰【會】并致辞。)']);
+    expect(await levels({ ...validArticle, body: [block('p1', '国家领导人出席峰會并致辞。')] })).toEqual([
+      'body warning: 1 Traditional-only character(s) in zh-Hans text: 會 (领导人出席峰【會】并致辞。)',
+    ]);
   });
 
   it('mojibake → an error, in the headline and in a body block', async () => {
@@ -177,7 +222,12 @@ describe('validation that speaks to editors (the build’s rules, src/zh/editor-
     expect(await levels({ ...validArticle, title: '新的\u202E报道' })).toEqual([
       'title error: U+202E (bidirectional control) at character 3; these characters are never part of a text (they come from copying out of PDFs, word processors or terminals); delete it, or type the character that was meant',
     ]);
-    const image = { _type: 'image', asset: { _type: 'reference', _ref: 'image-c57c29a1843d890ea613eb38bfdaa1aadcdeea1c-640x240-svg' }, alt: '示意图', caption: '说明\u0007' };
+    const image = {
+      _type: 'image',
+      asset: { _type: 'reference', _ref: 'image-c57c29a1843d890ea613eb38bfdaa1aadcdeea1c-640x240-svg' },
+      alt: '示意图',
+      caption: '说明\u0007',
+    };
     expect(await levels({ ...validArticle, mainImage: image })).toEqual([
       'mainImage.caption error: U+0007 (control character) at character 3; these characters are never part of a text (they come from copying out of PDFs, word processors or terminals); delete it, or type the character that was meant',
     ]);

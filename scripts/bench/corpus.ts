@@ -36,8 +36,26 @@ const CATEGORIES = [
   { slug: 'society', name: '社会' },
 ];
 const TAGS = [
-  '先进技术', '成果转化', '长三角', '苏州', '新能源', '新材料', '数字经济', '人工智能', '半导体', '资本市场',
-  '基金', '资产配置', '高端装备', '生物医药', '航空航天', '科技创新', '产业政策', '区域发展', '国际合作', '市场展望',
+  '先进技术',
+  '成果转化',
+  '长三角',
+  '苏州',
+  '新能源',
+  '新材料',
+  '数字经济',
+  '人工智能',
+  '半导体',
+  '资本市场',
+  '基金',
+  '资产配置',
+  '高端装备',
+  '生物医药',
+  '航空航天',
+  '科技创新',
+  '产业政策',
+  '区域发展',
+  '国际合作',
+  '市场展望',
 ];
 
 /** Sentences of the sample articles in Simplified script (sources written in Traditional are converted). */
@@ -89,10 +107,7 @@ export async function generateCorpus(options: {
     slug: `author-${String(i + 1).padStart(2, '0')}`,
     name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`,
   }));
-  await writeFile(
-    join(options.dir, 'authors.yaml'),
-    authors.map((a) => `- slug: ${a.slug}\n  name: ${a.name}\n`).join(''),
-  );
+  await writeFile(join(options.dir, 'authors.yaml'), authors.map((a) => `- slug: ${a.slug}\n  name: ${a.name}\n`).join(''));
   await writeFile(
     join(options.dir, 'categories.yaml'),
     CATEGORIES.map((c) => `- slug: ${c.slug}\n  name: ${c.name}\n${c.riskNotice ? '  riskNotice: true\n' : ''}`).join(''),

@@ -16,9 +16,18 @@ export async function writeHugoSite(corpus: Corpus, dir: string): Promise<void> 
     join(dir, 'hugo.toml'),
     'baseURL = "https://tongbao.example/"\ntitle = "通报"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n',
   );
-  await writeFile(join(dir, 'layouts', '_default', 'baseof.html'), '<!doctype html><html><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>\n');
-  await writeFile(join(dir, 'layouts', '_default', 'single.html'), '{{ define "main" }}<article><h1>{{ .Title }}</h1>{{ .Content }}</article>{{ end }}\n');
-  await writeFile(join(dir, 'layouts', '_default', 'list.html'), '{{ define "main" }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n');
+  await writeFile(
+    join(dir, 'layouts', '_default', 'baseof.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>\n',
+  );
+  await writeFile(
+    join(dir, 'layouts', '_default', 'single.html'),
+    '{{ define "main" }}<article><h1>{{ .Title }}</h1>{{ .Content }}</article>{{ end }}\n',
+  );
+  await writeFile(
+    join(dir, 'layouts', '_default', 'list.html'),
+    '{{ define "main" }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n',
+  );
   for (const section of ['zh-hans', 'zh-hant']) await mkdir(join(dir, 'content', section), { recursive: true });
   for (const a of corpus.articles) {
     const forms = {

@@ -18,7 +18,12 @@ const articles = Number(values.docs);
 const runs = Number(values.runs);
 const dir = mkdtempSync(join(tmpdir(), 'tongbao-lake-bench-'));
 const file = join(dir, 'dataset.ndjson');
-writeFileSync(file, generateDocs(articles).map((d) => JSON.stringify(d)).join('\n') + '\n');
+writeFileSync(
+  file,
+  generateDocs(articles)
+    .map((d) => JSON.stringify(d))
+    .join('\n') + '\n',
+);
 
 const SLUG_QUERY = `*[_type == "article" && slug.current == $slug][0]{title, "slug": slug.current, "category": category->{name}, "authors": authors[]->{name}}`;
 const IDS_QUERY = `*[_id in $ids]{_id, title}`;
@@ -27,7 +32,15 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 async function measure(index: boolean) {
   const lake = new Lake({ datasetFile: file, token: 'bench', index });
   const origin = await lake.listen(0);
-  const client = createClient({ projectId: 'local', dataset: 'production', apiHost: origin, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', token: 'bench' });
+  const client = createClient({
+    projectId: 'local',
+    dataset: 'production',
+    apiHost: origin,
+    useProjectHostname: false,
+    useCdn: false,
+    apiVersion: '2025-02-19',
+    token: 'bench',
+  });
   const time = async (fn: (i: number) => Promise<unknown>, n: number) => {
     const ms: number[] = [];
     for (let i = 0; i < n; i++) {
@@ -40,8 +53,18 @@ async function measure(index: boolean) {
   await client.fetch(SLUG_QUERY, { slug: generatedSlug(1) });
   const n = index ? runs : Math.min(runs, 5);
   const slug = await time((i) => client.fetch(SLUG_QUERY, { slug: generatedSlug((i * 7919) % articles) }), n);
-  const ids = await time((i) => client.fetch(IDS_QUERY, { ids: Array.from({ length: 20 }, (_, k) => `article.${generatedSlug((i * 31 + k * 997) % articles)}`) }), n);
-  const mutate = await time((i) => client.patch(`article.${generatedSlug(i)}`).set({ title: `改 ${i}` }).commit(), n);
+  const ids = await time(
+    (i) => client.fetch(IDS_QUERY, { ids: Array.from({ length: 20 }, (_, k) => `article.${generatedSlug((i * 31 + k * 997) % articles)}`) }),
+    n,
+  );
+  const mutate = await time(
+    (i) =>
+      client
+        .patch(`article.${generatedSlug(i)}`)
+        .set({ title: `改 ${i}` })
+        .commit(),
+    n,
+  );
   await lake.close();
   return { slug, ids, mutate, documents: lake.docs.size };
 }
@@ -50,7 +73,10 @@ const fmt = (r: { p50: number; p95: number }) => `p50 ${r.p50.toFixed(1)} ms, p9
 const scan = await measure(false);
 const indexed = await measure(true);
 console.log(`[tongbao] lake at ${indexed.documents} documents, through @sanity/client over HTTP:`);
-for (const [what, key] of [['slug query', 'slug'], ['_id in (20 ids)', 'ids']] as const) {
+for (const [what, key] of [
+  ['slug query', 'slug'],
+  ['_id in (20 ids)', 'ids'],
+] as const) {
   console.log(`  ${what.padEnd(20)} scanning: ${fmt(scan[key])}   indexed: ${fmt(indexed[key])}`);
 }
 // Mutations commit only the changed ids in both modes (the index switch is about queries).

@@ -29,7 +29,15 @@ export function generateDocs(articles: number, seed = 15): Doc[] {
   for (let i = 0; i < 24; i++) {
     docs.push({ _id: `author.a${i}`, _type: 'author', name: `作者${i}`, slug: { _type: 'slug', current: `a${i}` }, nameLocale: 'zh-Hans' });
   }
-  for (const c of GENERATED_CATEGORIES) docs.push({ _id: `category.${c}`, _type: 'category', name: c, slug: { _type: 'slug', current: c }, nameLocale: 'zh-Hans', riskNotice: c === 'finance' });
+  for (const c of GENERATED_CATEGORIES)
+    docs.push({
+      _id: `category.${c}`,
+      _type: 'category',
+      name: c,
+      slug: { _type: 'slug', current: c },
+      nameLocale: 'zh-Hans',
+      riskNotice: c === 'finance',
+    });
   const start = Date.UTC(2023, 0, 1);
   for (let i = 0; i < articles; i++) {
     const slug = generatedSlug(i);
@@ -39,7 +47,9 @@ export function generateDocs(articles: number, seed = 15): Doc[] {
       title: `${TAGS[int(TAGS.length)]}：第${i + 1}篇`,
       slug: { _type: 'slug', current: slug },
       summary: `摘要${i + 1}`,
-      body: [{ _type: 'block', _key: 'b0', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's0', text: `正文${i + 1}。`, marks: [] }] }],
+      body: [
+        { _type: 'block', _key: 'b0', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's0', text: `正文${i + 1}。`, marks: [] }] },
+      ],
       publishedAt: new Date(start + i * 3_600_000).toISOString(),
       authors: [{ _type: 'reference', _ref: `author.a${int(24)}`, _key: 'a0' }],
       category: { _type: 'reference', _ref: `category.${GENERATED_CATEGORIES[int(GENERATED_CATEGORIES.length)]}` },
@@ -50,11 +60,18 @@ export function generateDocs(articles: number, seed = 15): Doc[] {
     };
     docs.push(doc);
     // One in 50 has a draft with a changed title and slug; one in 200 exists only as a draft.
-    if (i % 50 === 7) docs.push({ ...doc, _id: `drafts.${doc._id}`, title: `草稿：${String(doc.title)}`, slug: { _type: 'slug', current: `${slug}-draft` } });
+    if (i % 50 === 7)
+      docs.push({ ...doc, _id: `drafts.${doc._id}`, title: `草稿：${String(doc.title)}`, slug: { _type: 'slug', current: `${slug}-draft` } });
   }
   for (let i = 0; i < Math.ceil(articles / 200); i++) {
     const slug = `gen-draft-only-${i}`;
-    docs.push({ _id: `drafts.article.${slug}`, _type: 'article', title: `仅草稿${i}`, slug: { _type: 'slug', current: slug }, publishedAt: new Date(start).toISOString() });
+    docs.push({
+      _id: `drafts.article.${slug}`,
+      _type: 'article',
+      title: `仅草稿${i}`,
+      slug: { _type: 'slug', current: slug },
+      publishedAt: new Date(start).toISOString(),
+    });
   }
   // A document whose slug is a number, so "1" and 1 stay apart.
   docs.push({ _id: 'odd.numeric-slug', _type: 'odd', slug: { current: 1 } });

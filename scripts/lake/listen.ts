@@ -131,7 +131,9 @@ export class ListenHub {
           ...(l.mendoza ? { effects: { apply: [0, SYSTEM(c.after)], revert: [0, SYSTEM(c.before)] } } : {}),
         });
       }
-      events.forEach((e, i) => this.send(l, 'mutation', { ...e, transactionTotalEvents: events.length, transactionCurrentEvent: i + 1 }, String(e.eventId)));
+      events.forEach((e, i) =>
+        this.send(l, 'mutation', { ...e, transactionTotalEvents: events.length, transactionCurrentEvent: i + 1 }, String(e.eventId)),
+      );
     }
   }
 }

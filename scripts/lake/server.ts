@@ -64,7 +64,6 @@ export interface LoggedRequest {
   status: number | 'dropped' | 'hung';
 }
 
-
 /**
  * Pure: a dataset file's bytes as text. JSON is UTF-8; a file that is not (saved from an old
  * Windows tool, cut mid-character) is refused with the line, never read with U+FFFD in place.
@@ -81,7 +80,9 @@ export function decodeNdjson(bytes: Uint8Array, where: string): string {
       try {
         strict.decode(chunk);
       } catch {
-        throw new Error(`[tongbao] ${where}:${line}: not valid UTF-8; a dataset is UTF-8 JSON: export it again (sanity dataset export) or save the file as UTF-8`);
+        throw new Error(
+          `[tongbao] ${where}:${line}: not valid UTF-8; a dataset is UTF-8 JSON: export it again (sanity dataset export) or save the file as UTF-8`,
+        );
       }
       if (end < 0) throw new Error(`[tongbao] ${where}: not valid UTF-8; save the file as UTF-8`);
       start = end + 1;
@@ -97,10 +98,14 @@ export function parseNdjson(text: string, where: string): Doc[] {
     try {
       doc = JSON.parse(line);
     } catch (error) {
-      throw new Error(`[tongbao] ${where}:${i + 1}: not JSON (${(error as Error).message}); each line must be one whole document: fix or remove that line, or export the dataset again`, { cause: error });
+      throw new Error(
+        `[tongbao] ${where}:${i + 1}: not JSON (${(error as Error).message}); each line must be one whole document: fix or remove that line, or export the dataset again`,
+        { cause: error },
+      );
     }
     const d = doc as Partial<Doc>;
-    if (typeof d?._id !== 'string' || typeof d._type !== 'string') throw new Error(`[tongbao] ${where}:${i + 1}: a document needs _id and _type; add them or remove that line`);
+    if (typeof d?._id !== 'string' || typeof d._type !== 'string')
+      throw new Error(`[tongbao] ${where}:${i + 1}: a document needs _id and _type; add them or remove that line`);
     return [d as Doc];
   });
 }

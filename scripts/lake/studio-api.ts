@@ -122,7 +122,12 @@ export class StudioApi {
       const body =
         error instanceof TransactionError
           ? { error: { description: error.message, type: error.type }, statusCode: status }
-          : { error: status === 404 ? 'Not Found' : status === 401 ? 'Unauthorized' : 'Error', message: (error as Error).message, statusCode: status, ...(error instanceof ApiError ? error.extra : {}) };
+          : {
+              error: status === 404 ? 'Not Found' : status === 401 ? 'Unauthorized' : 'Error',
+              message: (error as Error).message,
+              statusCode: status,
+              ...(error instanceof ApiError ? error.extra : {}),
+            };
       if (!res.headersSent) this.json(res, status, body);
       else res.end();
     }
@@ -145,12 +150,17 @@ export class StudioApi {
   }
 
   private requireAuth(req: IncomingMessage) {
-    if (!this.authorized(req)) throw new ApiError(401, 'this needs a token (Authorization: Bearer …); open the Studio at /#token=<the lake token>', { errorCode: 'SIO-401-ANF' });
+    if (!this.authorized(req))
+      throw new ApiError(401, 'this needs a token (Authorization: Bearer …); open the Studio at /#token=<the lake token>', {
+        errorCode: 'SIO-401-ANF',
+      });
   }
 
   private checkDataset(dataset: string) {
     if (decodeURIComponent(dataset) !== this.options.dataset) {
-      throw new ApiError(404, `Dataset "${dataset}" not found in project "${this.options.projectId}"; the lake serves "${this.options.dataset}"`, { type: 'datasetNotFound' });
+      throw new ApiError(404, `Dataset "${dataset}" not found in project "${this.options.projectId}"; the lake serves "${this.options.dataset}"`, {
+        type: 'datasetNotFound',
+      });
     }
   }
 
@@ -183,14 +193,29 @@ export class StudioApi {
       createdAt: '2026-01-01T00:00:00.000Z',
       organizationId: null,
       metadata: {},
-      members: [{ id: this.user.id, role: 'editor', roles: [{ name: 'editor', title: 'Editor' }], isCurrentUser: true, isRobot: false, createdAt: '2026-01-01T00:00:00.000Z' }],
+      members: [
+        {
+          id: this.user.id,
+          role: 'editor',
+          roles: [{ name: 'editor', title: 'Editor' }],
+          isCurrentUser: true,
+          isRobot: false,
+          createdAt: '2026-01-01T00:00:00.000Z',
+        },
+      ],
       features: [],
       pendingInvites: 0,
     };
   }
 
   private me() {
-    return { ...this.user, profileImage: null, provider: 'sanity', role: 'editor', roles: [{ name: 'editor', title: 'Editor', description: 'Reads, creates, edits and publishes documents' }] };
+    return {
+      ...this.user,
+      profileImage: null,
+      provider: 'sanity',
+      role: 'editor',
+      roles: [{ name: 'editor', title: 'Editor', description: 'Reads, creates, edits and publishes documents' }],
+    };
   }
 
   private async dispatchUnversioned(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
@@ -199,7 +224,11 @@ export class StudioApi {
     if (!m || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
     const asset = this.assets.get(m[2]!);
     if (!asset) return false;
-    res.writeHead(200, { 'content-type': asset.contentType, 'content-length': String(asset.bytes.length), 'cache-control': 'public, max-age=31536000, immutable' });
+    res.writeHead(200, {
+      'content-type': asset.contentType,
+      'content-length': String(asset.bytes.length),
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
     res.end(req.method === 'HEAD' ? undefined : asset.bytes);
     return true;
   }
@@ -236,8 +265,14 @@ export class StudioApi {
         this.json(res, 200, pairs);
         return true;
       }
-      const keys = decodeURIComponent(m[1] ?? '').split(',').filter(Boolean);
-      this.json(res, 200, keys.map((key) => ({ key, value: this.keyValues.get(key) ?? null })));
+      const keys = decodeURIComponent(m[1] ?? '')
+        .split(',')
+        .filter(Boolean);
+      this.json(
+        res,
+        200,
+        keys.map((key) => ({ key, value: this.keyValues.get(key) ?? null })),
+      );
       return true;
     }
     if (path === '/auth/providers') {
@@ -256,17 +291,33 @@ export class StudioApi {
       return true;
     }
     if ((m = /^\/projects\/([^/]+)(\/.*)?$/.exec(path))) {
-      if (m[1] !== projectId) throw new ApiError(404, `Project "${m[1]}" not found; the lake serves project "${projectId}"`, { errorCode: 'SIO-404-PNF' });
+      if (m[1] !== projectId)
+        throw new ApiError(404, `Project "${m[1]}" not found; the lake serves project "${projectId}"`, { errorCode: 'SIO-404-PNF' });
       this.requireAuth(req);
       const sub = m[2] ?? '';
-      if (sub === '') return this.json(res, 200, this.project()), true;
+      if (sub === '') return (this.json(res, 200, this.project()), true);
       // Add-on datasets (comments) are asked for by profile: the lake has none.
-      if (sub === '/datasets' && (url.searchParams.get('datasetProfile') ?? 'content') !== 'content') return this.json(res, 200, []), true;
-      if (sub === '/datasets') return this.json(res, 200, [{ name: this.options.dataset, aclMode: 'private', createdAt: '2026-01-01T00:00:00.000Z', createdByUserId: this.user.id, addonFor: null, datasetProfile: 'content', features: [], tags: [] }]), true;
+      if (sub === '/datasets' && (url.searchParams.get('datasetProfile') ?? 'content') !== 'content') return (this.json(res, 200, []), true);
+      if (sub === '/datasets')
+        return (
+          this.json(res, 200, [
+            {
+              name: this.options.dataset,
+              aclMode: 'private',
+              createdAt: '2026-01-01T00:00:00.000Z',
+              createdByUserId: this.user.id,
+              addonFor: null,
+              datasetProfile: 'content',
+              features: [],
+              tags: [],
+            },
+          ]),
+          true
+        );
       if ((m = /^\/datasets\/([^/]+)\/acl$/.exec(sub))) {
         this.checkDataset(m[1]!);
         // The editor role: read, create, update and history on every document.
-        return this.json(res, 200, [{ filter: '_id in path("**")', permissions: ['read', 'create', 'update', 'history'] }]), true;
+        return (this.json(res, 200, [{ filter: '_id in path("**")', permissions: ['read', 'create', 'update', 'history'] }]), true);
       }
       if (sub === '/grants') {
         const all = { filter: '_id in path("**")' };
@@ -280,10 +331,10 @@ export class StudioApi {
           true
         );
       }
-      if (sub === '/user-applications' || sub === '/features' || sub.startsWith('/features/')) return this.json(res, 200, []), true;
+      if (sub === '/user-applications' || sub === '/features' || sub.startsWith('/features/')) return (this.json(res, 200, []), true);
       throw new ApiError(404, `the lake does not offer /projects/{id}${sub} (a hosted project's setting)`);
     }
-    if (path === '/features') return this.json(res, 200, []), true;
+    if (path === '/features') return (this.json(res, 200, []), true);
     if ((m = /^\/data\/listen\/([^/]+)$/.exec(path))) {
       this.checkDataset(m[1]!);
       this.hub.open(req, res, url, this.authorized(req), cors);
@@ -302,10 +353,10 @@ export class StudioApi {
         const actions = Array.isArray(body.actions) ? body.actions : body.actions ? [body.actions] : undefined;
         if (!actions) throw new ApiError(400, 'expected {actions: [...]}');
         result = await applyActions(this.lake.docs, actions as never, opts);
-        if (body.dryRun === true) return this.json(res, 200, { transactionId: result.transaction.id }), true;
+        if (body.dryRun === true) return (this.json(res, 200, { transactionId: result.transaction.id }), true);
       }
       this.commit(result.next, result.transaction);
-      if (m[1] === 'actions') return this.json(res, 200, { transactionId: result.transaction.id }), true;
+      if (m[1] === 'actions') return (this.json(res, 200, { transactionId: result.transaction.id }), true);
       const returnDocuments = url.searchParams.get('returnDocuments') === 'true';
       this.json(res, 200, {
         transactionId: result.transaction.id,
@@ -318,7 +369,7 @@ export class StudioApi {
       this.checkDataset(m[1]!);
       this.requireAuth(req);
       const ids = decodeURIComponent(m[3]!).split(',');
-      if (m[2] === 'documents') return this.json(res, 200, { documents: ids.flatMap((id) => this.revisionOf(id, url.searchParams) ?? []) }), true;
+      if (m[2] === 'documents') return (this.json(res, 200, { documents: ids.flatMap((id) => this.revisionOf(id, url.searchParams) ?? []) }), true);
       this.history(res, ids, url.searchParams);
       return true;
     }
@@ -326,7 +377,17 @@ export class StudioApi {
       this.checkDataset(m[2]!);
       this.requireAuth(req);
       const bytes = await this.body(req);
-      return this.json(res, 200, { document: this.upload(m[1] as 'images' | 'files', bytes, url.searchParams, String(req.headers['content-type'] ?? 'application/octet-stream')) }), true;
+      return (
+        this.json(res, 200, {
+          document: this.upload(
+            m[1] as 'images' | 'files',
+            bytes,
+            url.searchParams,
+            String(req.headers['content-type'] ?? 'application/octet-stream'),
+          ),
+        }),
+        true
+      );
     }
     if (/^\/(journey|schedules|socket|help|notifications|comments|releases|access)(\/|$)/.test(path)) {
       throw new ApiError(404, `${path}: a hosted Sanity service the lake does not offer`);
@@ -366,7 +427,12 @@ export class StudioApi {
         const c = t.changes.find((x) => x.id === id);
         if (c) found = c.after;
       }
-      return found ?? (this.transactions.length === 0 || !this.transactions.some((t) => t.changes.some((c) => c.id === id)) ? (this.lake.docs.get(id) ?? null) : null);
+      return (
+        found ??
+        (this.transactions.length === 0 || !this.transactions.some((t) => t.changes.some((c) => c.id === id))
+          ? (this.lake.docs.get(id) ?? null)
+          : null)
+      );
     }
     return this.lake.docs.get(id) ?? null;
   }
@@ -382,7 +448,13 @@ export class StudioApi {
     const fromTx = params.get('fromTransaction');
     const toTx = params.get('toTransaction');
     let list = this.transactions.filter((t) => t.changes.some((c) => wanted.has(c.id)));
-    if (fromTx) list = list.slice(Math.max(0, list.findIndex((t) => t.id === fromTx)));
+    if (fromTx)
+      list = list.slice(
+        Math.max(
+          0,
+          list.findIndex((t) => t.id === fromTx),
+        ),
+      );
     if (toTx) {
       const end = list.findIndex((t) => t.id === toTx);
       if (end >= 0) list = list.slice(0, end + 1);
@@ -402,7 +474,9 @@ export class StudioApi {
         author: t.author,
         documentIDs: changes.map((c) => c.id),
         ...(excludeMutations ? {} : { mutations: changes.flatMap((c) => c.mutations) }),
-        ...(mendoza || !excludeContent ? { effects: Object.fromEntries(changes.map((c) => [c.id, { apply: [0, strip(c.after)], revert: [0, strip(c.before)] }])) } : {}),
+        ...(mendoza || !excludeContent
+          ? { effects: Object.fromEntries(changes.map((c) => [c.id, { apply: [0, strip(c.after)], revert: [0, strip(c.before)] }])) }
+          : {}),
       });
     });
     res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
@@ -418,7 +492,15 @@ export class StudioApi {
     if (ext === 'jpeg') ext = 'jpg';
     let id: string;
     let doc: Doc;
-    const base = { originalFilename: filename, sha1hash: sha1, extension: ext, mimeType: contentType, size: bytes.length, assetId: sha1, uploadId: randomUUID().replaceAll('-', '') };
+    const base = {
+      originalFilename: filename,
+      sha1hash: sha1,
+      extension: ext,
+      mimeType: contentType,
+      size: bytes.length,
+      assetId: sha1,
+      uploadId: randomUUID().replaceAll('-', ''),
+    };
     if (kind === 'images') {
       const size = imageSize(bytes);
       if (!size) throw new ApiError(400, `${filename ?? 'the upload'} is not a PNG, JPEG, GIF or WebP image; upload an image file`);
@@ -432,20 +514,37 @@ export class StudioApi {
         mimeType: size.mime,
         path: `images/${this.options.projectId}/${this.options.dataset}/${name}`,
         url: `${this.originUrl()}/images/${this.options.projectId}/${this.options.dataset}/${name}`,
-        metadata: { _type: 'sanity.imageMetadata', dimensions: { _type: 'sanity.imageDimensions', width: size.width, height: size.height, aspectRatio: size.width / size.height }, hasAlpha: size.mime === 'image/png', isOpaque: size.mime !== 'image/png' },
+        metadata: {
+          _type: 'sanity.imageMetadata',
+          dimensions: { _type: 'sanity.imageDimensions', width: size.width, height: size.height, aspectRatio: size.width / size.height },
+          hasAlpha: size.mime === 'image/png',
+          isOpaque: size.mime !== 'image/png',
+        },
       };
       this.assets.set(name, { bytes, contentType: size.mime });
     } else {
       id = `file-${sha1}-${ext}`;
       const name = `${sha1}.${ext}`;
-      doc = { _id: id, _type: 'sanity.fileAsset', ...base, path: `files/${this.options.projectId}/${this.options.dataset}/${name}`, url: `${this.originUrl()}/files/${this.options.projectId}/${this.options.dataset}/${name}` };
+      doc = {
+        _id: id,
+        _type: 'sanity.fileAsset',
+        ...base,
+        path: `files/${this.options.projectId}/${this.options.dataset}/${name}`,
+        url: `${this.originUrl()}/files/${this.options.projectId}/${this.options.dataset}/${name}`,
+      };
       this.assets.set(name, { bytes, contentType });
     }
     const existing = this.lake.docs.get(id);
     if (existing) return existing;
     const now = new Date().toISOString();
     const stored = { ...doc, _createdAt: now, _updatedAt: now, _rev: randomUUID().replaceAll('-', '').slice(0, 22) } as Doc;
-    const t: Transaction = { id: stored._rev as string, timestamp: now, author: this.user.id, changes: [{ id, before: null, after: stored, mutations: [{ create: stored }] }], results: [{ id, operation: 'create' }] };
+    const t: Transaction = {
+      id: stored._rev as string,
+      timestamp: now,
+      author: this.user.id,
+      changes: [{ id, before: null, after: stored, mutations: [{ create: stored }] }],
+      results: [{ id, operation: 'create' }],
+    };
     const next = new Map(this.lake.docs);
     next.set(id, stored);
     this.commit(next, t);

@@ -15,9 +15,34 @@ export function localCertificate(root: string): { key: Buffer; cert: Buffer; fil
   if (!existsSync(key) || !existsSync(cert)) {
     mkdirSync(dir, { recursive: true });
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '825', '-keyout', key, '-out', cert, '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,DNS:*.localhost,IP:127.0.0.1'], { stdio: 'pipe' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '825',
+          '-keyout',
+          key,
+          '-out',
+          cert,
+          '-subj',
+          '/CN=localhost',
+          '-addext',
+          'subjectAltName=DNS:localhost,DNS:*.localhost,IP:127.0.0.1',
+        ],
+        { stdio: 'pipe' },
+      );
     } catch (error) {
-      throw new Error(`[tongbao] cannot make the lake's local TLS certificate with openssl (${(error as Error).message.split('\n')[0]}); install openssl`, { cause: error });
+      throw new Error(
+        `[tongbao] cannot make the lake's local TLS certificate with openssl (${(error as Error).message.split('\n')[0]}); install openssl`,
+        { cause: error },
+      );
     }
   }
   return { key: readFileSync(key), cert: readFileSync(cert), file: cert };

@@ -71,7 +71,12 @@ export interface Transaction {
 
 function targetOf(m: SanityMutation): { op: string; id: string; arg: Record<string, unknown> } {
   const entries = Object.entries(m);
-  if (entries.length !== 1) throw new TransactionError(400, 'mutationError', `a mutation has exactly one operation, got ${entries.length}: ${JSON.stringify(m).slice(0, 120)}`);
+  if (entries.length !== 1)
+    throw new TransactionError(
+      400,
+      'mutationError',
+      `a mutation has exactly one operation, got ${entries.length}: ${JSON.stringify(m).slice(0, 120)}`,
+    );
   const [op, arg] = entries[0]!;
   if (!arg || typeof arg !== 'object') throw new TransactionError(400, 'mutationError', `mutation "${op}" needs an object`);
   const id = (op === 'patch' || op === 'delete' ? arg.id : arg._id) as unknown;
@@ -105,14 +110,24 @@ export async function applyMutations(
     }
     if (!id) throw new TransactionError(400, 'mutationError', `mutation "${op}" needs a document id`);
     if (!['create', 'createIfNotExists', 'createOrReplace', 'patch', 'delete'].includes(op)) {
-      throw new TransactionError(400, 'mutationError', `unsupported mutation "${op}"; the lake offers create, createIfNotExists, createOrReplace, patch, delete`);
+      throw new TransactionError(
+        400,
+        'mutationError',
+        `unsupported mutation "${op}"; the lake offers create, createIfNotExists, createOrReplace, patch, delete`,
+      );
     }
     const before = next.get(id) ?? null;
-    if (op !== 'patch' && op !== 'delete' && typeof arg._type !== 'string') throw new TransactionError(400, 'mutationError', `${op}: document "${id}" has no _type`);
+    if (op !== 'patch' && op !== 'delete' && typeof arg._type !== 'string')
+      throw new TransactionError(400, 'mutationError', `${op}: document "${id}" has no _type`);
     if (op === 'create' && before) throw new TransactionError(409, 'documentAlreadyExistsError', `Document by ID "${id}" already exists`);
-    if (op === 'patch' && !before) throw new TransactionError(409, 'documentNotFoundError', `Document by ID "${id}" does not exist; create it before patching it`);
+    if (op === 'patch' && !before)
+      throw new TransactionError(409, 'documentNotFoundError', `Document by ID "${id}" does not exist; create it before patching it`);
     if (op === 'patch' && typeof arg.ifRevisionID === 'string' && before && arg.ifRevisionID !== before._rev) {
-      throw new TransactionError(409, 'conflict', `Document "${id}" has revision ${String(before._rev)}, not the expected ${arg.ifRevisionID}: reload it and try again`);
+      throw new TransactionError(
+        409,
+        'conflict',
+        `Document "${id}" has revision ${String(before._rev)}, not the expected ${arg.ifRevisionID}: reload it and try again`,
+      );
     }
     if (op === 'createIfNotExists' && before) {
       recordChange(changes, id, before, before, m);
@@ -197,7 +212,8 @@ export async function applyActions(
         const publishedId = str(a, 'publishedId');
         const attributes = (a.attributes ?? {}) as Doc;
         const id = typeof attributes._id === 'string' && attributes._id ? attributes._id : `drafts.${publishedId}`;
-        if (publishedIdOf(id) !== publishedId) throw new TransactionError(400, 'actionError', `create: attributes._id "${id}" is not a draft or version of "${publishedId}"`);
+        if (publishedIdOf(id) !== publishedId)
+          throw new TransactionError(400, 'actionError', `create: attributes._id "${id}" is not a draft or version of "${publishedId}"`);
         if (get(id)) {
           if (a.ifExists === 'ignore') break;
           throw new TransactionError(409, 'documentAlreadyExistsError', `create: document "${id}" already exists`);
@@ -213,7 +229,12 @@ export async function applyActions(
         const patch = (a.patch ?? {}) as Record<string, unknown>;
         if (!get(draftId)) {
           const published = get(publishedId);
-          if (!published) throw new TransactionError(409, 'documentNotFoundError', `edit: neither "${draftId}" nor "${publishedId}" exists; create the draft first`);
+          if (!published)
+            throw new TransactionError(
+              409,
+              'documentNotFoundError',
+              `edit: neither "${draftId}" nor "${publishedId}" exists; create the draft first`,
+            );
           const draft = contentOf(published, draftId);
           mutations.push({ createIfNotExists: draft });
           state.set(draftId, draft);
@@ -227,7 +248,11 @@ export async function applyActions(
         const draft = get(draftId);
         if (!draft) throw new TransactionError(409, 'documentNotFoundError', `publish: there is no draft "${draftId}" to publish`);
         if (typeof a.ifDraftRevisionId === 'string' && a.ifDraftRevisionId !== draft._rev) {
-          throw new TransactionError(409, 'conflict', `publish: the draft "${draftId}" changed (revision ${String(draft._rev)}, expected ${a.ifDraftRevisionId}); publish again`);
+          throw new TransactionError(
+            409,
+            'conflict',
+            `publish: the draft "${draftId}" changed (revision ${String(draft._rev)}, expected ${a.ifDraftRevisionId}); publish again`,
+          );
         }
         const published = get(publishedId);
         if (typeof a.ifPublishedRevisionId === 'string' && a.ifPublishedRevisionId !== published?._rev) {
@@ -280,7 +305,11 @@ export async function applyActions(
         break;
       }
       default:
-        throw new TransactionError(400, 'actionError', `action "${String(a.actionType)}" is not offered by the lake (it offers document create, edit, publish, unpublish, discard, delete, replaceDraft)`);
+        throw new TransactionError(
+          400,
+          'actionError',
+          `action "${String(a.actionType)}" is not offered by the lake (it offers document create, edit, publish, unpublish, discard, delete, replaceDraft)`,
+        );
     }
   }
   return applyMutations(docs, mutations, options);

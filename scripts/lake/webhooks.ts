@@ -78,7 +78,9 @@ interface CompiledHook {
 const isPublishedId = (id: string) => !id.startsWith('drafts.') && !id.startsWith('versions.');
 
 /** Pure: the webhook events a transaction's changes give (published ids only), in the order they changed. */
-export function webhookEvents(changes: readonly DocumentChange[]): { id: string; operation: Operation; before: Doc | undefined; after: Doc | undefined }[] {
+export function webhookEvents(
+  changes: readonly DocumentChange[],
+): { id: string; operation: Operation; before: Doc | undefined; after: Doc | undefined }[] {
   return changes.flatMap((c) => {
     if (!isPublishedId(c.id) || (!c.before && !c.after)) return [];
     const operation: Operation = !c.before ? 'create' : !c.after ? 'delete' : 'update';
@@ -135,12 +137,7 @@ export class WebhookSender {
     this.closed = true;
   }
 
-  private async deliver(
-    hook: CompiledHook,
-    transactionId: string,
-    time: string,
-    event: ReturnType<typeof webhookEvents>[number],
-  ): Promise<void> {
+  private async deliver(hook: CompiledHook, transactionId: string, time: string, event: ReturnType<typeof webhookEvents>[number]): Promise<void> {
     const doc = event.after ?? event.before!;
     const scope = {
       root: doc,
@@ -200,7 +197,9 @@ export class WebhookSender {
       }
       if (!retry || delivery.attempts >= attempts || this.closed) {
         delivery.state = 'failed';
-        this.options.log?.(`[tongbao] lake: webhook ${hook.id} → ${hook.target.url} for ${event.operation} ${event.id} failed after ${delivery.attempts} attempt(s) (${String(delivery.last)})`);
+        this.options.log?.(
+          `[tongbao] lake: webhook ${hook.id} → ${hook.target.url} for ${event.operation} ${event.id} failed after ${delivery.attempts} attempt(s) (${String(delivery.last)})`,
+        );
         return;
       }
       await sleep(wait);

@@ -103,7 +103,10 @@ async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: n
 
 export async function startVarnish(options: VarnishOptions): Promise<RunningVarnish> {
   const varnishd = findVarnishd();
-  if (!varnishd) throw new Error('[tongbao] varnishd not found: install Varnish (Debian: apt-get install varnish varnish-modules, or run `node scripts/ensure-tools.ts` as root)');
+  if (!varnishd)
+    throw new Error(
+      '[tongbao] varnishd not found: install Varnish (Debian: apt-get install varnish varnish-modules, or run `node scripts/ensure-tools.ts` as root)',
+    );
   const dir = mkdtempSync(join(tmpdir(), 'tongbao-varnish-'));
   // varnishd drops privileges to its own user when started as root: let it read the scratch folder.
   chmodSync(dir, 0o755);
@@ -111,13 +114,19 @@ export async function startVarnish(options: VarnishOptions): Promise<RunningVarn
   const port = options.port ?? (await freePort());
   const args = [
     '-F',
-    '-a', `127.0.0.1:${port}`,
-    '-f', options.vcl ?? TONGBAO_VCL,
-    '-n', join(dir, 'work'),
-    '-s', `malloc,${options.storage ?? '64m'}`,
-    '-p', `vcl_path=${dir}:/etc/varnish:/usr/share/varnish/vcl`,
+    '-a',
+    `127.0.0.1:${port}`,
+    '-f',
+    options.vcl ?? TONGBAO_VCL,
+    '-n',
+    join(dir, 'work'),
+    '-s',
+    `malloc,${options.storage ?? '64m'}`,
+    '-p',
+    `vcl_path=${dir}:/etc/varnish:/usr/share/varnish/vcl`,
     // Nothing else listens: no management port clash between parallel runs.
-    '-T', 'none',
+    '-T',
+    'none',
     ...Object.entries(options.params ?? {}).flatMap(([k, v]) => ['-p', `${k}=${v}`]),
   ];
   const child = spawn(varnishd, args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -51,7 +51,10 @@ export function contentPaths(root: string, contentDir: string): Pick<ProjectPath
 export const publicDirOf = (root: string): string => join(root, 'public');
 
 /** Every path of a project at `root` with the environment `e`. Pure. */
-export function projectPaths(e: Pick<Env, 'TONGBAO_CONTENT_DIR' | 'TONGBAO_OUT_DIR' | 'TONGBAO_CACHE_DIR' | 'TONGBAO_STATS_FILE'>, root: string): ProjectPaths {
+export function projectPaths(
+  e: Pick<Env, 'TONGBAO_CONTENT_DIR' | 'TONGBAO_OUT_DIR' | 'TONGBAO_CACHE_DIR' | 'TONGBAO_STATS_FILE'>,
+  root: string,
+): ProjectPaths {
   const cache = resolve(root, e.TONGBAO_CACHE_DIR);
   return {
     root,

@@ -99,7 +99,4 @@ export const site: SiteConfig = SiteConfigSchema.parse({
 export const locales = localeInfos(env.TONGBAO_ZH_HANT_VARIANT);
 
 /** Locales in the order pages list them, the default first. */
-export const localeOrder: readonly Locale[] = [
-  site.defaultLocale,
-  ...published.filter((l) => l !== site.defaultLocale),
-];
+export const localeOrder: readonly Locale[] = [site.defaultLocale, ...published.filter((l) => l !== site.defaultLocale)];

@@ -24,15 +24,20 @@ export function sourceFromEnv(e: Env): SourceConfig {
   const preview = e.TONGBAO_PREVIEW === '1';
   const any = e.SANITY_PROJECT_ID || e.SANITY_DATASET || e.SANITY_API_HOST || e.SANITY_READ_TOKEN;
   if (!any) {
-    if (preview) throw new EnvError('[tongbao] a preview build reads drafts from Sanity: set SANITY_PROJECT_ID, SANITY_DATASET and SANITY_READ_TOKEN.');
+    if (preview)
+      throw new EnvError('[tongbao] a preview build reads drafts from Sanity: set SANITY_PROJECT_ID, SANITY_DATASET and SANITY_READ_TOKEN.');
     return { kind: 'local', contentDir: e.TONGBAO_CONTENT_DIR };
   }
   const missing = (['SANITY_PROJECT_ID', 'SANITY_DATASET'] as const).filter((k) => !e[k]);
   if (missing.length) {
-    throw new EnvError(`[tongbao] ${missing.join(' and ')} missing: Sanity needs both SANITY_PROJECT_ID and SANITY_DATASET (unset every SANITY_* variable to build from content/).`);
+    throw new EnvError(
+      `[tongbao] ${missing.join(' and ')} missing: Sanity needs both SANITY_PROJECT_ID and SANITY_DATASET (unset every SANITY_* variable to build from content/).`,
+    );
   }
   if (preview && !e.SANITY_READ_TOKEN) {
-    throw new EnvError('[tongbao] a preview build reads drafts: set SANITY_READ_TOKEN to a token with read access (Sanity → API → Tokens, "Viewer").');
+    throw new EnvError(
+      '[tongbao] a preview build reads drafts: set SANITY_READ_TOKEN to a token with read access (Sanity → API → Tokens, "Viewer").',
+    );
   }
   return {
     kind: 'sanity',

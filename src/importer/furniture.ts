@@ -25,7 +25,8 @@ export function liftFurniture(text: string): { body: string; fields: Furniture; 
   for (const m of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]+)*/gu)) if (m[0].trim()) paragraphs.push({ text: m[0].trim(), at: m.index });
   const changes: Change[] = [];
   const line = (at: number) => text.slice(0, at).split('\n').length;
-  const drop = (p: { text: string; at: number }, note: string) => changes.push({ kind: 'furniture', at: p.at, line: line(p.at), from: p.text, to: '', note });
+  const drop = (p: { text: string; at: number }, note: string) =>
+    changes.push({ kind: 'furniture', at: p.at, line: line(p.at), from: p.text, to: '', note });
 
   const first = paragraphs[0];
   if (!first || first.text.includes('\n') || first.text.length > 120 || TERMINAL.test(first.text)) {

@@ -10,10 +10,13 @@ import { ImportError } from './errors.ts';
 export function decodeInput(bytes: Uint8Array): string {
   if (bytes.length === 0 || !new TextDecoder().decode(bytes).trim()) throw new ImportError('the file is empty', '(file)');
   const sample = bytes.subarray(0, 8192);
-  const controls = sample.filter((b) => b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)).length;
+  const controls = sample.filter((b) => b === 0 || b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)).length;
   if (sample.includes(0) || controls > sample.length / 100) throw new ImportError('the file is binary, not text or HTML', '(file)');
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    return new TextDecoder('utf-8', { fatal: true })
+      .decode(bytes)
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n');
   } catch {
     throw new ImportError('unknown encoding: the file is not valid UTF-8; convert it first (e.g. iconv -f GB18030 -t UTF-8)', '(encoding)');
   }

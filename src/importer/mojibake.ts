@@ -44,7 +44,7 @@ function utf8Strict(bytes: Buffer): string | null {
 /** Decodes double-byte text the way the broken page did: an invalid pair becomes one `?` and both bytes are lost. */
 export function decodeLossy(bytes: Buffer, encoding: string): string {
   let out = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     if (b < 0x80) {
       out += String.fromCharCode(b);
@@ -116,7 +116,14 @@ export function repairMojibake(text: string, fixes: readonly string[] = []): Ste
     let i = 0;
     for (const found of utf8InGbk(run)) {
       result += run.slice(i, found.start) + found.text;
-      changes.push({ kind: 'mojibake', at: at + found.start, line: lineAt(out, at + found.start), from: run.slice(found.start, found.end), to: found.text, note: 'UTF-8 read as GBK' });
+      changes.push({
+        kind: 'mojibake',
+        at: at + found.start,
+        line: lineAt(out, at + found.start),
+        from: run.slice(found.start, found.end),
+        to: found.text,
+        note: 'UTF-8 read as GBK',
+      });
       i = found.end;
     }
     return result + run.slice(i);
@@ -132,7 +139,11 @@ export function repairMojibake(text: string, fixes: readonly string[] = []): Ste
     }
     const from = out.slice(proof.at, proof.at + proof.length);
     changes.push({
-      kind: 'mojibake', at: proof.at, line: lineAt(out, proof.at), from, to: proposal,
+      kind: 'mojibake',
+      at: proof.at,
+      line: lineAt(out, proof.at),
+      from,
+      to: proposal,
       note: `${proof.encoding.toUpperCase()} bytes with a stray "${proof.stray}" inserted; re-encoding the proposal reproduces the run exactly`,
     });
     out = out.slice(0, proof.at) + proposal + out.slice(proof.at + proof.length);
@@ -149,7 +160,11 @@ export function repairMojibake(text: string, fixes: readonly string[] = []): Ste
     }
     const hint = realign(run);
     changes.push({
-      kind: 'mojibake-flag', at, line: lineAt(out, at), from: run, to: run,
+      kind: 'mojibake-flag',
+      at,
+      line: lineAt(out, at),
+      from: run,
+      to: run,
       note: `cannot be repaired provably: bytes were lost${hint ? `; realigned by one byte (${hint.encoding.toUpperCase()}) it reads ${hint.text}` : ''}; pass the intended text with --fix`,
     });
     return whole;
@@ -186,13 +201,19 @@ function utf8InGbk(run: string): { start: number; end: number; text: string }[] 
   const bytes = chars.map((c) => iconv.encode(c, 'gbk'));
   if (bytes.some((b, k) => iconv.decode(b, 'gbk') !== chars[k])) return [];
   const found: { start: number; end: number; text: string }[] = [];
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     const flat = Buffer.concat(bytes.slice(i));
     let consumed = 0;
     let best: { chars: number; text: string } | undefined;
     let text = '';
     // Three-byte UTF-8 sequences (the CJK planes), one after another, ending on a character boundary.
-    while (consumed + 3 <= flat.length && flat[consumed]! >= 0xe3 && flat[consumed]! <= 0xe9 && (flat[consumed + 1]! & 0xc0) === 0x80 && (flat[consumed + 2]! & 0xc0) === 0x80) {
+    while (
+      consumed + 3 <= flat.length &&
+      flat[consumed]! >= 0xe3 &&
+      flat[consumed]! <= 0xe9 &&
+      (flat[consumed + 1]! & 0xc0) === 0x80 &&
+      (flat[consumed + 2]! & 0xc0) === 0x80
+    ) {
       const ch = flat.subarray(consumed, consumed + 3).toString('utf8');
       if (!/[\p{Script=Han}\u3000-\u303F]/u.test(ch)) break;
       text += ch;

@@ -29,4 +29,3 @@ export function replaceAll(text: string, re: RegExp, kind: Change['kind'], repla
   }
   return { text: out + text.slice(last), changes };
 }
-

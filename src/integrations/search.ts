@@ -47,7 +47,9 @@ export function manifestArticles(site: string): Indexed[] {
   }
   const articles = manifest.locales[0]?.articles ?? [];
   if (articles.length === 0) {
-    throw new Error(`[tongbao] search index: the build manifest ${file} lists no published article, so there are no pages to index. Publish an article (or check the source and TONGBAO_NOW) and build again.`);
+    throw new Error(
+      `[tongbao] search index: the build manifest ${file} lists no published article, so there are no pages to index. Publish an article (or check the source and TONGBAO_NOW) and build again.`,
+    );
   }
   return articles.map((a) => ({ slug: a.slug }));
 }
@@ -96,7 +98,9 @@ async function shardPages(site: string, locale: Locale, shard: SearchShard<Index
       try {
         return { url, html: await readFile(file, 'utf8') };
       } catch {
-        throw new Error(`[tongbao] search index: the page ${url} of article "${article.slug}" was not written; the build is incomplete. Run npm run build again.`);
+        throw new Error(
+          `[tongbao] search index: the page ${url} of article "${article.slug}" was not written; the build is incomplete. Run npm run build again.`,
+        );
       }
     }),
   );
@@ -176,10 +180,16 @@ export async function writeSearchIndexes(site: string, list: readonly Indexed[],
     }
     // Shards no build of this content uses any more.
     const folder = join(cacheRoot, segment);
-    if (existsSync(folder)) for (const entry of await readdir(folder)) if (!keep.has(entry)) await rm(join(folder, entry), { recursive: true, force: true });
+    if (existsSync(folder))
+      for (const entry of await readdir(folder)) if (!keep.has(entry)) await rm(join(folder, entry), { recursive: true, force: true });
   }
   const pagefindMs = Math.round(performance.now() - start);
-  addToStatsFile(projectDirs.statsFile, { pagefindMs, pagefindPages: indexedPages, pagefindShardsReused: reused, pagefindPeakMB: Math.round(peakMB) });
+  addToStatsFile(projectDirs.statsFile, {
+    pagefindMs,
+    pagefindPages: indexedPages,
+    pagefindShardsReused: reused,
+    pagefindPeakMB: Math.round(peakMB),
+  });
   logger.info(
     `search: ${shards.length} shard(s) per locale; ${indexedPages} page(s) indexed, ${reused} shard(s) reused, in ${pagefindMs} ms (Pagefind peak ${Math.round(peakMB)} MB)`,
   );

@@ -26,11 +26,7 @@ export function articleContext(ix: Indexes, article: Article): ArticleContext {
 export function articlePageKey(article: Article, context: ArticleContext, locale: Locale, envDigest: string): string {
   const others = createHash('sha256')
     .update(
-      JSON.stringify([
-        context.related.map(cacheKey),
-        context.newer ? cacheKey(context.newer) : null,
-        context.older ? cacheKey(context.older) : null,
-      ]),
+      JSON.stringify([context.related.map(cacheKey), context.newer ? cacheKey(context.newer) : null, context.older ? cacheKey(context.older) : null]),
     )
     .digest('hex')
     .slice(0, 16);

@@ -69,7 +69,8 @@ export function codeInputs(entry: string, root: string): CodeInputs {
   const addPackage = (name: string, from: string) => {
     if (packages.has(name)) return;
     const dir = packageDir(name, from);
-    if (!dir) throw new Error(`[tongbao] render-cache key: package "${name}" (imported under ${relative(root, from) || '.'}) is not installed; run npm ci`);
+    if (!dir)
+      throw new Error(`[tongbao] render-cache key: package "${name}" (imported under ${relative(root, from) || '.'}) is not installed; run npm ci`);
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string; dependencies?: Record<string, string> };
     packages.set(name, pkg.version ?? '0.0.0');
     // What the package runs is its own code and its dependencies': their versions count too.

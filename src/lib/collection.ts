@@ -133,5 +133,7 @@ export async function publishedArticles(): Promise<readonly Article[]> {
 
 /** Resolves when every body of the build's context is rendered. */
 export async function allBodiesReady(): Promise<void> {
-  await (await built(undefined)).rendering.done;
+  await (
+    await built(undefined)
+  ).rendering.done;
 }

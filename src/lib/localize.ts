@@ -27,7 +27,9 @@ export interface LocalizedArticle {
   authors: { slug: string; name: string; url?: string | undefined }[];
   tags: string[];
   category: { slug: string; name: string };
-  image?: { src: string; alt: string; caption?: string | undefined; srcset?: string | undefined; width?: number | undefined; height?: number | undefined } | undefined;
+  image?:
+    | { src: string; alt: string; caption?: string | undefined; srcset?: string | undefined; width?: number | undefined; height?: number | undefined }
+    | undefined;
   /** Sanitized body followed by the disclaimer block, the same in the page and in the feed. Read from the render cache. */
   readonly html: string;
   publishedAt: Date;

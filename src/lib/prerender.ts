@@ -72,7 +72,11 @@ export function prerender(context: BuildContext, log: (message: string) => void 
   const batches: Promise<void>[] = [];
   for (let i = 0; i < missing.length; i += BATCH) {
     const batch = missing.slice(i, i + BATCH);
-    const task: Batch = { articles: batch, shareImages: batch.filter((a) => ownShareImages.has(a.slug)).map((a) => a.slug), shareImageCache: paths.cache };
+    const task: Batch = {
+      articles: batch,
+      shareImages: batch.filter((a) => ownShareImages.has(a.slug)).map((a) => a.slug),
+      shareImageCache: paths.cache,
+    };
     const rendered = (pool.run(task) as Promise<BatchResult>).then((r) => {
       convertMs += r.convertMs;
       shareImageMs += r.shareImageMs;

@@ -39,7 +39,9 @@ function computeConfigDigest(): string {
   try {
     code = codeDigest(projectDirs.renderWorker, projectDirs.root);
   } catch (error) {
-    throw new Error(`[tongbao] cannot read the rendering code (${(error as Error).message}); run builds from the project root (npm run build).`, { cause: error });
+    throw new Error(`[tongbao] cannot read the rendering code (${(error as Error).message}); run builds from the project root (npm run build).`, {
+      cause: error,
+    });
   }
   return createHash('sha256')
     .update(JSON.stringify([PIPELINE_VERSION, OPENCC_VERSION, site, localeOrder.map((l) => locales[l])]))
@@ -93,7 +95,11 @@ export function writeRendered(article: Article, rendered: Record<Locale, string>
 /** Keys present in the cache. */
 export function cachedKeys(): Set<string> {
   try {
-    return new Set(readdirSync(cacheDir).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)));
+    return new Set(
+      readdirSync(cacheDir)
+        .filter((n) => n.endsWith('.json'))
+        .map((n) => n.slice(0, -5)),
+    );
   } catch {
     return new Set();
   }

@@ -116,12 +116,7 @@ export async function sitemapIndex(articles: readonly Article[]): Promise<string
 }
 
 export function robotsTxt(): string {
-  return [
-    'User-agent: *',
-    'Allow: /',
-    '',
-    `Sitemap: ${absoluteUrl(paths.sitemapIndex())}`,
-    `Sitemap: ${absoluteUrl(paths.newsSitemap())}`,
-    '',
-  ].join('\n');
+  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(paths.sitemapIndex())}`, `Sitemap: ${absoluteUrl(paths.newsSitemap())}`, ''].join(
+    '\n',
+  );
 }

@@ -14,13 +14,17 @@ const segment = (locale: Locale) => locales[locale].segment;
  * when that changed the key, a short digest of the key keeps two tags from sharing a page.
  */
 export function tagSegment(key: string): string {
-  const plain = key.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  const plain = key
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
   if (plain === key) return key;
   return `${plain || 'tag'}-${createHash('sha256').update(key).digest('hex').slice(0, 6)}`;
 }
 
 /** The URL segment of a date archive: `2026` for a year, `2026-11` for a month. */
-export const periodSegment = (year: number, month?: number): string => (month === undefined ? `${year}` : `${year}-${String(month).padStart(2, '0')}`);
+export const periodSegment = (year: number, month?: number): string =>
+  month === undefined ? `${year}` : `${year}-${String(month).padStart(2, '0')}`;
 
 export const paths = {
   root: () => '/',
@@ -32,9 +36,11 @@ export const paths = {
   /** A feed of one locale, or of one category or author in it, in one format. `feeds(…).rss === feed(locale)` for a locale. */
   feeds: (scope: FeedScope) => {
     const dir =
-      scope.kind === 'locale' ? paths.home(scope.locale)
-      : scope.kind === 'category' ? paths.category(scope.locale, scope.slug)
-      : paths.author(scope.locale, scope.slug);
+      scope.kind === 'locale'
+        ? paths.home(scope.locale)
+        : scope.kind === 'category'
+          ? paths.category(scope.locale, scope.slug)
+          : paths.author(scope.locale, scope.slug);
     return { rss: `${dir}rss.xml`, atom: `${dir}atom.xml`, json: `${dir}feed.json` } satisfies Record<FeedFormat, string>;
   },
   /** The 1200×630 PNG shown when an article is shared. */
@@ -71,9 +77,7 @@ export const paths = {
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 /** What a feed holds: every article of a locale, or those of one category or author. */
-export type FeedScope =
-  | { kind: 'locale'; locale: Locale }
-  | { kind: 'category' | 'author'; locale: Locale; slug: string };
+export type FeedScope = { kind: 'locale'; locale: Locale } | { kind: 'category' | 'author'; locale: Locale; slug: string };
 
 /** Absolute URL on the published site (for canonical links, feeds and notices). */
 export function absoluteUrl(path: string): string {

@@ -52,7 +52,11 @@ export function reviewArticle(article: Article): ReviewReport {
   const from = locales[article.sourceLocale].opencc;
   // The text as the editor wrote it, without what overrides and names fix (they may be in the other script).
   const own = { sourceLocale: article.sourceLocale, targetLocale: article.sourceLocale };
-  const written = fields.flatMap(([, text]) => spansOf(text, { ...overridesFor(article, article.sourceLocale, nameIn, localeOrder), ...own }).filter((sp) => sp.convert).map((sp) => sp.text));
+  const written = fields.flatMap(([, text]) =>
+    spansOf(text, { ...overridesFor(article, article.sourceLocale, nameIn, localeOrder), ...own })
+      .filter((sp) => sp.convert)
+      .map((sp) => sp.text),
+  );
   const targets = localeOrder
     .filter((l) => l !== article.sourceLocale)
     .map((locale) => {
@@ -94,7 +98,9 @@ export function reviewArticle(article: Article): ReviewReport {
 
 /** Human-readable report. */
 export function formatReport(report: ReviewReport): string {
-  const lines = [`${report.slug} (written in ${report.sourceLocale}, opencc-js ${report.opencc}): ${report.total} ambiguous conversion(s), ${report.headline} in the title or summary`];
+  const lines = [
+    `${report.slug} (written in ${report.sourceLocale}, opencc-js ${report.opencc}): ${report.total} ambiguous conversion(s), ${report.headline} in the title or summary`,
+  ];
   for (const warning of report.scriptWarnings) lines.push(`WARNING: ${warning}`);
   for (const target of report.targets) {
     lines.push(`→ ${target.locale} (OpenCC ${target.variant})`);

@@ -21,16 +21,14 @@ const PortableTextSchema = z
 /** An instant with its offset, as editors and CMSs write it: 2023-03-25T18:00:00+08:00. */
 const INSTANT_HINT = 'expected an ISO 8601 date-time with its offset, such as 2023-03-25T18:00:00+08:00';
 const IsoInstant = z.iso.datetime({ offset: true });
-const Instant = z
-  .union([z.date(), z.string()], { error: INSTANT_HINT })
-  .transform((value, ctx) => {
-    if (value instanceof Date) return value;
-    if (!IsoInstant.safeParse(value).success) {
-      ctx.addIssue({ code: 'custom', message: `${INSTANT_HINT} (got "${value}")` });
-      return z.NEVER;
-    }
-    return new Date(value);
-  });
+const Instant = z.union([z.date(), z.string()], { error: INSTANT_HINT }).transform((value, ctx) => {
+  if (value instanceof Date) return value;
+  if (!IsoInstant.safeParse(value).success) {
+    ctx.addIssue({ code: 'custom', message: `${INSTANT_HINT} (got "${value}")` });
+    return z.NEVER;
+  }
+  return new Date(value);
+});
 
 /** The fields every source gives in the same form. */
 const articleFields = {
@@ -51,39 +49,52 @@ const articleFields = {
   updatedAt: Instant.optional(),
   /** Free keywords, in the source script. */
   // A tag names a page (/tags/<tag>/): a longer one is not a keyword, and its page's file name would be too long to write.
-  tags: z.array(Text('tag').max(60, 'a tag is longer than 60 characters; tags are keywords, e.g. 简繁转换'), { error: 'tags must be a list of words, e.g. [简繁转换, 开源软件]' }).default([]),
+  tags: z
+    .array(Text('tag').max(60, 'a tag is longer than 60 characters; tags are keywords, e.g. 简繁转换'), {
+      error: 'tags must be a list of words, e.g. [简繁转换, 开源软件]',
+    })
+    .default([]),
   /** The script the editor wrote in; the other script is generated from it. */
   sourceLocale: LocaleSchema,
   /** original: written by us; reprint: copied from another outlet; press-release: issued by an organisation. */
   origin: z.enum(ORIGINS, { error: `origin must be one of: ${ORIGINS.join(', ')}` }),
   /** Where a reprint (or a press release) was taken from. Required for reprints. */
   source: z
-    .object({
-      name: Text('source.name'),
-      url: z.url({ protocol: /^https?$/, error: 'source.url must be an http(s) URL' }),
-      author: Text('source.author').optional(),
-    }, { error: 'source must be a mapping with name, url and an optional author' })
+    .object(
+      {
+        name: Text('source.name'),
+        url: z.url({ protocol: /^https?$/, error: 'source.url must be an http(s) URL' }),
+        author: Text('source.author').optional(),
+      },
+      { error: 'source must be a mapping with name, url and an optional author' },
+    )
     .strict()
     .optional(),
   /** Adds the market-risk notice whatever the category. */
   riskNotice: z.boolean({ error: 'riskNotice must be true or false' }).default(false),
   /** Lead image. `alt` describes it for readers who cannot see it. */
   image: z
-    .object({
-      src: Text('image.src').refine((src) => /^\/(?!\/)/.test(src) || /^https?:\/\//i.test(src), {
-        error: 'image.src must be a site path starting with "/" (e.g. /images/photo.jpg: a file in content/images/ or public/images/) or an http(s) URL',
-      }),
-      alt: Text('image.alt'),
-      caption: Text('image.caption').optional(),
-      /** Set by a source that serves resized copies (Sanity's image CDN): `srcset` candidates, and `src`'s size. */
-      srcset: z.string({ error: 'image.srcset must be text' }).optional(),
-      width: z.number({ error: 'image.width must be a number' }).int().positive().optional(),
-      height: z.number({ error: 'image.height must be a number' }).int().positive().optional(),
-      /** Set by a source that serves resized copies: the 16:9, 4:3 and 1:1 crops for structured data (src/lib/seo.ts). */
-      crops: z
-        .array(z.object({ src: z.string(), width: z.number().int().positive(), height: z.number().int().positive() }).strict(), { error: 'image.crops must be a list of { src, width, height }' })
-        .optional(),
-    }, { error: 'image must be a mapping with src, alt and an optional caption' })
+    .object(
+      {
+        src: Text('image.src').refine((src) => /^\/(?!\/)/.test(src) || /^https?:\/\//i.test(src), {
+          error:
+            'image.src must be a site path starting with "/" (e.g. /images/photo.jpg: a file in content/images/ or public/images/) or an http(s) URL',
+        }),
+        alt: Text('image.alt'),
+        caption: Text('image.caption').optional(),
+        /** Set by a source that serves resized copies (Sanity's image CDN): `srcset` candidates, and `src`'s size. */
+        srcset: z.string({ error: 'image.srcset must be text' }).optional(),
+        width: z.number({ error: 'image.width must be a number' }).int().positive().optional(),
+        height: z.number({ error: 'image.height must be a number' }).int().positive().optional(),
+        /** Set by a source that serves resized copies: the 16:9, 4:3 and 1:1 crops for structured data (src/lib/seo.ts). */
+        crops: z
+          .array(z.object({ src: z.string(), width: z.number().int().positive(), height: z.number().int().positive() }).strict(), {
+            error: 'image.crops must be a list of { src, width, height }',
+          })
+          .optional(),
+      },
+      { error: 'image must be a mapping with src, alt and an optional caption' },
+    )
     .strict()
     .optional(),
   /** Drafts are never built. */
@@ -103,7 +114,6 @@ const articleFields = {
 
 type Rules = { draft?: boolean; origin: string; source?: unknown; publishedAt: Date; updatedAt?: Date | undefined; canonical?: string };
 
-
 /** The reader-facing fields of an article as the schema has parsed them so far (types not narrowed yet). */
 interface ReaderFields {
   title?: unknown;
@@ -115,7 +125,8 @@ interface ReaderFields {
 }
 
 /** A field of an object not narrowed yet (`undefined` when it is not an object). */
-const fieldOf = (value: unknown, name: string): unknown => (value && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined);
+const fieldOf = (value: unknown, name: string): unknown =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined;
 
 /** Reader-facing texts checked for mojibake (src/model/mojibake.ts): [path, text, multiline]. */
 function readerTexts(a: ReaderFields): [(string | number)[], unknown, boolean][] {
@@ -216,9 +227,7 @@ export class ArticleError extends Error {
   readonly issues: readonly FieldIssue[];
   constructor(where: string, issues: readonly FieldIssue[]) {
     super(
-      `[tongbao] ${where}: invalid article\n` +
-        issues.map((i) => `  - ${i.field}: ${i.message}`).join('\n') +
-        `\n  Fix ${where} and build again.`,
+      `[tongbao] ${where}: invalid article\n` + issues.map((i) => `  - ${i.field}: ${i.message}`).join('\n') + `\n  Fix ${where} and build again.`,
     );
     this.where = where;
     this.issues = issues;

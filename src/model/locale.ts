@@ -76,4 +76,3 @@ export const FALLBACK_LOCALE: Record<Locale, Locale | undefined> = {
   'zh-Hant': 'zh-Hant-HK',
   'zh-Hant-HK': 'zh-Hant',
 };
-

@@ -33,7 +33,30 @@ export const PRIVATE_USE_CHARS = '\\uE000-\\uF8FF\\u{F0000}-\\u{FFFFD}\\u{100000
  * evidence is taken as lost bytes.
  */
 const PARTICLES = '嗎吗呢麼么吧啊呀';
-const QUESTION_WORDS = ['何', '誰', '谁', '什麼', '什么', '甚麼', '甚么', '怎', '哪', '幾', '几', '多少', '是否', '可否', '能否', '難道', '难道', '豈', '岂', '嗎', '吗', '呢'];
+const QUESTION_WORDS = [
+  '何',
+  '誰',
+  '谁',
+  '什麼',
+  '什么',
+  '甚麼',
+  '甚么',
+  '怎',
+  '哪',
+  '幾',
+  '几',
+  '多少',
+  '是否',
+  '可否',
+  '能否',
+  '難道',
+  '难道',
+  '豈',
+  '岂',
+  '嗎',
+  '吗',
+  '呢',
+];
 /** A-not-A questions (是不是, 有沒有). Listed: a backreference cannot serve in a lookbehind. */
 const A_NOT_A = ['是不是', '能不能', '會不會', '会不会', '要不要', '好不好', '對不對', '对不对', '可不可以', '行不行', '有沒有', '有没有'];
 const CLAUSE_CHAR = `[^。！？；，：!;,:\\n?${REPLACEMENT_CHAR}${PRIVATE_USE_CHARS}]`;

@@ -119,7 +119,8 @@ export function forbiddenCharacterIssues(value: unknown, path: (string | number)
     if (v === null || typeof v !== 'object' || v instanceof Date) return;
     if (Array.isArray(v)) {
       v.forEach((item, i) => {
-        const key = item && typeof item === 'object' && typeof (item as { _key?: unknown })._key === 'string' ? (item as { _key: string })._key : undefined;
+        const key =
+          item && typeof item === 'object' && typeof (item as { _key?: unknown })._key === 'string' ? (item as { _key: string })._key : undefined;
         walk(item, [...at, i], `${field}[${key === undefined ? i : `_key==${JSON.stringify(key)}`}]`);
       });
       return;

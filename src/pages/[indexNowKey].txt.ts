@@ -7,5 +7,4 @@ export const getStaticPaths = (() => {
   return key ? [{ params: { indexNowKey: key } }] : [];
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) =>
-  new Response(params.indexNowKey, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+export const GET: APIRoute = ({ params }) => new Response(params.indexNowKey, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

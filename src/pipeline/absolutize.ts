@@ -8,11 +8,5 @@ import rehypeStringify from 'rehype-stringify';
 import rehypeAbsoluteUrls from './plugins/rehype-absolute-urls.ts';
 
 export function absolutizeHtml(html: string, base: string): string {
-  return String(
-    unified()
-      .use(rehypeParse, { fragment: true })
-      .use(rehypeAbsoluteUrls, { base })
-      .use(rehypeStringify)
-      .processSync(html),
-  );
+  return String(unified().use(rehypeParse, { fragment: true }).use(rehypeAbsoluteUrls, { base }).use(rehypeStringify).processSync(html));
 }

@@ -49,4 +49,3 @@ export function disclaimersFor(input: DisclaimerInput, texts: DisclaimerTexts): 
   }
   return out;
 }
-

@@ -9,20 +9,7 @@
  * marks strong, em, code, strike-through and `link` annotations (one node per mark run: its buildMarksTree); `image` (figure with caption), `code` and `table` objects.
  * Anything else is an error naming the block's `_key`.
  */
-import type {
-  BlockContent,
-  Code,
-  Heading,
-  List,
-  ListItem,
-  Paragraph,
-  PhrasingContent,
-  Root,
-  RootContent,
-  Table,
-  TableCell,
-  TableRow,
-} from 'mdast';
+import type { BlockContent, Code, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { z } from 'zod';
 import {
   buildMarksTree,
@@ -106,15 +93,19 @@ export class PortableTextError extends Error {
 const listOf = (values: readonly string[]) => values.join(', ');
 const HREF = /^(https?:|mailto:|\/)/;
 
-const MarkDefSchema = z.looseObject({ _type: z.unknown().optional(), _key: z.unknown().optional(), href: z.unknown().optional() }).superRefine((def, ctx) => {
-  if (def._type !== 'link') ctx.addIssue({ code: 'custom', message: `unknown annotation "${String(def._type)}"; only link is supported` });
-  else if (typeof def.href !== 'string' || !HREF.test(def.href)) {
-    ctx.addIssue({ code: 'custom', path: ['href'], message: 'a link needs an http(s), mailto: or site-relative href' });
-  }
-});
+const MarkDefSchema = z
+  .looseObject({ _type: z.unknown().optional(), _key: z.unknown().optional(), href: z.unknown().optional() })
+  .superRefine((def, ctx) => {
+    if (def._type !== 'link') ctx.addIssue({ code: 'custom', message: `unknown annotation "${String(def._type)}"; only link is supported` });
+    else if (typeof def.href !== 'string' || !HREF.test(def.href)) {
+      ctx.addIssue({ code: 'custom', path: ['href'], message: 'a link needs an http(s), mailto: or site-relative href' });
+    }
+  });
 
 const SpanSchema = z.looseObject({
-  _type: z.literal('span', { error: (issue) => `unknown inline type "${String((issue.input as unknown) ?? 'undefined')}"; only text spans are supported` }),
+  _type: z.literal('span', {
+    error: (issue) => `unknown inline type "${String((issue.input as unknown) ?? 'undefined')}"; only text spans are supported`,
+  }),
   _key: z.unknown().optional(),
   text: z.string({ error: 'a span needs text' }),
   marks: z.array(z.string()).optional(),
@@ -136,7 +127,10 @@ function spanIssues(block: Record<string, unknown>): { path: PropertyKey[]; mess
     if (!span.success) {
       // An unknown inline type says it all: its other fields are not a span's.
       const typeIssue = span.error.issues.find((issue) => issue.path[0] === '_type');
-      return (typeIssue ? [{ ...typeIssue, path: [] }] : span.error.issues).map((issue) => ({ path: ['children', i, ...issue.path], message: issue.message }));
+      return (typeIssue ? [{ ...typeIssue, path: [] }] : span.error.issues).map((issue) => ({
+        path: ['children', i, ...issue.path],
+        message: issue.message,
+      }));
     }
     return (span.data.marks ?? [])
       .filter((mark) => !(DECORATORS as readonly string[]).includes(mark) && !defs.has(mark))
@@ -147,7 +141,8 @@ function spanIssues(block: Record<string, unknown>): { path: PropertyKey[]; mess
 const ImageBlockSchema = z.looseObject({ src: z.unknown().optional(), alt: z.unknown().optional() }).superRefine((image, ctx) => {
   // `asset`: the field an editor sets in the Studio (the source resolved it to `src`).
   if (typeof image.src !== 'string' || !image.src) ctx.addIssue({ code: 'custom', path: ['asset'], message: 'an image needs an uploaded asset' });
-  if (typeof image.alt !== 'string' || !image.alt.trim()) ctx.addIssue({ code: 'custom', path: ['alt'], message: 'an image needs alt text describing it' });
+  if (typeof image.alt !== 'string' || !image.alt.trim())
+    ctx.addIssue({ code: 'custom', path: ['alt'], message: 'an image needs alt text describing it' });
 });
 
 const TableRowsSchema = z.array(z.looseObject({ cells: z.array(z.string()) }));
@@ -191,7 +186,8 @@ export function checkPortableText(body: readonly unknown[]): { key: string; fiel
     const block = (raw ?? {}) as Record<string, unknown>;
     const key = typeof block._key === 'string' ? block._key : `#${index}`;
     const at = typeof block._key === 'string' ? `body[_key=="${key}"]` : `body[${index}]`;
-    const add = (field: string, message: string) => problems.push({ key, field: field ? `${at}${field.startsWith('[') ? '' : '.'}${field}` : at, message });
+    const add = (field: string, message: string) =>
+      problems.push({ key, field: field ? `${at}${field.startsWith('[') ? '' : '.'}${field}` : at, message });
     if (typeof block._key !== 'string') add('_key', 'block has no _key');
     const type = block._type as string;
     if (!(BLOCK_TYPES as readonly unknown[]).includes(type)) {
@@ -288,7 +284,9 @@ function list(nested: NestedList): List {
   const item = (block: NestedItem): ListItem => {
     const spans = block.children.filter((c) => !isPortableTextToolkitList(c));
     const deeper = block.children.filter(isPortableTextToolkitList) as unknown as NestedList[];
-    const text: Paragraph[] = spans.length ? [{ type: 'paragraph', children: inline({ ...(block as unknown as PtTextBlock), children: spans as PtSpan[] }) }] : [];
+    const text: Paragraph[] = spans.length
+      ? [{ type: 'paragraph', children: inline({ ...(block as unknown as PtTextBlock), children: spans as PtSpan[] }) }]
+      : [];
     return { type: 'listItem', spread: false, children: [...text, ...deeper.map(list)] };
   };
   return { type: 'list', ordered, ...(ordered && nested.level === 1 ? { start: 1 } : {}), spread: false, children: nested.children.map(item) };
@@ -306,7 +304,8 @@ export function portableTextToMdast(body: PortableTextBody): Root {
     if (block._type === '@list') children.push(list(block as NestedList));
     else if (block._type === 'block') children.push(blockNode(block as PtTextBlock));
     else if (block._type === 'image') children.push(figure(block as PtResolvedImage));
-    else if (block._type === 'code') children.push({ type: 'code', lang: (block as PtCode).language || null, value: (block as PtCode).code } satisfies Code);
+    else if (block._type === 'code')
+      children.push({ type: 'code', lang: (block as PtCode).language || null, value: (block as PtCode).code } satisfies Code);
     else children.push(table(block as PtTable));
   }
   return { type: 'root', children };

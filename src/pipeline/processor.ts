@@ -44,13 +44,7 @@ const withRawHtml = unified()
   .use(rehypeSanitize, articleSchema)
   .use(rehypeSafeSrcset)
   .freeze();
-const withoutRawHtml = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype)
-  .use(rehypeSanitize, articleSchema)
-  .use(rehypeSafeSrcset)
-  .freeze();
+const withoutRawHtml = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, articleSchema).use(rehypeSafeSrcset).freeze();
 
 /**
  * A body (Markdown, or Portable Text from Sanity) → sanitized hast, in the source script. Done once

@@ -58,7 +58,10 @@ export function sanitizeReport(markdown: string): Removed[] {
           if (value === undefined || value === null || value === false) continue;
           const kept = after?.properties[name];
           if (kept === undefined || kept === null) {
-            const shown = typeof value === 'string' && /^(href|src|action|formAction|cite|poster|xLinkHref)$/.test(name) ? `${name}=${short(value)}` : `${name} attribute`;
+            const shown =
+              typeof value === 'string' && /^(href|src|action|formAction|cite|poster|xLinkHref)$/.test(name)
+                ? `${name}=${short(value)}`
+                : `${name} attribute`;
             removed.push({ line, what: `${shown} on <${node.tagName}>` });
           }
         }
@@ -158,7 +161,12 @@ function lostIn(raw: Root, markdownBlocks?: number, end = Infinity): LostText[] 
   if (found.length === 0 && markdownBlocks !== undefined && countBlocks(sanitized.children) < markdownBlocks) {
     const open = openRawText(raw.children, end);
     const text = textOf(open?.children ?? []);
-    found.push({ line: open?.position?.start.line ?? 0, element: open ? `<${open.tagName}>` : '(markup)', text: text.slice(0, 30), characters: text.length });
+    found.push({
+      line: open?.position?.start.line ?? 0,
+      element: open ? `<${open.tagName}>` : '(markup)',
+      text: text.slice(0, 30),
+      characters: text.length,
+    });
   }
   return found;
 }

@@ -46,14 +46,22 @@ export const MAX_TAG_LENGTH = 256;
 /** Pure: a tag as a header token (see the module comment). */
 export function tagToken(tag: string): string {
   if (!tag) throw new Error('[tongbao] cache tag: empty tag');
-  const token = [...tag].map((ch) => (/^[A-Za-z0-9:._~/-]$/.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))).join('');
-  if (token.length > MAX_TAG_LENGTH) throw new Error(`[tongbao] cache tag "${tag.slice(0, 40)}…" is ${token.length} characters as a header token; providers accept ${MAX_TAG_LENGTH} at most: shorten it (use an id, not a title)`);
+  const token = [...tag]
+    .map((ch) =>
+      /^[A-Za-z0-9:._~/-]$/.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+    )
+    .join('');
+  if (token.length > MAX_TAG_LENGTH)
+    throw new Error(
+      `[tongbao] cache tag "${tag.slice(0, 40)}…" is ${token.length} characters as a header token; providers accept ${MAX_TAG_LENGTH} at most: shorten it (use an id, not a title)`,
+    );
   return token;
 }
 
 const seconds = (value: number | undefined, what: string): number => {
   if (value === undefined) return 0;
-  if (!Number.isInteger(value) || value < 0) throw new Error(`[tongbao] cache headers: ${what} must be a whole number of seconds ≥ 0, not ${String(value)}`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`[tongbao] cache headers: ${what} must be a whole number of seconds ≥ 0, not ${String(value)}`);
   return value;
 };
 

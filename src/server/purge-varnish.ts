@@ -55,7 +55,11 @@ export async function purgeVarnish(tags: readonly string[], options: VarnishPurg
         requests++;
         let res: Response;
         try {
-          res = await fetch(new URL('/', server), { method: 'PURGE', headers: { [header]: batch.join(' ') }, signal: AbortSignal.timeout(options.timeoutMs ?? 5_000) });
+          res = await fetch(new URL('/', server), {
+            method: 'PURGE',
+            headers: { [header]: batch.join(' ') },
+            signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
+          });
         } catch (error) {
           throw new Error(`[tongbao] purge: Varnish at ${server} did not answer (${(error as Error).message})`, { cause: error });
         }

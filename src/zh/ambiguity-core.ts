@@ -35,7 +35,10 @@ const CONTEXT = 8;
 
 /** The text around code point `at` of `chars`, the character in 【】. */
 export function contextAt(chars: readonly string[], at: number): string {
-  return `${chars.slice(Math.max(0, at - CONTEXT), at).join('')}【${chars[at] ?? ''}】${chars.slice(at + 1, at + 1 + CONTEXT).join('')}`.replace(/\s+/g, ' ');
+  return `${chars.slice(Math.max(0, at - CONTEXT), at).join('')}【${chars[at] ?? ''}】${chars.slice(at + 1, at + 1 + CONTEXT).join('')}`.replace(
+    /\s+/g,
+    ' ',
+  );
 }
 
 /**
@@ -46,7 +49,7 @@ export function findAmbiguitiesIn(tables: OpenccTables, text: string, direction:
   const { entries, longest, oneToMany } = tables.dictionaries(direction);
   const chars = [...text];
   const found: Ambiguity[] = [];
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     let length = 1;
     for (let n = Math.min(longest, chars.length - i); n > 1; n--) {
       if (entries.has(chars.slice(i, i + n).join(''))) {

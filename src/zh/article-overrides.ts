@@ -12,7 +12,11 @@ import { OverrideError, spansOf, type GlossaryEntry, type Overrides } from './ov
 export const contentDir = (): string => projectDirs.content;
 
 /** Proper names taken from the article's own fields. `nameIn` gives an author's form in a locale. */
-export function protectedNames(article: Article, nameIn: (author: Article['authors'][number], locale: Locale) => string, locales: readonly Locale[]): GlossaryEntry[] {
+export function protectedNames(
+  article: Article,
+  nameIn: (author: Article['authors'][number], locale: Locale) => string,
+  locales: readonly Locale[],
+): GlossaryEntry[] {
   const names: GlossaryEntry[] = article.authors.map((a) => ({
     term: a.name,
     forms: Object.fromEntries(locales.map((l) => [l, nameIn(a, l)])),
@@ -70,6 +74,6 @@ export function checkOverrides(article: Article, where: string): void {
     const open = text.replace(/-\{[^\u0000]*?\}-/g, '');
     if (open.includes('-{')) problems.push(`  - ${field}: "-{" without its closing "}-"`);
   }
-  if (problems.length) throw new OverrideError(`[tongbao] ${where}: invalid conversion override\n${problems.join('\n')}\n  Fix ${where} and build again.`);
+  if (problems.length)
+    throw new OverrideError(`[tongbao] ${where}: invalid conversion override\n${problems.join('\n')}\n  Fix ${where} and build again.`);
 }
-

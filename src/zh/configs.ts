@@ -28,7 +28,8 @@ export const KNOWN_DIVERGENCES: readonly { config: OpenccConfig; id: string; rea
   {
     config: 't2s',
     id: 'BYVoid_OpenCC_PR_1228_existing_behaviors',
-    reason: 'OpenCC t2s uses TSCharactersExt.txt (殢→𣨼, "may_output_tofu"); opencc-js does not ship it. We keep 殢: 𣨼 is missing from common fonts.',
+    reason:
+      'OpenCC t2s uses TSCharactersExt.txt (殢→𣨼, "may_output_tofu"); opencc-js does not ship it. We keep 殢: 𣨼 is missing from common fonts.',
   },
   {
     config: 't2s',

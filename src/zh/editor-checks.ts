@@ -20,7 +20,11 @@ import type { OpenccTables } from './tables.ts';
 
 /** Errors: what the build refuses or what never belongs in a published text. One message per kind. */
 export function textErrors(text: string, multiline = false): string[] {
-  return [describeMojibake(findMojibake(text), multiline), describePinyin(findPinyin(text)), describeForbidden(findForbiddenCharacters(text), multiline)].filter(Boolean);
+  return [
+    describeMojibake(findMojibake(text), multiline),
+    describePinyin(findPinyin(text)),
+    describeForbidden(findForbiddenCharacters(text), multiline),
+  ].filter(Boolean);
 }
 
 export interface Target {
@@ -90,7 +94,10 @@ export function scriptCheck(tables: OpenccTables, input: string, sourceLocale: L
   // The text as the editor wrote it, without what overrides and the glossary fix (they may be in the other script).
   let text: string;
   try {
-    text = spansOf(input, { sourceLocale, targetLocale: sourceLocale, article: glossary }).filter((sp) => sp.convert).map((sp) => sp.text).join('\n');
+    text = spansOf(input, { sourceLocale, targetLocale: sourceLocale, article: glossary })
+      .filter((sp) => sp.convert)
+      .map((sp) => sp.text)
+      .join('\n');
   } catch (error) {
     if (error instanceof OverrideError) return [error.message];
     throw error;

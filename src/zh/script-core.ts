@@ -67,7 +67,10 @@ export function detectScriptIn(tables: OpenccTables, text: string, expected?: Lo
   if (foreignSet) {
     chars.forEach((c, i) => {
       if (foreign.length < 10 && foreignSet.has(c)) {
-        foreign.push({ char: c, context: `${chars.slice(Math.max(0, i - 6), i).join('')}【${c}】${chars.slice(i + 1, i + 7).join('')}`.replace(/\s+/g, ' ') });
+        foreign.push({
+          char: c,
+          context: `${chars.slice(Math.max(0, i - 6), i).join('')}【${c}】${chars.slice(i + 1, i + 7).join('')}`.replace(/\s+/g, ' '),
+        });
       }
     });
   }
@@ -119,7 +122,12 @@ export function detectMachineConversionIn(tables: OpenccTables, text: string, va
   const corrections: MachineConversion['corrections'] = [];
   if (a.length === b.length) {
     for (let i = 0; i < a.length && corrections.length < 10; i++) {
-      if (a[i] !== b[i]) corrections.push({ from: a[i]!, to: b[i]!, context: `${a.slice(Math.max(0, i - 4), i).join('')}【${a[i]}→${b[i]}】${a.slice(i + 1, i + 5).join('')}`.replace(/\s+/g, ' ') });
+      if (a[i] !== b[i])
+        corrections.push({
+          from: a[i]!,
+          to: b[i]!,
+          context: `${a.slice(Math.max(0, i - 4), i).join('')}【${a[i]}→${b[i]}】${a.slice(i + 1, i + 5).join('')}`.replace(/\s+/g, ' '),
+        });
     }
   }
   return { traces: d.foreign, count: d.simplifiedOnly, original, reconverted, corrections };

@@ -41,7 +41,8 @@ export function openccTables(read: (file: TableFile) => string): OpenccTables {
     dictionaries(direction) {
       let dict = loaded.get(direction);
       if (dict) return dict;
-      const [phrases, characters] = direction === 's2t' ? (['STPhrases.txt', 'STCharacters.txt'] as const) : (['TSPhrases.txt', 'TSCharacters.txt'] as const);
+      const [phrases, characters] =
+        direction === 's2t' ? (['STPhrases.txt', 'STCharacters.txt'] as const) : (['TSPhrases.txt', 'TSCharacters.txt'] as const);
       const chars = parseDictionary(read(characters));
       const entries = new Set<string>();
       let longest = 1;

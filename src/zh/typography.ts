@@ -154,10 +154,7 @@ export function typeset(text: string, quotes: Quotes): string {
  * replacement and its offset in `text`: the importer writes them into the source and reports them.
  * `keep(s, i)` leaves a mark as it is (the importer keeps a `?` that stands for a lost character).
  */
-export function fullWidthPunctuation(
-  text: string,
-  keep: (s: string, index: number) => boolean = keepNothing,
-): { text: string; edits: Edit[] } {
+export function fullWidthPunctuation(text: string, keep: (s: string, index: number) => boolean = keepNothing): { text: string; edits: Edit[] } {
   let out = '';
   const edits: Edit[] = [];
   const run = (s: string, offset: number) => {

@@ -70,7 +70,10 @@ describe('npm run build: atomic output and the output check', () => {
     const rss = join(copy, 'zh-hans', 'rss.xml');
     writeFileSync(rss, readFileSync(rss, 'utf8').replace(/<item>(?:(?!<\/item>)[\s\S])*market-weekly-review(?:(?!<\/item>)[\s\S])*<\/item>/, ''));
     const sitemap = join(copy, 'sitemap-articles.xml');
-    writeFileSync(sitemap, readFileSync(sitemap, 'utf8').replace(/<url>(?:(?!<\/url>)[\s\S])*zh-hans\/articles\/one-source-two-scripts(?:(?!<\/url>)[\s\S])*<\/url>/, ''));
+    writeFileSync(
+      sitemap,
+      readFileSync(sitemap, 'utf8').replace(/<url>(?:(?!<\/url>)[\s\S])*zh-hans\/articles\/one-source-two-scripts(?:(?!<\/url>)[\s\S])*<\/url>/, ''),
+    );
     const messages = verifyOutput(copy, manifest, new Map()).problems.map((p) => `${p.check}: ${p.message}`);
     expect(messages).toEqual([
       'page: article "one-source-two-scripts" has no zh-Hant page (zh-hant/articles/one-source-two-scripts/index.html)',

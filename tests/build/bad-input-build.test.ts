@@ -40,7 +40,10 @@ describe('bad input stops `npm run build` with a non-zero exit and leaves the la
       expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('<!doctype html><title>last good</title>');
       // Nothing beside the target: not the staging folder (.site.building) nor the old site moved aside (.site.old-<pid>).
       const leftovers = readdirSync(dirname(out)).filter((n) => n !== basename(out));
-      expect(leftovers, `left beside ${basename(out)}: .${basename(out)}.building is the staging folder, .${basename(out)}.old-<pid> the old site`).toEqual([]);
+      expect(
+        leftovers,
+        `left beside ${basename(out)}: .${basename(out)}.building is the staging folder, .${basename(out)}.old-<pid> the old site`,
+      ).toEqual([]);
       expect(existsSync(out)).toBe(true);
     },
     60_000,

@@ -41,7 +41,15 @@ async function read(input: SanityInput) {
     return { result: undefined, error };
   }
   const perspective = input.perspective ?? 'published';
-  const options = { projectId: 'local', dataset: 'production', apiHost: started.origin, perspective, timeoutMs: 5_000, attempts: 1, backoffMs: 10 } as const;
+  const options = {
+    projectId: 'local',
+    dataset: 'production',
+    apiHost: started.origin,
+    perspective,
+    timeoutMs: 5_000,
+    attempts: 1,
+    backoffMs: 10,
+  } as const;
   try {
     const result = await readSanityArticles(perspective === 'drafts' ? { ...options, token: TOKEN } : options, () => {});
     return { result, error: undefined };
@@ -58,7 +66,13 @@ describe('bad input through the sanity source (lake + @sanity/client + loader)',
     const sanity = new Set(cases.map((c) => c.id));
     // No YAML in a dataset; raw HTML in Portable Text is text (tests/build/hostile-sanity.test.ts), so no
     // markup can take text with it; srcset is made by the source from the image CDN, never by an editor.
-    expect([...local].filter((id) => !sanity.has(id))).toEqual(['malformed-yaml', 'malformed-yaml-taxonomy', 'lost-text', 'srcset-javascript', 'raw-html']);
+    expect([...local].filter((id) => !sanity.has(id))).toEqual([
+      'malformed-yaml',
+      'malformed-yaml-taxonomy',
+      'lost-text',
+      'srcset-javascript',
+      'raw-html',
+    ]);
     expect([...sanity]).toEqual(expect.arrayContaining(['malformed-ndjson', 'empty-body-blocks', 'draft']));
   });
 
@@ -106,7 +120,15 @@ describe('bad input through the sanity source (lake + @sanity/client + loader)',
     (_label, c) => {
       const run = spawnSync(
         process.execPath,
-        ['--experimental-transform-types', '--disable-warning=ExperimentalWarning', join(projectRoot, 'scripts', 'lake.ts'), '--dataset', datasetFile(c.input), '--port', '0'],
+        [
+          '--experimental-transform-types',
+          '--disable-warning=ExperimentalWarning',
+          join(projectRoot, 'scripts', 'lake.ts'),
+          '--dataset',
+          datasetFile(c.input),
+          '--port',
+          '0',
+        ],
         { cwd: projectRoot, encoding: 'utf8', timeout: 30_000 },
       );
       expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(2);
@@ -131,31 +153,31 @@ describe('bad Sanity documents stop `npm run build` with a non-zero exit and lea
     }),
   );
 
-  it(
-    'names every document and field, exits non-zero, publishes nothing',
-    async () => {
-      const { lake, origin } = await startLake({ datasetFile: datasetFile({ documents }) });
-      const out = join(mkdtempSync(join(tmpdir(), 'tongbao-out-')), 'site');
-      mkdirSync(out);
-      writeFileSync(join(out, 'index.html'), '<!doctype html><title>last good</title>');
-      try {
-        const run = await runAsync([join(projectRoot, 'scripts', 'build.ts')], { ...lakeEnv(origin), TONGBAO_OUT_DIR: out, TONGBAO_SANITY_ATTEMPTS: '1' });
-        expect(run.status, run.output).toBe(1);
-        for (const c of rows) {
-          if (c.expect.outcome !== 'error') continue;
-          const where = unique(c, c.expect.where.replace(/^Sanity document /, ''));
-          const block = run.output.split('[tongbao] ').find((b) => b.startsWith(`Sanity document ${where}: invalid article`));
-          expect(block, `${c.id} is not named in:\n${run.output}`).toBeDefined();
-          expect(block).toContain(`  - ${c.expect.field}: `);
-        }
-        expect(run.output).toContain(`[tongbao] ${rows.length} Sanity document(s) cannot be published`);
-        expect(run.output).toContain('the last good site');
-        expect(readdirSync(out)).toEqual(['index.html']);
-        expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('<!doctype html><title>last good</title>');
-      } finally {
-        await lake.close();
+  it('names every document and field, exits non-zero, publishes nothing', async () => {
+    const { lake, origin } = await startLake({ datasetFile: datasetFile({ documents }) });
+    const out = join(mkdtempSync(join(tmpdir(), 'tongbao-out-')), 'site');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), '<!doctype html><title>last good</title>');
+    try {
+      const run = await runAsync([join(projectRoot, 'scripts', 'build.ts')], {
+        ...lakeEnv(origin),
+        TONGBAO_OUT_DIR: out,
+        TONGBAO_SANITY_ATTEMPTS: '1',
+      });
+      expect(run.status, run.output).toBe(1);
+      for (const c of rows) {
+        if (c.expect.outcome !== 'error') continue;
+        const where = unique(c, c.expect.where.replace(/^Sanity document /, ''));
+        const block = run.output.split('[tongbao] ').find((b) => b.startsWith(`Sanity document ${where}: invalid article`));
+        expect(block, `${c.id} is not named in:\n${run.output}`).toBeDefined();
+        expect(block).toContain(`  - ${c.expect.field}: `);
       }
-    },
-    180_000,
-  );
+      expect(run.output).toContain(`[tongbao] ${rows.length} Sanity document(s) cannot be published`);
+      expect(run.output).toContain('the last good site');
+      expect(readdirSync(out)).toEqual(['index.html']);
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('<!doctype html><title>last good</title>');
+    } finally {
+      await lake.close();
+    }
+  }, 180_000);
 });

@@ -14,9 +14,7 @@ import { findDefects } from '../support/defects.ts';
 const sampleFiles = readdirSync(join(projectRoot, 'content', 'articles')).filter((n) => n.endsWith('.md'));
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
 describe('build of the sample content', () => {
@@ -72,7 +70,11 @@ describe('build of the sample content', () => {
   });
 
   it('publishes the two default locales only: no /zh-hant-hk/, no zh-Hant-HK alternate or switcher entry', () => {
-    expect(readdirSync(build.outDir).filter((n) => n.startsWith('zh-')).sort()).toEqual(['zh-hans', 'zh-hant']);
+    expect(
+      readdirSync(build.outDir)
+        .filter((n) => n.startsWith('zh-'))
+        .sort(),
+    ).toEqual(['zh-hans', 'zh-hant']);
     for (const file of walk(build.outDir).filter((f) => /\.(html|xml|json)$/.test(f))) {
       const text = readFileSync(file, 'utf8');
       expect(text, relative(build.outDir, file)).not.toMatch(/zh-hant-hk|zh-Hant-HK/i);

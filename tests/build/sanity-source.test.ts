@@ -83,7 +83,15 @@ describe('drafts and scheduling', () => {
     await mutate([
       { createOrReplace: { ...baseArticle, _id: 'drafts.article.draft-only', title: '草稿', slug: { _type: 'slug', current: 'draft-only' } } },
       { patch: { id: 'article.market-weekly-review', set: {} } },
-      { createOrReplace: { ...baseArticle, _id: 'drafts.article.advanced-tech-fair-2023', title: '修改中的標題', slug: { _type: 'slug', current: 'advanced-tech-fair-2023' }, sourceLocale: 'zh-Hant' } },
+      {
+        createOrReplace: {
+          ...baseArticle,
+          _id: 'drafts.article.advanced-tech-fair-2023',
+          title: '修改中的標題',
+          slug: { _type: 'slug', current: 'advanced-tech-fair-2023' },
+          sourceLocale: 'zh-Hant',
+        },
+      },
     ]);
     const published = await readSanityArticles(options(), quiet);
     expect(published.map((a) => a.slug)).not.toContain('draft-only');
@@ -101,7 +109,17 @@ describe('drafts and scheduling', () => {
   });
 
   it('does not publish an article whose publishedAt is after now', async () => {
-    await mutate([{ createOrReplace: { ...baseArticle, _id: 'article.scheduled', title: '定时发布', slug: { _type: 'slug', current: 'scheduled' }, publishedAt: '2030-01-01T00:00:00Z' } }]);
+    await mutate([
+      {
+        createOrReplace: {
+          ...baseArticle,
+          _id: 'article.scheduled',
+          title: '定时发布',
+          slug: { _type: 'slug', current: 'scheduled' },
+          publishedAt: '2030-01-01T00:00:00Z',
+        },
+      },
+    ]);
     const articles = await readSanityArticles(options(), quiet);
     expect(articles.map((a) => a.slug)).toContain('scheduled');
     expect(selectPublished(articles, new Date('2029-12-31T23:59:59Z')).map((a) => a.slug)).not.toContain('scheduled');
@@ -131,14 +149,19 @@ describe('faults injected by the lake', () => {
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
   });
 
-  it.each(['503', 'malformed', 'drop', 'timeout'] as const)('gives up after the bounded attempts on a lasting %s, with a clear error', async (mode) => {
-    lake.setFault({ mode });
-    lake.requests.length = 0;
-    const error = await readSanityArticles(options({ timeoutMs: 300 }), quiet).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SourceUnavailableError);
-    expect((error as Error).message).toMatch(/^\[tongbao\] reading articles from Sanity failed after 3 attempt\(s\); the build stopped so that no article goes missing/);
-    expect(lake.requests).toHaveLength(3);
-  });
+  it.each(['503', 'malformed', 'drop', 'timeout'] as const)(
+    'gives up after the bounded attempts on a lasting %s, with a clear error',
+    async (mode) => {
+      lake.setFault({ mode });
+      lake.requests.length = 0;
+      const error = await readSanityArticles(options({ timeoutMs: 300 }), quiet).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SourceUnavailableError);
+      expect((error as Error).message).toMatch(
+        /^\[tongbao\] reading articles from Sanity failed after 3 attempt\(s\); the build stopped so that no article goes missing/,
+      );
+      expect(lake.requests).toHaveLength(3);
+    },
+  );
 });
 
 describe('invalid documents', () => {
@@ -153,8 +176,24 @@ describe('invalid documents', () => {
           body: [...baseArticle.body, { _type: 'videoEmbed', _key: 'k42', url: 'https://example.com' }],
         },
       },
-      { createOrReplace: { ...baseArticle, _id: 'article.bad-reprint', title: '转载', slug: { _type: 'slug', current: 'bad-reprint' }, origin: 'reprint' } },
-      { createOrReplace: { ...baseArticle, _id: 'article.bad-author', title: '作者', slug: { _type: 'slug', current: 'bad-author' }, authors: [{ _type: 'reference', _ref: 'author.nobody', _key: 'x' }] } },
+      {
+        createOrReplace: {
+          ...baseArticle,
+          _id: 'article.bad-reprint',
+          title: '转载',
+          slug: { _type: 'slug', current: 'bad-reprint' },
+          origin: 'reprint',
+        },
+      },
+      {
+        createOrReplace: {
+          ...baseArticle,
+          _id: 'article.bad-author',
+          title: '作者',
+          slug: { _type: 'slug', current: 'bad-author' },
+          authors: [{ _type: 'reference', _ref: 'author.nobody', _key: 'x' }],
+        },
+      },
     ]);
     const error = await readSanityArticles(options(), quiet).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentError);
@@ -162,7 +201,9 @@ describe('invalid documents', () => {
     expect(message).toContain('[tongbao] Sanity document article.bad-block: invalid article');
     expect(message).toContain('body[_key=="k42"]._type: unknown block type "videoEmbed"');
     expect(message).toContain('[tongbao] Sanity document article.bad-reprint: invalid article\n  - source: a reprint needs source');
-    expect(message).toContain('[tongbao] Sanity document article.bad-author: invalid article\n  - authors[0]: refers to author.nobody, which does not exist or is not published');
+    expect(message).toContain(
+      '[tongbao] Sanity document article.bad-author: invalid article\n  - authors[0]: refers to author.nobody, which does not exist or is not published',
+    );
     await mutate(['bad-block', 'bad-reprint', 'bad-author'].map((s) => ({ delete: { id: `article.${s}` } })));
   });
 

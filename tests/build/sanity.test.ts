@@ -48,7 +48,9 @@ describe('parity: the lake builds the same articles as content/', () => {
   });
 
   it('reports where the articles came from', () => {
-    expect(fromLake.output).toMatch(new RegExp(`3 article\\(s\\) from Sanity ${origin.replace(/[.]/g, '\\.')} dataset production \\(perspective published\\)`));
+    expect(fromLake.output).toMatch(
+      new RegExp(`3 article\\(s\\) from Sanity ${origin.replace(/[.]/g, '\\.')} dataset production \\(perspective published\\)`),
+    );
   });
 
   it.each(SLUGS.flatMap((slug) => ['zh-hans', 'zh-hant'].map((segment) => [segment, slug])))('%s/%s is the same', (segment, slug) => {
@@ -62,7 +64,11 @@ describe('parity: the lake builds the same articles as content/', () => {
     const html = page(fromLake, 'zh-hant', 'one-source-two-scripts');
     const image = (w: number) => `${origin}/images/local/production/[0-9a-f]{40}-1280x480\\.png\\?w=${w}&amp;fit=max&amp;auto=format`;
     // Sanity's image URL builder gives the widths (the 1280-pixel original is wider than the largest, 1200); width and height from the asset's metadata.
-    expect(html).toMatch(new RegExp(`<img src="${image(1200)}" srcset="${image(480)} 480w, ${image(800)} 800w, ${image(1200)} 1200w" sizes="[^"]+" width="1200" height="450" alt="示意圖`));
+    expect(html).toMatch(
+      new RegExp(
+        `<img src="${image(1200)}" srcset="${image(480)} 480w, ${image(800)} 800w, ${image(1200)} 1200w" sizes="[^"]+" width="1200" height="450" alt="示意圖`,
+      ),
+    );
   });
 
   it('builds the same pages and feeds', () => {
@@ -84,7 +90,17 @@ describe('preview build', () => {
     const res = await fetch(`${origin}/v2025-02-19/data/mutate/production`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-      body: JSON.stringify({ mutations: [{ createOrReplace: { ...[...lake.docs.values()].find((d) => d._id === 'article.market-weekly-review'), _id: 'drafts.article.market-weekly-review', title: '草稿标题：年末市场展望（修订中）' } }] }),
+      body: JSON.stringify({
+        mutations: [
+          {
+            createOrReplace: {
+              ...[...lake.docs.values()].find((d) => d._id === 'article.market-weekly-review'),
+              _id: 'drafts.article.market-weekly-review',
+              title: '草稿标题：年末市场展望（修订中）',
+            },
+          },
+        ],
+      }),
     });
     expect(res.status).toBe(200);
     preview = await runAsync([join(projectRoot, 'scripts', 'build-preview.ts')], {
@@ -162,7 +178,9 @@ describe('scheduling and failures in a whole build', () => {
     try {
       const b = await astroBuildAsync(lakeEnv(origin, { TONGBAO_SANITY_ATTEMPTS: '3', TONGBAO_SANITY_BACKOFF_MS: '10' }));
       expect(b.status).not.toBe(0);
-      expect(b.output).toContain('[tongbao] reading articles from Sanity failed after 3 attempt(s); the build stopped so that no article goes missing.');
+      expect(b.output).toContain(
+        '[tongbao] reading articles from Sanity failed after 3 attempt(s); the build stopped so that no article goes missing.',
+      );
       expect(b.output).toContain('attempt 3: HTTP 503');
       expect(existsSync(join(b.outDir, 'index.html'))).toBe(false);
     } finally {

@@ -54,12 +54,15 @@ function pageText(html: string, examples: readonly string[] = []): string {
 const articlesDir = join(projectRoot, 'content', 'articles');
 function examplesOf(slug: string): string[] {
   const source = readFileSync(join(articlesDir, `${slug}.md`), 'utf8');
-  const forms = [...source.matchAll(/-\{([^}]*)\}-/g)].map((m) => /zh-hant\s*:([^;]*)/i.exec(m[1]!)?.[1]?.trim() ?? (/^\s*zh-/i.test(m[1]!) ? '' : m[1]!));
+  const forms = [...source.matchAll(/-\{([^}]*)\}-/g)].map(
+    (m) => /zh-hant\s*:([^;]*)/i.exec(m[1]!)?.[1]?.trim() ?? (/^\s*zh-/i.test(m[1]!) ? '' : m[1]!),
+  );
   return [...new Set(forms)].filter(Boolean).sort((a, b) => b.length - a.length);
 }
 const slugOf = (file: string) => /\/articles\/([a-z0-9-]+)\/index\.html$/.exec(file)?.[1];
 
-const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 
 describe('Simplified-only forms on zh-Hant pages', () => {
   let build: BuildResult;
@@ -74,7 +77,9 @@ describe('Simplified-only forms on zh-Hant pages', () => {
 
   it('the sample conference report’s zh-Hant page has none, and the phrase conversion’s forms', () => {
     expect(build.status, build.output).toBe(0);
-    const pages = walk(join(build.outDir, 'zh-hant')).filter((f) => f.endsWith('.html') && readFileSync(f, 'utf8').includes('先進技術成果交易大會成功舉辦'));
+    const pages = walk(join(build.outDir, 'zh-hant')).filter(
+      (f) => f.endsWith('.html') && readFileSync(f, 'utf8').includes('先進技術成果交易大會成功舉辦'),
+    );
     const article = pages.find((f) => f.includes('advanced-tech-fair-2023'));
     expect(article, pages.join(', ')).toBeDefined();
     const text = pageText(readFileSync(article!, 'utf8'));

@@ -31,13 +31,20 @@ describe('the sample site built by npm run build', () => {
   });
 
   it('has every page type, and html-validate reports 0 errors on each page', async () => {
-    const types = new Set(pages.map((p) => rel(build.outDir, p).replace(/^zh-han[st]\//, '<locale>/').replace(/\/[^/]+\/index\.html$/, '/*/index.html')));
+    const types = new Set(
+      pages.map((p) =>
+        rel(build.outDir, p)
+          .replace(/^zh-han[st]\//, '<locale>/')
+          .replace(/\/[^/]+\/index\.html$/, '/*/index.html'),
+      ),
+    );
     for (const type of ['index.html', '<locale>/index.html', '<locale>/articles/*/index.html']) expect(types).toContain(type);
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
     const errors: string[] = [];
     for (const page of pages) {
       const report = await validator.validateFile(page);
-      for (const r of report.results) for (const m of r.messages) errors.push(`${rel(build.outDir, page)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      for (const r of report.results)
+        for (const m of r.messages) errors.push(`${rel(build.outDir, page)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     expect(errors).toEqual([]);
   }, 60_000);

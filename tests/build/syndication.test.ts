@@ -27,7 +27,13 @@ type Loc = keyof typeof SEGMENTS;
 const LOCS = Object.keys(SEGMENTS) as Loc[];
 
 /** What the content files say, read independently of the source under test. */
-interface Expected { slug: string; category: string; authors: string[]; publishedAt: Date; image?: string }
+interface Expected {
+  slug: string;
+  category: string;
+  authors: string[];
+  publishedAt: Date;
+  image?: string;
+}
 const articlesDir = join(projectRoot, 'content', 'articles');
 const expected: Expected[] = readdirSync(articlesDir)
   .filter((n) => n.endsWith('.md'))
@@ -43,7 +49,10 @@ const expected: Expected[] = readdirSync(articlesDir)
   })
   .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
 
-interface Scope { dir: string; slugs: string[] }
+interface Scope {
+  dir: string;
+  slugs: string[];
+}
 const scopes: Scope[] = LOCS.flatMap((l) => {
   const seg = SEGMENTS[l];
   const categories = [...new Set(expected.map((e) => e.category))];
@@ -90,16 +99,27 @@ beforeAll(() => {
 describe('feeds', () => {
   it('are written for every locale, category and author, in three formats', () => {
     expect(scopes.length).toBeGreaterThanOrEqual(2 * (1 + 3 + 3));
-    for (const s of scopes) for (const f of ['rss.xml', 'atom.xml', 'feed.json']) expect(existsSync(join(build.outDir, s.dir, f)), s.dir + f).toBe(true);
+    for (const s of scopes)
+      for (const f of ['rss.xml', 'atom.xml', 'feed.json']) expect(existsSync(join(build.outDir, s.dir, f)), s.dir + f).toBe(true);
   });
 
   it.each(scopes.map((s) => [s.dir, s] as const))('%s rss.xml and atom.xml parse with two parsers, newest first, full content', (_dir, s) => {
     for (const file of ['rss.xml', 'atom.xml']) {
       const text = read(s.dir + file);
       const a = parseFeed(text);
-      const b = extractFromXml(text, { normalization: true, useISODateFormat: true, getExtraEntryFields: (e: Record<string, unknown>) => ({ raw: e }) });
-      expect(a.items.map((i) => slugOf(i.url)), file).toEqual(s.slugs);
-      expect((b.entries ?? []).map((e) => slugOf(e.link)), file).toEqual(s.slugs);
+      const b = extractFromXml(text, {
+        normalization: true,
+        useISODateFormat: true,
+        getExtraEntryFields: (e: Record<string, unknown>) => ({ raw: e }),
+      });
+      expect(
+        a.items.map((i) => slugOf(i.url)),
+        file,
+      ).toEqual(s.slugs);
+      expect(
+        (b.entries ?? []).map((e) => slugOf(e.link)),
+        file,
+      ).toEqual(s.slugs);
       expect(a.language ?? '', file).toMatch(s.dir.startsWith('zh-hant') ? /^zh-tw$|^$/ : /^zh-cn$|^$/);
       for (const item of a.items) {
         const e = expected.find((x) => x.slug === slugOf(item.url))!;
@@ -110,9 +130,10 @@ describe('feeds', () => {
         expect(item.categories.length).toBeGreaterThan(0);
         expect(item.id ?? '').toBe(item.url);
         if (e.image) {
-          expect(item.media.map((m) => m.url), `${file} ${e.slug} lead image`).toContain(
-            new URL(e.image, item.url!).href,
-          );
+          expect(
+            item.media.map((m) => m.url),
+            `${file} ${e.slug} lead image`,
+          ).toContain(new URL(e.image, item.url!).href);
         }
       }
     }
@@ -173,7 +194,9 @@ describe('feeds', () => {
     ];
     for (const page of pages) {
       const html = read(page);
-      const hrefs = [...html.matchAll(/<link rel="alternate" type="application\/(?:rss\+xml|atom\+xml|feed\+json)"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+      const hrefs = [...html.matchAll(/<link rel="alternate" type="application\/(?:rss\+xml|atom\+xml|feed\+json)"[^>]*href="([^"]+)"/g)].map(
+        (m) => m[1]!,
+      );
       const types = [...html.matchAll(/<link rel="alternate" type="(application\/(?:rss\+xml|atom\+xml|feed\+json))"/g)].map((m) => m[1]);
       expect(new Set(types), page).toEqual(new Set(['application/rss+xml', 'application/atom+xml', 'application/feed+json']));
       for (const href of hrefs) expect(existsSync(join(build.outDir, new URL(href).pathname)), `${page} → ${href}`).toBe(true);
@@ -194,7 +217,11 @@ describe('sitemaps', () => {
   });
 
   it('lists every article in every locale with its alternates and x-default', () => {
-    const urls = asArray(xml.parse(read('sitemap-articles.xml')).urlset.url) as { loc: string; lastmod: string; 'xhtml:link': { '@hreflang': string; '@href': string }[] }[];
+    const urls = asArray(xml.parse(read('sitemap-articles.xml')).urlset.url) as {
+      loc: string;
+      lastmod: string;
+      'xhtml:link': { '@hreflang': string; '@href': string }[];
+    }[];
     expect(urls).toHaveLength(expected.length * 2);
     for (const e of expected) {
       for (const l of LOCS) {
@@ -212,7 +239,12 @@ describe('sitemaps', () => {
     // Tag URLs are percent-encoded; the folder on disk has the tag's characters.
     for (const u of [...urls, ...pages]) expect(existsSync(join(build.outDir, decodeURIComponent(locOf(u)), 'index.html')), u.loc).toBe(true);
     // The listings are announced too: a category, an author, a tag and a month archive in each locale.
-    for (const path of ['/zh-hans/categories/finance/', '/zh-hant/authors/yunling-research/', '/zh-hant/tags/%E5%9F%BA%E9%87%91/', '/zh-hans/archive/2026-11/'])
+    for (const path of [
+      '/zh-hans/categories/finance/',
+      '/zh-hant/authors/yunling-research/',
+      '/zh-hant/tags/%E5%9F%BA%E9%87%91/',
+      '/zh-hans/archive/2026-11/',
+    ])
       expect(pages.map(locOf)).toContain(path);
   });
 
@@ -261,7 +293,8 @@ describe('head of article pages', () => {
       const u = new URL(image);
       expect(existsSync(join(build.outDir, u.pathname)) || existsSync(join(projectRoot, 'public', u.pathname)), image).toBe(true);
     }
-    for (const author of ld.author) expect(author).toMatchObject({ '@type': 'Person', name: expect.any(String), url: expect.stringMatching(/^https?:\/\//) });
+    for (const author of ld.author)
+      expect(author).toMatchObject({ '@type': 'Person', name: expect.any(String), url: expect.stringMatching(/^https?:\/\//) });
     expect(ld.publisher.name).toBe(l === 'zh-Hans' ? '通报' : '通報');
     if (e.slug === 'advanced-tech-fair-2023') expect(ld.isBasedOn.url).toBe('http://m.2079x.cn/article/570544.html');
 
@@ -299,7 +332,10 @@ describe('share images', () => {
     for (const e of expected) {
       for (const l of LOCS) {
         const html = read(`${SEGMENTS[l]}/articles/${e.slug}/index.html`);
-        const title = /<meta property="og:title" content="([^"]+)"/.exec(html)![1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+        const title = /<meta property="og:title" content="([^"]+)"/
+          .exec(html)![1]!
+          .replace(/&amp;/g, '&')
+          .replace(/&quot;/g, '"');
         for (const ch of title) {
           if (/\s/u.test(ch)) continue;
           expect(fonts[l]!.hasGlyphForCodePoint(ch.codePointAt(0)!), `${l} ${e.slug}: "${ch}" in ${SHARE_FONTS[l].file}`).toBe(true);

@@ -8,14 +8,11 @@ import { expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 
-it.each(['src/lib/render-worker.ts', 'src/sources/local/files.ts', 'scripts/bench/corpus.ts'])(
-  '%s loads under Node type stripping',
-  (module) => {
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(`./${module}`)})`], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    expect(result.stderr).not.toMatch(/ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX|SyntaxError/);
-    expect(result.status, result.stderr).toBe(0);
-  },
-);
+it.each(['src/lib/render-worker.ts', 'src/sources/local/files.ts', 'scripts/bench/corpus.ts'])('%s loads under Node type stripping', (module) => {
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(`./${module}`)})`], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  expect(result.stderr).not.toMatch(/ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX|SyntaxError/);
+  expect(result.status, result.stderr).toBe(0);
+});

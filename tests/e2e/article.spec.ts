@@ -31,10 +31,7 @@ for (const [segment, lang, tech, other, reprint] of [
     const disclaimers = page.getByRole('complementary', { name: lang === 'zh-Hant' ? '聲明' : '声明' });
     await expect(disclaimers.locator('[data-disclaimer]')).toHaveCount(1);
     await expect(disclaimers.locator('[data-disclaimer="reprint"]')).toContainText(reprint);
-    await expect(disclaimers.getByRole('link', { name: 'm.2079x.cn' })).toHaveAttribute(
-      'href',
-      'http://m.2079x.cn/article/570544.html',
-    );
+    await expect(disclaimers.getByRole('link', { name: 'm.2079x.cn' })).toHaveAttribute('href', 'http://m.2079x.cn/article/570544.html');
     // The aggregator's own notices and furniture never come through the body.
     await expect(page.locator('.article-body')).not.toContainText('相關推薦');
     await expect(page.locator('.article-body')).not.toContainText('(shù)');
@@ -56,14 +53,10 @@ test('the switcher lands on the same article in the other script', async ({ page
 
 test('hreflang alternates name both scripts', async ({ page }) => {
   await page.goto(`/zh-hant/articles/${REPORT}/`);
-  const hrefs = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) =>
-    links.map((l) => `${l.getAttribute('hreflang')} ${new URL(l.getAttribute('href') ?? '').pathname}`),
-  );
-  expect(hrefs).toEqual([
-    `zh-Hans /zh-hans/articles/${REPORT}/`,
-    `zh-Hant /zh-hant/articles/${REPORT}/`,
-    `x-default /zh-hans/articles/${REPORT}/`,
-  ]);
+  const hrefs = await page
+    .locator('link[rel="alternate"][hreflang]')
+    .evaluateAll((links) => links.map((l) => `${l.getAttribute('hreflang')} ${new URL(l.getAttribute('href') ?? '').pathname}`));
+  expect(hrefs).toEqual([`zh-Hans /zh-hans/articles/${REPORT}/`, `zh-Hant /zh-hant/articles/${REPORT}/`, `x-default /zh-hans/articles/${REPORT}/`]);
 });
 
 test('each origin and category gets its own disclaimers', async ({ page }) => {
@@ -84,7 +77,10 @@ test('each origin and category gets its own disclaimers', async ({ page }) => {
 });
 
 test('homes list the articles newest first, and / is a real page', async ({ page }) => {
-  for (const [segment, lang] of [['zh-hans', 'zh-Hans'], ['zh-hant', 'zh-Hant']] as const) {
+  for (const [segment, lang] of [
+    ['zh-hans', 'zh-Hans'],
+    ['zh-hant', 'zh-Hant'],
+  ] as const) {
     await page.goto(`/${segment}/`);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     // The lead story, then the latest; two a page in the e2e build (playwright.config.ts).
@@ -92,7 +88,10 @@ test('homes list the articles newest first, and / is a real page', async ({ page
     await expect(links).toHaveCount(2);
     await expect(links.first()).toHaveAttribute('href', `/${segment}/articles/market-weekly-review/`);
     await expectNoHorizontalScroll(page);
-    await page.getByRole('navigation', { name: /分[页頁]/ }).getByRole('link', { name: /下一[页頁]/ }).click();
+    await page
+      .getByRole('navigation', { name: /分[页頁]/ })
+      .getByRole('link', { name: /下一[页頁]/ })
+      .click();
     await expect(page).toHaveURL(new RegExp(`/${segment}/2/$`));
     await expect(page.locator('main > .article-list h3 a').last()).toHaveAttribute('href', `/${segment}/articles/${REPORT}/`);
   }

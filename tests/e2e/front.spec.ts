@@ -12,8 +12,28 @@ import jsQR from 'jsqr';
 import sharp from 'sharp';
 
 const SCRIPTS = [
-  { segment: 'zh-hans', lang: 'zh-Hans', finance: '财经', share: '分享', wechat: '微信', copy: '复制链接', large: '大字号', menu: '栏目', theme: '切换深色模式' },
-  { segment: 'zh-hant', lang: 'zh-Hant', finance: '財經', share: '分享', wechat: '微信', copy: '複製連結', large: '大字級', menu: '欄目', theme: '切換深色模式' },
+  {
+    segment: 'zh-hans',
+    lang: 'zh-Hans',
+    finance: '财经',
+    share: '分享',
+    wechat: '微信',
+    copy: '复制链接',
+    large: '大字号',
+    menu: '栏目',
+    theme: '切换深色模式',
+  },
+  {
+    segment: 'zh-hant',
+    lang: 'zh-Hant',
+    finance: '財經',
+    share: '分享',
+    wechat: '微信',
+    copy: '複製連結',
+    large: '大字級',
+    menu: '欄目',
+    theme: '切換深色模式',
+  },
 ] as const;
 const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
@@ -80,7 +100,10 @@ for (const s of SCRIPTS) {
       await expect(page.getByRole('button', { name: s.large })).toBeVisible();
       await expect(page.locator('.switcher')).toBeVisible();
       await expectHeaderTargets(page);
-      const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
       await axe(page);
       await page.screenshot({ path: `docs/screenshots/front-${s.segment}-${vp.width}x${vp.height}.png`, fullPage: true });
@@ -134,9 +157,13 @@ for (const s of SCRIPTS) {
     await page.addInitScript(() => {
       const w = window as unknown as { fontAtFirstBody?: string | null; shifts: number };
       w.shifts = 0;
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) w.shifts += (e as unknown as { value: number }).value; }).observe({ type: 'layout-shift', buffered: true });
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.shifts += (e as unknown as { value: number }).value;
+      }).observe({ type: 'layout-shift', buffered: true });
       // The first animation frame runs before the first paint.
-      requestAnimationFrame(() => { w.fontAtFirstBody = document.documentElement.getAttribute('data-font'); });
+      requestAnimationFrame(() => {
+        w.fontAtFirstBody = document.documentElement.getAttribute('data-font');
+      });
     });
     await page.goto(`/${s.segment}/`);
     await page.waitForLoadState('load');

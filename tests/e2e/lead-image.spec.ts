@@ -89,7 +89,11 @@ for (const viewport of [
       await page.route('**/_astro/*.webp', () => undefined);
       await page.goto(`/zh-hans/articles/${ARTICLE}/`, { waitUntil: 'domcontentloaded' });
       const img = page.locator('.lead-image img');
-      const box = await img.evaluate((el: HTMLImageElement) => ({ w: el.getBoundingClientRect().width, h: el.getBoundingClientRect().height, loaded: el.complete && el.naturalWidth > 0 }));
+      const box = await img.evaluate((el: HTMLImageElement) => ({
+        w: el.getBoundingClientRect().width,
+        h: el.getBoundingClientRect().height,
+        loaded: el.complete && el.naturalWidth > 0,
+      }));
       expect(box.loaded).toBe(false);
       const ratio = Number(await img.getAttribute('height')) / Number(await img.getAttribute('width'));
       expect(Math.abs(box.h - box.w * ratio)).toBeLessThan(1.5);

@@ -41,7 +41,10 @@ for (const viewport of VIEWPORTS) {
   test.describe(`${viewport.name} ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height }, isMobile: viewport.name === 'phone' });
     for (const p of PAGES) {
-      for (const [segment, other] of [['zh-hans', 'zh-hant'], ['zh-hant', 'zh-hans']] as const) {
+      for (const [segment, other] of [
+        ['zh-hans', 'zh-hant'],
+        ['zh-hant', 'zh-hans'],
+      ] as const) {
         test(`${p.type} in ${segment}`, async ({ page }) => {
           const response = await page.goto(`/${segment}/${p.path}`);
           expect(response?.status()).toBe(200);

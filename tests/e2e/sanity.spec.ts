@@ -11,7 +11,13 @@ import { expect, test } from '@playwright/test';
 import type { Lake } from '../../scripts/lake/server.ts';
 import { astroBuildAsync, lakeEnv, startLake } from '../support/lake.ts';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.xml': 'application/xml', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.xml': 'application/xml',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.svg': 'image/svg+xml',
+};
 let lake: Lake;
 let site: Server;
 let base: string;
@@ -23,7 +29,12 @@ test.beforeAll(async () => {
   const started = await startLake();
   lake = started.lake;
   // A draft that must never reach the published site.
-  lake.docs.set('drafts.article.secret-draft', { ...lake.docs.get('article.market-weekly-review')!, _id: 'drafts.article.secret-draft', title: '未发布的草稿', slug: { _type: 'slug', current: 'secret-draft' } });
+  lake.docs.set('drafts.article.secret-draft', {
+    ...lake.docs.get('article.market-weekly-review')!,
+    _id: 'drafts.article.secret-draft',
+    title: '未发布的草稿',
+    slug: { _type: 'slug', current: 'secret-draft' },
+  });
   const build = await astroBuildAsync(lakeEnv(started.origin));
   if (build.status !== 0) throw new Error(`build from the lake failed:\n${build.output}`);
   site = createServer((req, res) => {

@@ -16,13 +16,18 @@ describe('cacheHeaders', () => {
     });
   });
 
-  it('leaves out what is not given, and only the chosen providers\' tag headers', () => {
+  it("leaves out what is not given, and only the chosen providers' tag headers", () => {
     expect(cacheHeaders({ maxAge: 10, browserMaxAge: 0 })).toEqual({
       'Cache-Control': 'public, max-age=0',
       'CDN-Cache-Control': 'public, s-maxage=10',
       'Surrogate-Control': 'max-age=10',
     });
-    expect(Object.keys(cacheHeaders({ maxAge: 10, tags: ['a'], targets: ['varnish'] }))).toEqual(['Cache-Control', 'CDN-Cache-Control', 'Surrogate-Control', 'xkey']);
+    expect(Object.keys(cacheHeaders({ maxAge: 10, tags: ['a'], targets: ['varnish'] }))).toEqual([
+      'Cache-Control',
+      'CDN-Cache-Control',
+      'Surrogate-Control',
+      'xkey',
+    ]);
     expect(Object.keys(cacheHeaders({ maxAge: 10, tags: ['a'], targets: ['netlify'] }))).toContain('Cache-Tag');
     // Browsers never keep a page longer than the caches do.
     expect(cacheHeaders({ maxAge: 5 })['Cache-Control']).toBe('public, max-age=5');
@@ -58,7 +63,10 @@ describe('cacheHeaders', () => {
 
 describe('batchTags', () => {
   it('packs tags into space-joined batches no longer than the limit, in order', () => {
-    expect(batchTags(['aaa', 'bb', 'cccc', 'd'], 7)).toEqual([['aaa', 'bb'], ['cccc', 'd']]);
+    expect(batchTags(['aaa', 'bb', 'cccc', 'd'], 7)).toEqual([
+      ['aaa', 'bb'],
+      ['cccc', 'd'],
+    ]);
     expect(batchTags(['aaaaaaa'], 7)).toEqual([['aaaaaaa']]);
     expect(batchTags([], 7)).toEqual([]);
     const many = Array.from({ length: 1000 }, (_, i) => `article:${i}`);

@@ -27,14 +27,14 @@ async function receiver(answer: (n: number, path: string) => number | Promise<nu
   const received: Received[] = [];
   const server: Server = createServer((req, res) => {
     void (async () => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
-    const signature = req.headers['sanity-webhook-signature'];
-    const valid = typeof signature === 'string' && (await isValidSignature(body, signature, SECRET));
-    received.push({ path: req.url ?? '', headers: req.headers, body, valid });
-    res.writeHead(await answer(received.length, req.url ?? ''));
-    res.end();
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const body = Buffer.concat(chunks).toString('utf8');
+      const signature = req.headers['sanity-webhook-signature'];
+      const valid = typeof signature === 'string' && (await isValidSignature(body, signature, SECRET));
+      received.push({ path: req.url ?? '', headers: req.headers, body, valid });
+      res.writeHead(await answer(received.length, req.url ?? ''));
+      res.end();
     })().catch((error: unknown) => res.writeHead(500).end(String(error)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -85,7 +85,13 @@ describe('webhooks from the lake', () => {
         backoffMs: 20,
         targets: [
           { url: `${hook.url}/api/revalidate`, secret: SECRET },
-          { url: `${projected.url}/hook`, secret: SECRET, projection: '{_id, _type, "slug": slug.current, "was": before().title, "now": after().title, "project": sanity::projectId()}', filter: '_type == "article"', id: 'articles-only' },
+          {
+            url: `${projected.url}/hook`,
+            secret: SECRET,
+            projection: '{_id, _type, "slug": slug.current, "was": before().title, "now": after().title, "project": sanity::projectId()}',
+            filter: '_type == "article"',
+            id: 'articles-only',
+          },
         ],
       },
     }));
@@ -101,13 +107,17 @@ describe('webhooks from the lake', () => {
   });
 
   const mutate = async (mutations: unknown[]) => {
-    const res = await fetch(`${origin}/v2025-02-19/data/mutate/production`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ mutations }) });
+    const res = await fetch(`${origin}/v2025-02-19/data/mutate/production`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ mutations }),
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as { transactionId: string };
   };
   const settle = () => lake.webhooks!.idle();
 
-  it('create: the whole document, signed, with Sanity\'s headers', async () => {
+  it("create: the whole document, signed, with Sanity's headers", async () => {
     const { transactionId } = await mutate([{ create: article('article.hook-new', '新文章') }]);
     await settle();
     expect(hook.received).toHaveLength(1);
@@ -131,13 +141,22 @@ describe('webhooks from the lake', () => {
     // The projection and filter of the second webhook.
     expect(projected.received).toHaveLength(1);
     expect(projected.received[0]!.valid).toBe(true);
-    expect(JSON.parse(projected.received[0]!.body)).toEqual({ _id: 'article.hook-new', _type: 'article', slug: 'hook-new', was: null, now: '新文章', project: 'tongbao-test' });
+    expect(JSON.parse(projected.received[0]!.body)).toEqual({
+      _id: 'article.hook-new',
+      _type: 'article',
+      slug: 'hook-new',
+      was: null,
+      now: '新文章',
+      project: 'tongbao-test',
+    });
   });
 
   it('update (patch): the document after the change; before() in the projection', async () => {
     await mutate([{ patch: { id: 'article.hook-new', set: { title: '改过的标题' } } }]);
     await settle();
-    expect(hook.received.map((r) => [r.headers['sanity-operation'], r.headers['sanity-document-id'], r.valid])).toEqual([['update', 'article.hook-new', true]]);
+    expect(hook.received.map((r) => [r.headers['sanity-operation'], r.headers['sanity-document-id'], r.valid])).toEqual([
+      ['update', 'article.hook-new', true],
+    ]);
     expect(JSON.parse(hook.received[0]!.body)).toMatchObject({ title: '改过的标题' });
     expect(JSON.parse(projected.received[0]!.body)).toMatchObject({ was: '新文章', now: '改过的标题' });
   });
@@ -148,7 +167,9 @@ describe('webhooks from the lake', () => {
     expect(hook.received).toHaveLength(0);
     await mutate([{ createOrReplace: article('article.hook-new', '草稿里的标题') }, { delete: { id: 'drafts.article.hook-new' } }]);
     await settle();
-    expect(hook.received.map((r) => [r.headers['sanity-operation'], r.headers['sanity-document-id'], r.valid])).toEqual([['update', 'article.hook-new', true]]);
+    expect(hook.received.map((r) => [r.headers['sanity-operation'], r.headers['sanity-document-id'], r.valid])).toEqual([
+      ['update', 'article.hook-new', true],
+    ]);
     expect(JSON.parse(hook.received[0]!.body)).toMatchObject({ _id: 'article.hook-new', title: '草稿里的标题' });
   });
 
@@ -160,7 +181,10 @@ describe('webhooks from the lake', () => {
   });
 
   it('delete: the document as it was; the filter skips other types', async () => {
-    await mutate([{ delete: { id: 'article.hook-new' } }, { createOrReplace: { _id: 'category.hooks', _type: 'category', name: '钩子', slug: { _type: 'slug', current: 'hooks' } } }]);
+    await mutate([
+      { delete: { id: 'article.hook-new' } },
+      { createOrReplace: { _id: 'category.hooks', _type: 'category', name: '钩子', slug: { _type: 'slug', current: 'hooks' } } },
+    ]);
     await settle();
     expect(hook.received.map((r) => [r.headers['sanity-operation'], r.headers['sanity-document-id'], r.valid])).toEqual([
       ['delete', 'article.hook-new', true],
@@ -194,7 +218,11 @@ describe('delivery', () => {
     const { lake, origin } = await startLake({ token: TOKEN, webhooks: { backoffMs: 30, targets: [{ url: hook.url, secret: SECRET }] } });
     try {
       const started = performance.now();
-      const res = await fetch(`${origin}/v2025-02-19/data/mutate/production`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ mutations: [{ create: article('article.retry-me', '重试') }] }) });
+      const res = await fetch(`${origin}/v2025-02-19/data/mutate/production`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({ mutations: [{ create: article('article.retry-me', '重试') }] }),
+      });
       expect(res.status).toBe(200);
       const answered = performance.now() - started;
       await expect.poll(() => hook.received.length, { timeout: 5_000 }).toBe(3);
@@ -216,10 +244,21 @@ describe('delivery', () => {
     const { lake, origin } = await startLake({
       token: TOKEN,
       log: () => {},
-      webhooks: { attempts: 3, backoffMs: 10, targets: [{ url: `${hook.url}/down`, secret: SECRET }, { url: `${hook.url}/refuse`, secret: SECRET }] },
+      webhooks: {
+        attempts: 3,
+        backoffMs: 10,
+        targets: [
+          { url: `${hook.url}/down`, secret: SECRET },
+          { url: `${hook.url}/refuse`, secret: SECRET },
+        ],
+      },
     });
     try {
-      await fetch(`${origin}/v2025-02-19/data/mutate/production`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ mutations: [{ create: article('article.never', '不达') }] }) });
+      await fetch(`${origin}/v2025-02-19/data/mutate/production`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({ mutations: [{ create: article('article.never', '不达') }] }),
+      });
       await lake.webhooks!.idle();
       expect(lake.webhooks!.deliveries.map((d) => [d.url.endsWith('/down') ? 'down' : 'refuse', d.state, d.attempts, d.last])).toEqual([
         ['down', 'failed', 3, 502],

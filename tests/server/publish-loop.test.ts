@@ -35,36 +35,51 @@ describe('lake → webhook → purge → Varnish', () => {
       datasetFile: generatedDatasetFile(5_000),
       token: TOKEN,
       // The webhook goes through Varnish like any other request (POST passes to the origin).
-      webhooks: { backoffMs: 50, targets: [{ url: `${varnish.url}/api/revalidate`, secret: SECRET, projection: '{_id, _type, "slug": slug.current}' }] },
+      webhooks: {
+        backoffMs: 50,
+        targets: [{ url: `${varnish.url}/api/revalidate`, secret: SECRET, projection: '{_id, _type, "slug": slug.current}' }],
+      },
     }));
-    const client = createClient({ projectId: 'local', dataset: 'production', apiHost: lakeOrigin, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19' });
+    const client = createClient({
+      projectId: 'local',
+      dataset: 'production',
+      apiHost: lakeOrigin,
+      useProjectHostname: false,
+      useCdn: false,
+      apiVersion: '2025-02-19',
+    });
     origin.on('request', (req, res) => {
       void (async () => {
-      const url = new URL(req.url ?? '/', 'http://origin');
-      if (req.method === 'POST' && url.pathname === '/api/revalidate') {
-        const chunks: Buffer[] = [];
-        for await (const c of req) chunks.push(c as Buffer);
-        const body = Buffer.concat(chunks).toString('utf8');
-        const signature = req.headers['sanity-webhook-signature'];
-        if (typeof signature !== 'string' || !(await isValidSignature(body, signature, SECRET))) {
-          res.writeHead(401, noStoreHeaders()).end('bad signature');
+        const url = new URL(req.url ?? '/', 'http://origin');
+        if (req.method === 'POST' && url.pathname === '/api/revalidate') {
+          const chunks: Buffer[] = [];
+          for await (const c of req) chunks.push(c as Buffer);
+          const body = Buffer.concat(chunks).toString('utf8');
+          const signature = req.headers['sanity-webhook-signature'];
+          if (typeof signature !== 'string' || !(await isValidSignature(body, signature, SECRET))) {
+            res.writeHead(401, noStoreHeaders()).end('bad signature');
+            return;
+          }
+          const doc = JSON.parse(body) as { _id: string };
+          const tags = [`article:${doc._id}`];
+          purges.push(tags);
+          await purgeVarnish(tags, { servers: [varnish.url] });
+          res.writeHead(200, noStoreHeaders()).end('purged');
           return;
         }
-        const doc = JSON.parse(body) as { _id: string };
-        const tags = [`article:${doc._id}`];
-        purges.push(tags);
-        await purgeVarnish(tags, { servers: [varnish.url] });
-        res.writeHead(200, noStoreHeaders()).end('purged');
-        return;
-      }
-      const slug = /^\/zh-hans\/articles\/([^/]+)\/$/.exec(url.pathname)?.[1];
-      const article = slug ? await client.fetch<{ _id: string; title: string } | null>('*[_type == "article" && slug.current == $slug][0]{_id, title}', { slug }) : null;
-      if (!article) {
-        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', ...cacheHeaders({ maxAge: 5, tags: ['missing'] }) }).end('<h1>404</h1>');
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...cacheHeaders({ maxAge: 3600, swr: 60, staleIfError: 86_400, tags: [`article:${article._id}`, 'list:home'] }) });
-      res.end(`<h1>${article.title}</h1>`);
+        const slug = /^\/zh-hans\/articles\/([^/]+)\/$/.exec(url.pathname)?.[1];
+        const article = slug
+          ? await client.fetch<{ _id: string; title: string } | null>('*[_type == "article" && slug.current == $slug][0]{_id, title}', { slug })
+          : null;
+        if (!article) {
+          res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', ...cacheHeaders({ maxAge: 5, tags: ['missing'] }) }).end('<h1>404</h1>');
+          return;
+        }
+        res.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          ...cacheHeaders({ maxAge: 3600, swr: 60, staleIfError: 86_400, tags: [`article:${article._id}`, 'list:home'] }),
+        });
+        res.end(`<h1>${article.title}</h1>`);
       })().catch((error: unknown) => res.writeHead(500).end(String(error)));
     });
   }, 60_000);
@@ -104,7 +119,9 @@ describe('lake → webhook → purge → Varnish', () => {
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
-    console.log(`[publish loop] lake (${lake.docs.size} docs) → webhook → purge → Varnish: p50 ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms over ${times.length} edits`);
+    console.log(
+      `[publish loop] lake (${lake.docs.size} docs) → webhook → purge → Varnish: p50 ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms over ${times.length} edits`,
+    );
     expect(times.at(-1)).toBeLessThan(1_000);
     expect((await page(other)).cache).toBe('HIT');
     expect(purges).toHaveLength(8);
@@ -114,7 +131,11 @@ describe('lake → webhook → purge → Varnish', () => {
     const slug = generatedSlug(200);
     await page(slug);
     const before = purges.length;
-    const res = await fetch(`${varnish.url}/api/revalidate`, { method: 'POST', headers: { 'content-type': 'application/json', 'sanity-webhook-signature': 't=1700000000000,v1=forged' }, body: JSON.stringify({ _id: `article.${slug}` }) });
+    const res = await fetch(`${varnish.url}/api/revalidate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'sanity-webhook-signature': 't=1700000000000,v1=forged' },
+      body: JSON.stringify({ _id: `article.${slug}` }),
+    });
     expect(res.status).toBe(401);
     expect(purges.length).toBe(before);
     expect((await page(slug)).cache).toBe('HIT');

@@ -28,7 +28,11 @@ function route(path: string): { status: number; headers: Record<string, string>;
   const body = `<p>${pathname} v${v}</p>`;
   switch (pathname) {
     case '/zh-hans/articles/a/':
-      return { status: 200, headers: cacheHeaders({ maxAge: 300, swr: 30, staleIfError: 600, tags: ['article:a', 'list:home', 'tag:先进技术'] }), body };
+      return {
+        status: 200,
+        headers: cacheHeaders({ maxAge: 300, swr: 30, staleIfError: 600, tags: ['article:a', 'list:home', 'tag:先进技术'] }),
+        body,
+      };
     case '/zh-hans/articles/b/':
       return { status: 200, headers: cacheHeaders({ maxAge: 300, tags: ['article:b', 'list:home'] }), body };
     case '/zh-hans/search/':
@@ -73,12 +77,15 @@ function listenOrigin(port = 0): Promise<number> {
 /** A raw HTTP request, so Host and the source address can be chosen. */
 function get(path: string, options: { method?: string; headers?: Record<string, string>; localAddress?: string } = {}) {
   return new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: varnish.port, path, method: options.method ?? 'GET', headers: options.headers, localAddress: options.localAddress }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: varnish.port, path, method: options.method ?? 'GET', headers: options.headers, localAddress: options.localAddress },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -145,7 +152,10 @@ describe('Varnish in front of the origin', () => {
     expect(b.headers['x-cache']).toBe('HIT');
     const c = await get('/zh-hans/search/?q=other');
     expect(c.headers['x-cache']).toBe('MISS');
-    expect([...seen.keys()].filter((k) => k.startsWith('/zh-hans/search/')).sort()).toEqual(['/zh-hans/search/?q=%E6%96%B0%E8%83%BD%E6%BA%90', '/zh-hans/search/?q=other']);
+    expect([...seen.keys()].filter((k) => k.startsWith('/zh-hans/search/')).sort()).toEqual([
+      '/zh-hans/search/?q=%E6%96%B0%E8%83%BD%E6%BA%90',
+      '/zh-hans/search/?q=other',
+    ]);
   });
 
   it('a tagged purge drops the object (miss, fresh body); a purge of another tag leaves it', async () => {

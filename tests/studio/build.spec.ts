@@ -18,8 +18,19 @@ test('`sanity build` builds the same Studio for a real project with only env cha
   const out = mkdtempSync(join(tmpdir(), 'tongbao-studio-build-'));
   try {
     // What a deployment sets: the project and dataset, no API host (Sanity's own), telemetry off.
-    const env = { ...process.env, SANITY_STUDIO_PROJECT_ID: 'abc123xy', SANITY_STUDIO_DATASET: 'production', SANITY_STUDIO_API_HOST: '', DO_NOT_TRACK: '1', NO_UPDATE_NOTIFIER: '1' };
-    execFileSync(process.execPath, [join(root, 'sanity', 'node_modules', '@sanity', 'cli', 'bin', 'run.js'), 'build', out, '-y'], { cwd: join(root, 'sanity'), env, stdio: 'pipe' });
+    const env = {
+      ...process.env,
+      SANITY_STUDIO_PROJECT_ID: 'abc123xy',
+      SANITY_STUDIO_DATASET: 'production',
+      SANITY_STUDIO_API_HOST: '',
+      DO_NOT_TRACK: '1',
+      NO_UPDATE_NOTIFIER: '1',
+    };
+    execFileSync(process.execPath, [join(root, 'sanity', 'node_modules', '@sanity', 'cli', 'bin', 'run.js'), 'build', out, '-y'], {
+      cwd: join(root, 'sanity'),
+      env,
+      stdio: 'pipe',
+    });
     const js = bundleText(out);
     expect(js).toContain('abc123xy');
     // Nothing of the lake is left in it: no local API host, no token sign-in forced.

@@ -18,7 +18,11 @@ test('listen: a welcome, then one mutation event per changed document, chained b
   const events: MutationEvent[] = [];
   const welcomed = new Promise<void>((resolve, reject) => {
     const subscription = editor
-      .listen('*[_type == "category" && slug.current == $slug]', { slug: 'lake-listen-test' }, { events: ['welcome', 'mutation'], includeResult: true, effectFormat: 'mendoza', visibility: 'query' })
+      .listen(
+        '*[_type == "category" && slug.current == $slug]',
+        { slug: 'lake-listen-test' },
+        { events: ['welcome', 'mutation'], includeResult: true, effectFormat: 'mendoza', visibility: 'query' },
+      )
       .subscribe({
         next: (event) => {
           if (event.type === 'welcome') resolve();
@@ -51,7 +55,9 @@ test('actions: create and edit a draft, publish, unpublish, discard, delete', as
   ]);
   expect(await editor.getDocument(draftId)).toMatchObject({ title: '草稿', summary: '摘要' });
   // Creating it again fails as Sanity does.
-  await expect(editor.action({ actionType: 'sanity.action.document.create', publishedId: id, attributes: { _id: draftId, _type: 'article' }, ifExists: 'fail' })).rejects.toThrow(/already exists/);
+  await expect(
+    editor.action({ actionType: 'sanity.action.document.create', publishedId: id, attributes: { _id: draftId, _type: 'article' }, ifExists: 'fail' }),
+  ).rejects.toThrow(/already exists/);
 
   const published = await editor.action({ actionType: 'sanity.action.document.publish', publishedId: id, draftId });
   expect(await editor.getDocument(draftId)).toBeUndefined();
@@ -71,9 +77,14 @@ test('actions: create and edit a draft, publish, unpublish, discard, delete', as
   expect(await editor.fetch('count(*[_id in [$id, $draftId]])', { id, draftId }, raw)).toBe(0);
 
   // History: every transaction that touched the pair, newest first when asked.
-  const response = await fetch(`${LAKE}/v2025-02-19/data/history/production/transactions/${id},${draftId}?reverse=true&excludeContent=true`, { headers: { authorization: `Bearer ${LAKE_TOKEN}` } });
+  const response = await fetch(`${LAKE}/v2025-02-19/data/history/production/transactions/${id},${draftId}?reverse=true&excludeContent=true`, {
+    headers: { authorization: `Bearer ${LAKE_TOKEN}` },
+  });
   expect(response.headers.get('content-type')).toContain('ndjson');
-  const lines = (await response.text()).trim().split('\n').map((l) => JSON.parse(l) as { id: string; documentIDs: string[] });
+  const lines = (await response.text())
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { id: string; documentIDs: string[] });
   expect(lines.length).toBe(7);
   expect(lines.at(-1)!.documentIDs).toEqual([draftId]);
 });

@@ -32,7 +32,12 @@ test('every API and content request goes to localhost; the few foreign ones are 
   expect(api.length).toBeGreaterThan(10);
   expect(new Set(api.map((r) => r.url.host))).toEqual(new Set([`local.localhost:${process.env.TONGBAO_LAKE_PORT ?? 3344}`]));
   for (const path of ['/users/me', '/data/query/production', '/data/doc/production', '/projects/local']) {
-    expect(api.some((r) => r.url.pathname.endsWith(path) || r.url.pathname.includes(`${path}/`)), path).toBe(true);
+    expect(
+      api.some((r) => r.url.pathname.endsWith(path) || r.url.pathname.includes(`${path}/`)),
+      path,
+    ).toBe(true);
   }
-  console.log(`foreign attempts (all failed offline):\n${[...new Set(foreign.map((r) => `${r.method} ${r.url.origin}${r.url.pathname}`))].join('\n')}`);
+  console.log(
+    `foreign attempts (all failed offline):\n${[...new Set(foreign.map((r) => `${r.method} ${r.url.origin}${r.url.pathname}`))].join('\n')}`,
+  );
 });

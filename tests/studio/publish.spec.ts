@@ -27,13 +27,19 @@ test('an editor creates an article in the Studio, the draft reaches the lake, pu
   // The draft reaches the lake through the Studio's own requests (actions API: create, edit).
   const editor = lakeClient({ token: true });
   await expect
-    .poll(async () => editor.fetch('*[_id in path("drafts.**") && title == $title][0]{title, "slug": slug.current}', { title }, { perspective: 'raw' }), { timeout: 30_000 })
+    .poll(
+      async () => editor.fetch('*[_id in path("drafts.**") && title == $title][0]{title, "slug": slug.current}', { title }, { perspective: 'raw' }),
+      { timeout: 30_000 },
+    )
     .toMatchObject({ title, slug: expect.stringMatching(/\S/) });
 
   const publishedAt = page.getByTestId('field-publishedAt').locator('input').first();
   await publishedAt.fill('2026-11-30 10:00');
   await publishedAt.press('Enter');
-  await page.getByTestId('field-authors').getByRole('button', { name: /Add item/ }).click();
+  await page
+    .getByTestId('field-authors')
+    .getByRole('button', { name: /Add item/ })
+    .click();
   await pickReference(page, '通报', '通报编辑部');
   await pickReference(page, '科技', '科技');
   await page.screenshot({ path: 'test-results/studio/before-publish.png' });
@@ -51,7 +57,12 @@ test('an editor creates an article in the Studio, the draft reaches the lake, pu
   const reader = lakeClient();
   await expect
     .poll(
-      async () => reader.fetch('*[_type == "article" && title == $title][0]{_id, title, "text": pt::text(body), "author": authors[0]->name, "category": category->name}', { title }, { perspective: 'published' }),
+      async () =>
+        reader.fetch(
+          '*[_type == "article" && title == $title][0]{_id, title, "text": pt::text(body), "author": authors[0]->name, "category": category->name}',
+          { title },
+          { perspective: 'published' },
+        ),
       { timeout: 30_000 },
     )
     .toMatchObject({ title, text: bodyText, author: '通报编辑部', category: '科技' });

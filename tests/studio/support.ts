@@ -16,7 +16,9 @@ export interface SeenRequest {
 export function recordRequests(page: Page): SeenRequest[] {
   const seen: SeenRequest[] = [];
   page.on('requestfinished', (request) => {
-    void request.response().then((response) => seen.push({ url: new URL(request.url()), method: request.method(), status: response?.status() ?? 'failed' }));
+    void request
+      .response()
+      .then((response) => seen.push({ url: new URL(request.url()), method: request.method(), status: response?.status() ?? 'failed' }));
   });
   page.on('requestfailed', (request) => {
     seen.push({ url: new URL(request.url()), method: request.method(), status: 'failed', failure: request.failure()?.errorText });
@@ -27,7 +29,12 @@ export function recordRequests(page: Page): SeenRequest[] {
 /** Opens the Studio signed in (the `#token=` fragment) and waits for the desk. */
 export async function signIn(page: Page, path = '/') {
   await page.goto(`${path}#token=${LAKE_TOKEN}`);
-  await expect(page.getByRole('link', { name: 'Article' }).or(page.getByText('Article', { exact: true })).first()).toBeVisible({ timeout: 90_000 });
+  await expect(
+    page
+      .getByRole('link', { name: 'Article' })
+      .or(page.getByText('Article', { exact: true }))
+      .first(),
+  ).toBeVisible({ timeout: 90_000 });
 }
 
 /** The real @sanity/client against the lake, as the site's build uses it. */

@@ -136,7 +136,12 @@ const LOCAL_CASES: readonly LocalCase[] = [
     label: 'broken image reference (lead image)',
     source: 'local',
     input: article({ image: { src: '/images/no-such-photo.jpg', alt: '会场' } }),
-    expect: { outcome: 'error', where: 'articles/news.md', field: 'image.src', message: /not found: add the file public\/images\/no-such-photo\.jpg/ },
+    expect: {
+      outcome: 'error',
+      where: 'articles/news.md',
+      field: 'image.src',
+      message: /not found: add the file public\/images\/no-such-photo\.jpg/,
+    },
   },
   {
     id: 'broken-image-body',
@@ -209,7 +214,12 @@ const LOCAL_CASES: readonly LocalCase[] = [
     source: 'local',
     // Front matter of 7 fields: the body starts on line 11 of the file.
     input: article({}, '第一段。\n\n第二\u0001段。'),
-    expect: { outcome: 'error', where: 'articles/news.md', field: 'body', message: /U\+0001 \(control character\) at line 13, column 3 of the file; .*delete it/ },
+    expect: {
+      outcome: 'error',
+      where: 'articles/news.md',
+      field: 'body',
+      message: /U\+0001 \(control character\) at line 13, column 3 of the file; .*delete it/,
+    },
   },
   {
     id: 'control-character-field',
@@ -244,7 +254,12 @@ const LOCAL_CASES: readonly LocalCase[] = [
     label: 'text the sanitizer would remove (an unclosed <math>: file line)',
     source: 'local',
     input: article({}, '第一段。\n\n行内 <math> 之后的文字。\n\n后文。'),
-    expect: { outcome: 'error', where: 'articles/news.md', field: 'body', message: /at line 13 of the file: <math> would take 6 character\(s\) of text with it when sanitized \("之后的文字。…"\): close the tag/ },
+    expect: {
+      outcome: 'error',
+      where: 'articles/news.md',
+      field: 'body',
+      message: /at line 13 of the file: <math> would take 6 character\(s\) of text with it when sanitized \("之后的文字。…"\): close the tag/,
+    },
   },
   {
     id: 'srcset-javascript',
@@ -336,22 +351,44 @@ const SANITY_CASES: readonly SanityCase[] = [
     id: 'duplicate-slug',
     label: 'duplicate slug',
     source: 'sanity',
-    input: { documents: [doc({ slug: { _type: 'slug', current: 'same' } }, 'article.a'), doc({ slug: { _type: 'slug', current: 'same' } }, 'article.b')] },
-    expect: { outcome: 'error', where: 'Sanity document article.b', field: 'slug', message: /"same" is already used by article\.a; give one of them another slug/ },
+    input: {
+      documents: [doc({ slug: { _type: 'slug', current: 'same' } }, 'article.a'), doc({ slug: { _type: 'slug', current: 'same' } }, 'article.b')],
+    },
+    expect: {
+      outcome: 'error',
+      where: 'Sanity document article.b',
+      field: 'slug',
+      message: /"same" is already used by article\.a; give one of them another slug/,
+    },
   },
   {
     id: 'unknown-category',
     label: 'unknown category (a reference to a deleted or unpublished document)',
     source: 'sanity',
     input: docs({ category: { _type: 'reference', _ref: 'category.sports' } }),
-    expect: { outcome: 'error', where: NEWS, field: 'category', message: /refers to category\.sports, which does not exist or is not published; publish that category or choose another/ },
+    expect: {
+      outcome: 'error',
+      where: NEWS,
+      field: 'category',
+      message: /refers to category\.sports, which does not exist or is not published; publish that category or choose another/,
+    },
   },
   {
     id: 'unknown-author',
     label: 'unknown author (a reference to a deleted or unpublished document)',
     source: 'sanity',
-    input: docs({ authors: [{ _type: 'reference', _ref: 'author.tongbao-desk', _key: 'a1' }, { _type: 'reference', _ref: 'author.wang-wu', _key: 'a2' }] }),
-    expect: { outcome: 'error', where: NEWS, field: 'authors[1]', message: /refers to author\.wang-wu, which does not exist or is not published; publish that author or choose another/ },
+    input: docs({
+      authors: [
+        { _type: 'reference', _ref: 'author.tongbao-desk', _key: 'a1' },
+        { _type: 'reference', _ref: 'author.wang-wu', _key: 'a2' },
+      ],
+    }),
+    expect: {
+      outcome: 'error',
+      where: NEWS,
+      field: 'authors[1]',
+      message: /refers to author\.wang-wu, which does not exist or is not published; publish that author or choose another/,
+    },
   },
   {
     id: 'reprint-without-source',
@@ -365,14 +402,26 @@ const SANITY_CASES: readonly SanityCase[] = [
     label: 'broken image reference (main image, asset missing)',
     source: 'sanity',
     input: docs({ mainImage: { _type: 'image', alt: '会场', asset: { _type: 'reference', _ref: MISSING_ASSET } } }),
-    expect: { outcome: 'error', where: NEWS, field: 'mainImage.asset', message: new RegExp(`refers to the image asset ${MISSING_ASSET}, which is not in the dataset; upload the image again`) },
+    expect: {
+      outcome: 'error',
+      where: NEWS,
+      field: 'mainImage.asset',
+      message: new RegExp(`refers to the image asset ${MISSING_ASSET}, which is not in the dataset; upload the image again`),
+    },
   },
   {
     id: 'broken-image-body',
     label: 'broken image reference (body, asset missing)',
     source: 'sanity',
-    input: docs({ body: [paragraph('p1', '第一段。'), { _type: 'image', _key: 'img1', alt: '会场', asset: { _type: 'reference', _ref: MISSING_ASSET } }] }),
-    expect: { outcome: 'error', where: NEWS, field: 'body[_key=="img1"].asset', message: /which is not in the dataset; upload the image again or remove the block/ },
+    input: docs({
+      body: [paragraph('p1', '第一段。'), { _type: 'image', _key: 'img1', alt: '会场', asset: { _type: 'reference', _ref: MISSING_ASSET } }],
+    }),
+    expect: {
+      outcome: 'error',
+      where: NEWS,
+      field: 'body[_key=="img1"].asset',
+      message: /which is not in the dataset; upload the image again or remove the block/,
+    },
   },
   {
     id: 'empty-body',
@@ -386,7 +435,12 @@ const SANITY_CASES: readonly SanityCase[] = [
     label: 'empty body (blocks with no text)',
     source: 'sanity',
     input: docs({ body: [paragraph('p1', ''), paragraph('p2', ' \n ')] }),
-    expect: { outcome: 'error', where: NEWS, field: 'body', message: /body must not be empty: its blocks hold no text; write the article or delete the document/ },
+    expect: {
+      outcome: 'error',
+      where: NEWS,
+      field: 'body',
+      message: /body must not be empty: its blocks hold no text; write the article or delete the document/,
+    },
   },
   {
     id: 'long-title',
@@ -407,7 +461,16 @@ const SANITY_CASES: readonly SanityCase[] = [
     label: 'invalid UTF-8 (a dataset file: a document from the API is JSON, always UTF-8)',
     source: 'sanity',
     // "标题" in GBK inside the third line.
-    input: { ndjson: new Uint8Array([...Buffer.from(`${ndjsonLine(GOOD_DOC)}${ndjsonLine(doc({}, 'article.b'))}{"_id":"article.c","_type":"article","title":"`), 0xb1, 0xea, 0xcc, 0xe2, ...Buffer.from('"}\n')]) },
+    input: {
+      ndjson: new Uint8Array([
+        ...Buffer.from(`${ndjsonLine(GOOD_DOC)}${ndjsonLine(doc({}, 'article.b'))}{"_id":"article.c","_type":"article","title":"`),
+        0xb1,
+        0xea,
+        0xcc,
+        0xe2,
+        ...Buffer.from('"}\n'),
+      ]),
+    },
     expect: { outcome: 'error', where: 'dataset.ndjson:3', field: '(line)', message: /not valid UTF-8; a dataset is UTF-8 JSON: export it again/ },
   },
   {
@@ -415,13 +478,22 @@ const SANITY_CASES: readonly SanityCase[] = [
     label: 'a malformed dataset NDJSON line',
     source: 'sanity',
     input: { ndjson: `${ndjsonLine(GOOD_DOC)}{"_id":"article.cut","_type":"article","title":"截断\n` },
-    expect: { outcome: 'error', where: 'dataset.ndjson:2', field: '(line)', message: /not JSON \(.*\); each line must be one whole document: fix or remove that line/ },
+    expect: {
+      outcome: 'error',
+      where: 'dataset.ndjson:2',
+      field: '(line)',
+      message: /not JSON \(.*\); each line must be one whole document: fix or remove that line/,
+    },
   },
   {
     id: 'bom',
     label: 'a BOM (U+FEFF pasted at the start of strings)',
     source: 'sanity',
-    input: docs({ title: '\uFEFF测试标题', summary: '\uFEFF测试摘要。', body: [paragraph('p1', '\uFEFF正文第一段。'), paragraph('p2', '正文第二段。')] }),
+    input: docs({
+      title: '\uFEFF测试标题',
+      summary: '\uFEFF测试摘要。',
+      body: [paragraph('p1', '\uFEFF正文第一段。'), paragraph('p2', '正文第二段。')],
+    }),
     expect: { outcome: 'accepted', same: docs({}) },
   },
   {
@@ -443,7 +515,12 @@ const SANITY_CASES: readonly SanityCase[] = [
     label: 'a mojibake run (Portable Text span)',
     source: 'sanity',
     input: docs({ body: [paragraph('p1', '第一段。'), paragraph('p2', '勇?lián)\uE304谝环疥嚨氖姑?全力')] }),
-    expect: { outcome: 'error', where: NEWS, field: 'body[_key=="p2"].children[_key=="s1"].text', message: /mojibake at character 8: private-use character/ },
+    expect: {
+      outcome: 'error',
+      where: NEWS,
+      field: 'body[_key=="p2"].children[_key=="s1"].text',
+      message: /mojibake at character 8: private-use character/,
+    },
   },
   {
     id: 'control-character-field',
@@ -457,7 +534,12 @@ const SANITY_CASES: readonly SanityCase[] = [
     label: 'a control character (Portable Text span: block and span key, character offset)',
     source: 'sanity',
     input: docs({ body: [paragraph('p1', '第一段。'), paragraph('p2', '第二段\u0001。')] }),
-    expect: { outcome: 'error', where: NEWS, field: 'body[_key=="p2"].children[_key=="s1"].text', message: /U\+0001 \(control character\) at character 4/ },
+    expect: {
+      outcome: 'error',
+      where: NEWS,
+      field: 'body[_key=="p2"].children[_key=="s1"].text',
+      message: /U\+0001 \(control character\) at character 4/,
+    },
   },
   {
     id: 'noncharacter',

@@ -78,9 +78,7 @@ export async function visit(
   const found: Executions = { calls: [], dialogs: [], popups: 0, navigations: [], console: [], pageErrors: [] };
   const context = await browser.newContext({ javaScriptEnabled: true, bypassCSP: true });
   await context.addInitScript(TRAP);
-  await context.route('**/*', (route) =>
-    route.request().url().startsWith(origin) ? route.continue() : route.abort('blockedbyclient'),
-  );
+  await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort('blockedbyclient')));
   const tab = async () => {
     const page = await context.newPage();
     const state = { label: '', loaded: false };
@@ -183,7 +181,12 @@ const READER = `(([format, text]) => {
  * the page made of a feed run as they would in a reader that shows it. Also returns the feeds the
  * browser's XML parser rejected.
  */
-export async function visitFeeds(browser: Browser, origin: string, feeds: readonly FeedFile[], concurrency = 4): Promise<Executions & { notWellFormed: string[] }> {
+export async function visitFeeds(
+  browser: Browser,
+  origin: string,
+  feeds: readonly FeedFile[],
+  concurrency = 4,
+): Promise<Executions & { notWellFormed: string[] }> {
   const notWellFormed: string[] = [];
   const pages: { name: string; html: string }[] = [];
   const reader = await browser.newContext({ javaScriptEnabled: true });
@@ -198,13 +201,17 @@ export async function visitFeeds(browser: Browser, origin: string, feeds: readon
   // Feeds of a category or an author repeat the items of the locale's feed: each distinct piece a
   // reader shows is rendered once, in pages of at most 400 pieces (its feeds named in messages).
   const pieces = new Map<string, Set<string>>();
-  for (const p of pages) for (const piece of p.html.split('\u2063')) if (piece) (pieces.get(piece) ?? pieces.set(piece, new Set()).get(piece)!).add(p.name);
+  for (const p of pages)
+    for (const piece of p.html.split('\u2063')) if (piece) (pieces.get(piece) ?? pieces.set(piece, new Set()).get(piece)!).add(p.name);
   const all = [...pieces.entries()];
   const chunks: { name: string; html: string }[] = [];
   for (let i = 0; i < all.length; i += 400) {
     const part = all.slice(i, i + 400);
     const names = [...new Set(part.flatMap(([, n]) => [...n]))];
-    chunks.push({ name: `${names.slice(0, 3).join(', ')}${names.length > 3 ? ` (+${names.length - 3})` : ''}`, html: part.map(([piece]) => piece).join('') });
+    chunks.push({
+      name: `${names.slice(0, 3).join(', ')}${names.length > 3 ? ` (+${names.length - 3})` : ''}`,
+      html: part.map(([piece]) => piece).join(''),
+    });
   }
   const found: Executions[] = [];
   const queue = [...chunks];
@@ -215,7 +222,13 @@ export async function visitFeeds(browser: Browser, origin: string, feeds: readon
         const doc = `<!doctype html><html><head><title>reader</title></head><body>${html}</body></html>`;
         const one = await visit(browser, origin, [], (p) => p.setContent(doc, { waitUntil: 'load' }), 1);
         const named = (list: string[]) => list.map((x) => `${name}: ${x}`);
-        found.push({ ...one, calls: named(one.calls), dialogs: named(one.dialogs), pageErrors: named(one.pageErrors), navigations: named(one.navigations) });
+        found.push({
+          ...one,
+          calls: named(one.calls),
+          dialogs: named(one.dialogs),
+          pageErrors: named(one.pageErrors),
+          navigations: named(one.navigations),
+        });
       }
     }),
   );

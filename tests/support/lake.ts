@@ -12,7 +12,11 @@ export const DATASET = join(projectRoot, 'content', 'dataset.ndjson');
 export async function startLake(options: Partial<LakeOptions> = {}): Promise<{ lake: Lake; origin: string }> {
   const copy = join(mkdtempSync(join(tmpdir(), 'tongbao-lake-')), 'dataset.ndjson');
   copyFileSync(options.datasetFile ?? DATASET, copy);
-  const lake = new Lake({ assetsDir: [join(projectRoot, 'content', 'images'), join(projectRoot, 'public', 'images')], ...options, datasetFile: copy });
+  const lake = new Lake({
+    assetsDir: [join(projectRoot, 'content', 'images'), join(projectRoot, 'public', 'images')],
+    ...options,
+    datasetFile: copy,
+  });
   const origin = await lake.listen(0);
   return { lake, origin };
 }

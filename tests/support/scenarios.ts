@@ -52,7 +52,8 @@ function waitFor(resultFile: string, name: string): BuildResult {
   const until = Date.now() + WAIT_MS;
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
   while (!existsSync(resultFile)) {
-    if (Date.now() > until) throw new Error(`[tests] scenario ${name}: no result after ${WAIT_MS / 60_000} minutes; did the test file building it crash?`);
+    if (Date.now() > until)
+      throw new Error(`[tests] scenario ${name}: no result after ${WAIT_MS / 60_000} minutes; did the test file building it crash?`);
     Atomics.wait(sleeper, 0, 0, POLL_MS);
   }
   return JSON.parse(readFileSync(resultFile, 'utf8')) as BuildResult;

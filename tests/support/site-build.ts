@@ -24,7 +24,14 @@ export function listFiles(dir: string): string[] {
 
 /** Every file of a folder with the SHA-256 of its bytes. */
 export function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    listFiles(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 /** A content folder with the sample's authors and categories and the given articles. */

@@ -12,9 +12,7 @@ import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 
 export function walkFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walkFiles(join(dir, e.name)) : [join(dir, e.name)],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkFiles(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
 export const rel = (outDir: string, file: string) => relative(outDir, file).split(sep).join('/');
@@ -28,7 +26,23 @@ function elements(tree: Root | Element, visit: (el: Element, ancestors: Element[
   }
 }
 
-const URL_PROPERTIES = ['href', 'src', 'action', 'formAction', 'poster', 'data', 'cite', 'background', 'xLinkHref', 'srcSet', 'ping', 'longDesc', 'manifest', 'codeBase', 'archive'];
+const URL_PROPERTIES = [
+  'href',
+  'src',
+  'action',
+  'formAction',
+  'poster',
+  'data',
+  'cite',
+  'background',
+  'xLinkHref',
+  'srcSet',
+  'ping',
+  'longDesc',
+  'manifest',
+  'codeBase',
+  'archive',
+];
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 const FORBIDDEN_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'portal']);
 
@@ -66,8 +80,7 @@ export function pageCsp(tree: Root): Map<string, string[]> | undefined {
   );
 }
 
-const textOf = (el: Element): string =>
-  el.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')).join('');
+const textOf = (el: Element): string => el.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')).join('');
 
 export interface Finding {
   file: string;
@@ -93,9 +106,17 @@ export function scriptSafety(html: string, file: string, options: { fragment?: b
     const tag = el.tagName;
     for (const [name, value] of Object.entries(el.properties)) {
       if (/^on/i.test(name)) add(`<${tag}> has event handler attribute ${name}`);
-      if (name === 'style' && typeof value === 'string' && /url\s*\(|expression\s*\(|javascript:/i.test(value)) add(`<${tag}> has a style attribute loading ${value.slice(0, 60)}`);
+      if (name === 'style' && typeof value === 'string' && /url\s*\(|expression\s*\(|javascript:/i.test(value))
+        add(`<${tag}> has a style attribute loading ${value.slice(0, 60)}`);
       if (URL_PROPERTIES.includes(name) && value !== undefined && value !== null) {
-        const values = name === 'srcSet' ? String(value).split(',').map((s) => s.trim().split(/\s+/)[0] ?? '') : Array.isArray(value) ? value.map(String) : [String(value)];
+        const values =
+          name === 'srcSet'
+            ? String(value)
+                .split(',')
+                .map((s) => s.trim().split(/\s+/)[0] ?? '')
+            : Array.isArray(value)
+              ? value.map(String)
+              : [String(value)];
         for (const v of values) if (!isSafeUrl(v, name, tag)) add(`<${tag} ${name}="${v.slice(0, 60)}"> uses an unsafe URL scheme`);
       }
     }

@@ -46,7 +46,9 @@ describe.each(['local'] as const)('bad input through the %s source', (source) =>
         expect(error).toBeUndefined();
         const [loaded] = result?.articles ?? [];
         const body = loaded?.article.body;
-        const warnings = sanitizeReport(typeof body === 'string' ? body : '').map((r) => `line ${r.line}: ${r.what}`).join('\n');
+        const warnings = sanitizeReport(typeof body === 'string' ? body : '')
+          .map((r) => `line ${r.line}: ${r.what}`)
+          .join('\n');
         expect(warnings).toMatch(c.expect.warning);
         break;
       }

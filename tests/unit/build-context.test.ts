@@ -9,7 +9,18 @@ import { ArticleSchema, type Article } from '../../src/model/article.ts';
 const author = { slug: 'desk', name: '编辑部', nameLocale: 'zh-Hans' };
 const category = { slug: 'news', name: '要闻', nameLocale: 'zh-Hans' };
 const article = (slug: string, publishedAt: string, draft = false): Article =>
-  ArticleSchema.parse({ slug, title: `标题${slug}`, summary: '摘要', body: '正文', publishedAt, sourceLocale: 'zh-Hans', origin: 'original', authors: [author], category, draft });
+  ArticleSchema.parse({
+    slug,
+    title: `标题${slug}`,
+    summary: '摘要',
+    body: '正文',
+    publishedAt,
+    sourceLocale: 'zh-Hans',
+    origin: 'original',
+    authors: [author],
+    category,
+    draft,
+  });
 
 const articles = [
   article('old', '2026-11-01T10:00:00+08:00'),
@@ -17,7 +28,10 @@ const articles = [
   article('scheduled', '2026-12-24T10:00:00+08:00'),
   article('draft', '2026-11-10T10:00:00+08:00', true),
 ];
-const paths = projectPaths({ TONGBAO_CONTENT_DIR: 'elsewhere', TONGBAO_OUT_DIR: 'out', TONGBAO_CACHE_DIR: 'cache', TONGBAO_STATS_FILE: undefined }, '/project');
+const paths = projectPaths(
+  { TONGBAO_CONTENT_DIR: 'elsewhere', TONGBAO_OUT_DIR: 'out', TONGBAO_CACHE_DIR: 'cache', TONGBAO_STATS_FILE: undefined },
+  '/project',
+);
 const input = (now: string, preview = false, shareImagesNewest = 1) => ({
   site: { ...site, shareImagesNewest },
   options: { pageSize: 10, searchShardSize: 100, preview },

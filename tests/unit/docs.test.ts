@@ -174,7 +174,11 @@ describe('docs/benchmarks.md', () => {
     const end = text.indexOf('<!-- bench:end -->');
     expect(start).toBeGreaterThanOrEqual(0);
     expect(end).toBeGreaterThan(start);
-    const table = unified().use(remarkParse).use(remarkGfm).parse(text.slice(start, end)).children.find((n): n is Table => n.type === 'table');
+    const table = unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .parse(text.slice(start, end))
+      .children.find((n): n is Table => n.type === 'table');
     expect(table).toBeDefined();
     const listed = rows(table!).map(([date, articles]) => `${date!.text} ${articles!.text}`);
     const resultsDir = join(root, 'bench', 'results');

@@ -26,7 +26,15 @@ const article: Article = ArticleSchema.parse({
   image: { src: '/images/x.png', alt: `图 ${hostile}` },
 });
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', processEntities: true, htmlEntities: false, parseTagValue: false, trimValues: true, isArray: (n) => n === 'item' || n === 'entry' });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  processEntities: true,
+  htmlEntities: false,
+  parseTagValue: false,
+  trimValues: true,
+  isArray: (n) => n === 'item' || n === 'entry',
+});
 
 describe('plain-text fields are text in every feed format', () => {
   it('textAsHtml escapes exactly what HTML needs', () => {
@@ -37,7 +45,8 @@ describe('plain-text fields are text in every feed format', () => {
   it('RSS: title and description are HTML that shows the text (no markup), categories and creator are text', () => {
     const text = renderFeed('rss', { kind: 'locale', locale: 'zh-Hans' }, [article]);
     expect(xmlWellFormedness(text)).toBeUndefined();
-    const channel = (xml.parse(text) as { rss: { channel: { title: string; item: { title: string; description: string; 'dc:creator': string }[] } } }).rss.channel;
+    const channel = (xml.parse(text) as { rss: { channel: { title: string; item: { title: string; description: string; 'dc:creator': string }[] } } })
+      .rss.channel;
     const item = channel.item[0]!;
     // As the page shows them (typography applied), escaped once more for HTML.
     const shown = localize(article, 'zh-Hans');
@@ -52,7 +61,9 @@ describe('plain-text fields are text in every feed format', () => {
     const text = renderFeed('atom', { kind: 'category', locale: 'zh-Hant', slug: 'tech' }, [article]);
     expect(xmlWellFormedness(text)).toBeUndefined();
     type Text = Record<string, string>;
-    const feed = (xml.parse(text) as { feed: { '@xml:lang': string; title: Text; subtitle: Text; entry: { title: Text; summary: Text; content: Text }[] } }).feed;
+    const feed = (
+      xml.parse(text) as { feed: { '@xml:lang': string; title: Text; subtitle: Text; entry: { title: Text; summary: Text; content: Text }[] } }
+    ).feed;
     expect(feed['@xml:lang']).toBe('zh-tw');
     expect(feed.title['@type']).toBe('text');
     expect(feed.subtitle['@type']).toBe('text');
@@ -72,9 +83,21 @@ describe('plain-text fields are text in every feed format', () => {
 describe('NewsArticle structured data', () => {
   it('crop sizes: the largest box of each ratio inside the original, at most 1200 wide, never upscaled', () => {
     expect(LD_CROPS.map((c) => c.ratio)).toEqual(['16:9', '4:3', '1:1']);
-    expect(LD_CROPS.map((c) => cropSize(4000, 3000, c))).toEqual([{ width: 1200, height: 675 }, { width: 1200, height: 900 }, { width: 1200, height: 1200 }]);
-    expect(LD_CROPS.map((c) => cropSize(1280, 480, c))).toEqual([{ width: 853, height: 480 }, { width: 640, height: 480 }, { width: 480, height: 480 }]);
-    expect(LD_CROPS.map((c) => cropSize(600, 2000, c))).toEqual([{ width: 600, height: 338 }, { width: 600, height: 450 }, { width: 600, height: 600 }]);
+    expect(LD_CROPS.map((c) => cropSize(4000, 3000, c))).toEqual([
+      { width: 1200, height: 675 },
+      { width: 1200, height: 900 },
+      { width: 1200, height: 1200 },
+    ]);
+    expect(LD_CROPS.map((c) => cropSize(1280, 480, c))).toEqual([
+      { width: 853, height: 480 },
+      { width: 640, height: 480 },
+      { width: 480, height: 480 },
+    ]);
+    expect(LD_CROPS.map((c) => cropSize(600, 2000, c))).toEqual([
+      { width: 600, height: 338 },
+      { width: 600, height: 450 },
+      { width: 600, height: 600 },
+    ]);
   });
 
   it('offers the 16:9, 4:3 and 1:1 crops as ImageObjects with numeric sizes, then the share card', () => {
@@ -83,13 +106,16 @@ describe('NewsArticle structured data', () => {
       { url: 'https://x.example/a-4x3.webp', width: 1200, height: 900 },
       { url: 'https://x.example/a-1x1.webp', width: 1200, height: 1200 },
     ];
-    const ld = newsArticleLd(article, 'zh-Hans', true, crops) as unknown as { image: unknown[]; publisher: { logo: { width: unknown; height: unknown } } };
-    expect(ld.image).toEqual([
-      ...crops.map((c) => ({ '@type': 'ImageObject', ...c })),
-      absoluteUrl(paths.shareImage('zh-Hans', 'a')),
-    ]);
+    const ld = newsArticleLd(article, 'zh-Hans', true, crops) as unknown as {
+      image: unknown[];
+      publisher: { logo: { width: unknown; height: unknown } };
+    };
+    expect(ld.image).toEqual([...crops.map((c) => ({ '@type': 'ImageObject', ...c })), absoluteUrl(paths.shareImage('zh-Hans', 'a'))]);
     // Without crops (an SVG, an image elsewhere): the share card and the original as they are.
-    expect((newsArticleLd(article, 'zh-Hans') as unknown as { image: unknown[] }).image).toEqual([absoluteUrl(paths.shareImage('zh-Hans', 'a')), absoluteUrl('/images/x.png')]);
+    expect((newsArticleLd(article, 'zh-Hans') as unknown as { image: unknown[] }).image).toEqual([
+      absoluteUrl(paths.shareImage('zh-Hans', 'a')),
+      absoluteUrl('/images/x.png'),
+    ]);
   });
 
   it('gives publisher.logo width and height as numbers', () => {

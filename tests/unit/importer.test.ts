@@ -23,7 +23,10 @@ const FIXTURES = join(projectRoot, 'tests', 'fixtures', 'import');
 const SEED = join(FIXTURES, '000_c91d604a664099de.txt');
 const SEED_FIX = '勇擔第一方陣的使命,全力';
 const read = (...p: string[]) => readFileSync(join(FIXTURES, ...p), 'utf8');
-const cases = (step: string) => readdirSync(join(FIXTURES, step)).filter((f) => f.endsWith('.in.txt')).map((f) => f.replace(/\.in\.txt$/, ''));
+const cases = (step: string) =>
+  readdirSync(join(FIXTURES, step))
+    .filter((f) => f.endsWith('.in.txt'))
+    .map((f) => f.replace(/\.in\.txt$/, ''));
 
 const STEPS: Record<string, (text: string) => string> = {
   pinyin: (t) => removePinyin(t).text,
@@ -85,7 +88,9 @@ describe('step mojibake', () => {
 });
 
 describe('step furniture', () => {
-  const names = readdirSync(join(FIXTURES, 'furniture')).filter((f) => f.endsWith('.body.txt')).map((f) => f.replace(/\.body\.txt$/, ''));
+  const names = readdirSync(join(FIXTURES, 'furniture'))
+    .filter((f) => f.endsWith('.body.txt'))
+    .map((f) => f.replace(/\.body\.txt$/, ''));
   it.each(names)('%s', (name) => {
     const { body, fields } = liftFurniture(read('furniture', `${name}.in.txt`));
     expect(body).toBe(read('furniture', `${name}.body.txt`));
@@ -138,7 +143,16 @@ describe('the seed page → the sample article', () => {
     expect(report.script.simplifiedOnly).toBe(1);
     expect(report.machineConverted?.traces).toEqual([{ char: '并', context: '路寶出席峰會【并】致辭。國家國' }]);
     // What OpenCC's phrase conversion writes instead of the page's forms.
-    expect(report.machineConverted?.corrections.map((c) => `${c.from}→${c.to}`)).toEqual(['并→並', '范→範', '于→於', '布→佈', '采→採', '制→製', '簽→籤', '于→於']);
+    expect(report.machineConverted?.corrections.map((c) => `${c.from}→${c.to}`)).toEqual([
+      '并→並',
+      '范→範',
+      '于→於',
+      '布→佈',
+      '采→採',
+      '制→製',
+      '簽→籤',
+      '于→於',
+    ]);
     expect(draft.sourceLocale).toBe('zh-Hans');
     expect(draft.body).toContain('出席峰会并致辞');
     expect(draft.body).toContain('做示范');
@@ -163,8 +177,13 @@ describe('the seed page → the sample article', () => {
   });
 
   it('the same page saved as HTML gives the same body', () => {
-    const paragraphs = readFileSync(SEED, 'utf8').trim().split(/\n\s*\n/);
-    const html = `<!doctype html><html><head><title>${paragraphs[0]}</title></head><body><nav><a href="/">首頁</a> <a href="/news">新聞</a></nav><article><h1>${paragraphs[0]}</h1>${paragraphs.slice(1).map((p) => `<p>${p}</p>`).join('\n')}</article><footer>版權所有 © 2023</footer></body></html>`;
+    const paragraphs = readFileSync(SEED, 'utf8')
+      .trim()
+      .split(/\n\s*\n/);
+    const html = `<!doctype html><html><head><title>${paragraphs[0]}</title></head><body><nav><a href="/">首頁</a> <a href="/news">新聞</a></nav><article><h1>${paragraphs[0]}</h1>${paragraphs
+      .slice(1)
+      .map((p) => `<p>${p}</p>`)
+      .join('\n')}</article><footer>版權所有 © 2023</footer></body></html>`;
     const fromHtml = importText(extractHtml(html), { fixes: [SEED_FIX] });
     expect(fromHtml.draft.body).toBe(sampleBody);
     expect(fromHtml.draft.title).toBe(draft.title);

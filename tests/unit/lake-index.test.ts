@@ -19,18 +19,36 @@ const PERSPECTIVES: Perspective[] = ['published', 'drafts', 'raw'];
 const QUERIES: { query: string; params?: Record<string, unknown>; narrowed: boolean }[] = [
   { query: ARTICLES_QUERY, narrowed: true },
   { query: ARTICLE_COUNT_QUERY, narrowed: true },
-  { query: '*[_type == "article" && slug.current == $slug][0]{title, "slug": slug.current, "category": category->name, "authors": authors[]->name}', params: { slug: 'market-weekly-review' }, narrowed: true },
+  {
+    query: '*[_type == "article" && slug.current == $slug][0]{title, "slug": slug.current, "category": category->name, "authors": authors[]->name}',
+    params: { slug: 'market-weekly-review' },
+    narrowed: true,
+  },
   { query: '*[_type == "article" && slug.current == $slug][0]{title}', params: { slug: generatedSlug(12) }, narrowed: true },
   { query: '*[_type == "article" && slug.current == $slug]{_id, title}', params: { slug: `${generatedSlug(7)}-draft` }, narrowed: true },
-  { query: '*[_id in $ids]{_id, title}', params: { ids: ['article.market-weekly-review', `article.${generatedSlug(3)}`, `article.${generatedSlug(7)}`, 'drafts.article.gen-draft-only-0', 'nope'] }, narrowed: true },
+  {
+    query: '*[_id in $ids]{_id, title}',
+    params: {
+      ids: ['article.market-weekly-review', `article.${generatedSlug(3)}`, `article.${generatedSlug(7)}`, 'drafts.article.gen-draft-only-0', 'nope'],
+    },
+    narrowed: true,
+  },
   { query: '*[_id == $id][0]', params: { id: `article.${generatedSlug(57)}` }, narrowed: true },
   { query: '*["category" == _type] | order(slug.current asc) {name}', narrowed: true },
   { query: '*[(_type in ["category", "author"]) && defined(slug)]._id', narrowed: true },
-  { query: '*[_type == "article" && slug.current in [$a, $b]].slug.current', params: { a: generatedSlug(1), b: 'shanghai-ai-conference' }, narrowed: true },
+  {
+    query: '*[_type == "article" && slug.current in [$a, $b]].slug.current',
+    params: { a: generatedSlug(1), b: 'shanghai-ai-conference' },
+    narrowed: true,
+  },
   { query: '*[slug.current == 1]._id', narrowed: true },
   { query: '*[slug.current == "1"]._id', narrowed: true },
   { query: '*[_type == "category"]{name, "articles": count(*[_type == "article" && references(^._id)])}', narrowed: true },
-  { query: '*[_type == "article" && category._ref == "category.finance"][0...5]{title, "n": count(*[_type == "article" && category._ref == ^.category._ref])}', narrowed: true },
+  {
+    query:
+      '*[_type == "article" && category._ref == "category.finance"][0...5]{title, "n": count(*[_type == "article" && category._ref == ^.category._ref])}',
+    narrowed: true,
+  },
   // Not narrowed: an `||`, a field compared with a field, null, and no filter at all.
   { query: '*[_type == "author" || _type == "category"]._id', narrowed: false },
   { query: '*[slug.current == _id]._id', narrowed: false },
@@ -84,14 +102,25 @@ describe('narrowed queries give what the whole dataset gives', () => {
     // Change slugs and types, delete, re-create at the end, add a draft of a published document.
     const id = `article.${generatedSlug(12)}`;
     docs.set(id, { ...docs.get(id)!, slug: { _type: 'slug', current: 'renamed' } });
-    docs.set(`drafts.article.${generatedSlug(3)}`, { ...docs.get(`article.${generatedSlug(3)}`)!, _id: `drafts.article.${generatedSlug(3)}`, title: '新草稿' });
+    docs.set(`drafts.article.${generatedSlug(3)}`, {
+      ...docs.get(`article.${generatedSlug(3)}`)!,
+      _id: `drafts.article.${generatedSlug(3)}`,
+      title: '新草稿',
+    });
     docs.delete(`article.${generatedSlug(1)}`);
     docs.set('category.news', { ...docs.get('category.news')!, _type: 'retired' });
     docs.delete(`article.${generatedSlug(57)}`);
-    docs.set(`article.${generatedSlug(57)}`, { _id: `article.${generatedSlug(57)}`, _type: 'article', slug: { _type: 'slug', current: generatedSlug(12) }, title: '回来了' });
+    docs.set(`article.${generatedSlug(57)}`, {
+      _id: `article.${generatedSlug(57)}`,
+      _type: 'article',
+      slug: { _type: 'slug', current: generatedSlug(12) },
+      title: '回来了',
+    });
     await compare(docs, 'generated, changed');
     expect((await runQuery(docs, '*[slug.current == "renamed"][0]._id', {}, 'published')).result).toBe(id);
-    expect((await runQuery(docs, '*[slug.current == $s]._id', { s: generatedSlug(12) }, 'published')).result).toEqual([`article.${generatedSlug(57)}`]);
+    expect((await runQuery(docs, '*[slug.current == $s]._id', { s: generatedSlug(12) }, 'published')).result).toEqual([
+      `article.${generatedSlug(57)}`,
+    ]);
   }, 90_000);
 });
 
@@ -113,7 +142,11 @@ describe('the lake over HTTP keeps its indexes right across mutations', () => {
 
   const mutate = async (mutations: unknown[]) => {
     for (const o of [origin, plainOrigin]) {
-      const res = await fetch(`${o}/v2025-02-19/data/mutate/production`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ mutations }) });
+      const res = await fetch(`${o}/v2025-02-19/data/mutate/production`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({ mutations }),
+      });
       expect(res.status, await res.clone().text()).toBe(200);
     }
   };
@@ -133,17 +166,32 @@ describe('the lake over HTTP keeps its indexes right across mutations', () => {
 
   it('answers like the scanning lake before and after create, patch, publish and delete', async () => {
     await same();
-    const draft: Doc = { ...lake.docs.get(`article.${generatedSlug(12)}`)!, _id: `drafts.article.${generatedSlug(12)}`, title: '改稿', slug: { _type: 'slug', current: 'edited-slug' } };
+    const draft: Doc = {
+      ...lake.docs.get(`article.${generatedSlug(12)}`)!,
+      _id: `drafts.article.${generatedSlug(12)}`,
+      title: '改稿',
+      slug: { _type: 'slug', current: 'edited-slug' },
+    };
     const { _createdAt: _c, _updatedAt: _u, _rev: _r, ...draftBody } = draft;
     await mutate([{ createOrReplace: draftBody }]);
     await same();
     // Publish the draft: write the published id, delete the draft.
-    await mutate([{ createOrReplace: { ...draftBody, _id: `article.${generatedSlug(12)}` } }, { delete: { id: `drafts.article.${generatedSlug(12)}` } }]);
+    await mutate([
+      { createOrReplace: { ...draftBody, _id: `article.${generatedSlug(12)}` } },
+      { delete: { id: `drafts.article.${generatedSlug(12)}` } },
+    ]);
     await same();
     expect(await query(origin, '*[slug.current == "edited-slug"]._id', {}, 'published')).toEqual([`article.${generatedSlug(12)}`]);
-    await mutate([{ patch: { id: `article.${generatedSlug(3)}`, set: { 'slug.current': 'patched', _type: 'article' } } }, { create: { _id: 'article.brand-new', _type: 'article', slug: { _type: 'slug', current: 'brand-new' }, title: '新' } }]);
+    await mutate([
+      { patch: { id: `article.${generatedSlug(3)}`, set: { 'slug.current': 'patched', _type: 'article' } } },
+      { create: { _id: 'article.brand-new', _type: 'article', slug: { _type: 'slug', current: 'brand-new' }, title: '新' } },
+    ]);
     await same();
-    await mutate([{ delete: { id: 'article.brand-new' } }, { create: { _id: 'article.brand-new', _type: 'article', slug: { _type: 'slug', current: 'brand-new-2' } } }, { delete: { id: `article.${generatedSlug(1)}` } }]);
+    await mutate([
+      { delete: { id: 'article.brand-new' } },
+      { create: { _id: 'article.brand-new', _type: 'article', slug: { _type: 'slug', current: 'brand-new-2' } } },
+      { delete: { id: `article.${generatedSlug(1)}` } },
+    ]);
     await same();
     expect(await query(origin, '*[slug.current == "brand-new"]', {}, 'raw')).toEqual([]);
   }, 60_000);
@@ -152,7 +200,8 @@ describe('the lake over HTTP keeps its indexes right across mutations', () => {
 describe('what the indexes save at 50,000 documents (printed, not asserted)', () => {
   it('a slug query over 50,000 generated articles', async () => {
     const docs = indexed(generateDocs(50_000));
-    const q = '*[_type == "article" && slug.current == $slug][0]{title, "slug": slug.current, "category": category->{name}, "authors": authors[]->{name}}';
+    const q =
+      '*[_type == "article" && slug.current == $slug][0]{title, "slug": slug.current, "category": category->{name}, "authors": authors[]->{name}}';
     const time = async (narrow: boolean, runs: number) => {
       const started = performance.now();
       let result: unknown;
@@ -164,6 +213,8 @@ describe('what the indexes save at 50,000 documents (printed, not asserted)', ()
     const fast = await time(true, 50);
     expect((fast.result as { slug: string }).slug).toBe(generatedSlug(40_049));
     expect((await runQuery(docs, q, { slug: generatedSlug(40_004) }, 'published')).result).toStrictEqual(scan.result);
-    console.log(`[lake index] slug query at ${docs.size} documents: ${scan.ms.toFixed(1)} ms scanning, ${fast.ms.toFixed(3)} ms indexed (x${Math.round(scan.ms / fast.ms)})`);
+    console.log(
+      `[lake index] slug query at ${docs.size} documents: ${scan.ms.toFixed(1)} ms scanning, ${fast.ms.toFixed(3)} ms indexed (x${Math.round(scan.ms / fast.ms)})`,
+    );
   }, 60_000);
 });

@@ -51,7 +51,9 @@ describe('TONGBAO_LOCALES', () => {
 
   it('refuses zh-Hant-HK beside TONGBAO_ZH_HANT_VARIANT=hk (two identical locales)', () => {
     const text = errorOf({ TONGBAO_LOCALES: 'zh-Hans,zh-Hant,zh-Hant-HK', TONGBAO_ZH_HANT_VARIANT: 'hk' });
-    expect(text).toMatch(/TONGBAO_LOCALES: zh-Hant-HK is listed while TONGBAO_ZH_HANT_VARIANT=hk.*set TONGBAO_ZH_HANT_VARIANT to tw or twp, or drop zh-Hant-HK/);
+    expect(text).toMatch(
+      /TONGBAO_LOCALES: zh-Hant-HK is listed while TONGBAO_ZH_HANT_VARIANT=hk.*set TONGBAO_ZH_HANT_VARIANT to tw or twp, or drop zh-Hant-HK/,
+    );
     expect(parseEnv({ TONGBAO_LOCALES: 'zh-Hans,zh-Hant,zh-Hant-HK', TONGBAO_ZH_HANT_VARIANT: 'twp' }).TONGBAO_ZH_HANT_VARIANT).toBe('twp');
   });
 
@@ -122,7 +124,9 @@ describe('zh-Hant-HK', () => {
 
   it('names: the Hong Kong form, else the zh-Hant form as written, else converted with hk', () => {
     expect(nameIn({ name: '通报编辑部', nameLocale: 'zh-Hans', names: { 'zh-Hant': '通報編輯部' } }, 'zh-Hant-HK')).toBe('通報編輯部');
-    expect(nameIn({ name: '云岭', nameLocale: 'zh-Hans', names: { 'zh-Hant': '雲嶺', 'zh-Hant-HK': '雲嶺（港）' } }, 'zh-Hant-HK')).toBe('雲嶺（港）');
+    expect(nameIn({ name: '云岭', nameLocale: 'zh-Hans', names: { 'zh-Hant': '雲嶺', 'zh-Hant-HK': '雲嶺（港）' } }, 'zh-Hant-HK')).toBe(
+      '雲嶺（港）',
+    );
     expect(nameIn({ name: '峰会组', nameLocale: 'zh-Hans' }, 'zh-Hant-HK')).toBe('峯會組');
     expect(nameIn({ name: '峰會組', nameLocale: 'zh-Hant' }, 'zh-Hant-HK')).toBe('峯會組');
   });

@@ -58,7 +58,9 @@ describe('changesBetween', () => {
   it('maps files to URLs percent-encoded, index.html to the folder, other pages as they are', () => {
     expect(urlOfFile('zh-hant/tags/經濟/index.html')).toBe(absoluteUrl(paths.tag('zh-Hant', '經濟')));
     expect(urlOfFile('index.html')).toBe(absoluteUrl(paths.root()));
-    expect(urlOfFile('zh-hans/categories/finance/rss.xml')).toBe(absoluteUrl(paths.feeds({ kind: 'category', locale: 'zh-Hans', slug: 'finance' }).rss));
+    expect(urlOfFile('zh-hans/categories/finance/rss.xml')).toBe(
+      absoluteUrl(paths.feeds({ kind: 'category', locale: 'zh-Hans', slug: 'finance' }).rss),
+    );
   });
 });
 
@@ -80,12 +82,11 @@ describe('outputFiles', () => {
       mkdirSync(dirname(join(dir, f)), { recursive: true });
       writeFileSync(join(dir, f), text);
     }
-    expect(outputFiles(dir).map((f) => `${f.kind} ${f.file}`).sort()).toEqual([
-      'feed zh-hans/feed.json',
-      'feed zh-hans/rss.xml',
-      'page index.html',
-      'page zh-hans/articles/a/index.html',
-    ]);
+    expect(
+      outputFiles(dir)
+        .map((f) => `${f.kind} ${f.file}`)
+        .sort(),
+    ).toEqual(['feed zh-hans/feed.json', 'feed zh-hans/rss.xml', 'page index.html', 'page zh-hans/articles/a/index.html']);
   });
 });
 
@@ -96,7 +97,11 @@ describe('notifyTargets', () => {
 
   it('builds IndexNow host and keyLocation from SITE_URL, and Baidu site and token as query parameters', () => {
     const targets = notifyTargets(
-      parseEnv({ TONGBAO_WEBSUB_HUBS: 'https://hub.example/, https://hub2.example/', TONGBAO_INDEXNOW_KEY: 'abcd1234-ef', TONGBAO_BAIDU_TOKEN: 'tok3n-value' }),
+      parseEnv({
+        TONGBAO_WEBSUB_HUBS: 'https://hub.example/, https://hub2.example/',
+        TONGBAO_INDEXNOW_KEY: 'abcd1234-ef',
+        TONGBAO_BAIDU_TOKEN: 'tok3n-value',
+      }),
     );
     const site = new URL(absoluteUrl('/'));
     expect(targets.websubHubs).toEqual(['https://hub.example/', 'https://hub2.example/']);
@@ -190,7 +195,11 @@ describe('notifyChanges against local endpoints', () => {
     indexNow.script.push(503, 503);
     const { lines, options } = quiet();
     const started = Date.now();
-    const reports = await notifyChanges(changes, { websubHubs: [], indexNow: { endpoint: indexNow.url, host: site.host, key: 'abcd1234', keyLocation: absoluteUrl('/abcd1234.txt') } }, options);
+    const reports = await notifyChanges(
+      changes,
+      { websubHubs: [], indexNow: { endpoint: indexNow.url, host: site.host, key: 'abcd1234', keyLocation: absoluteUrl('/abcd1234.txt') } },
+      options,
+    );
     expect(reports).toEqual([{ service: 'IndexNow', sent: 1, failed: 0, urls: 3 }]);
     expect(indexNow.requests).toHaveLength(3);
     expect(new Set(indexNow.requests.map((r) => r.body)).size).toBe(1);
@@ -203,7 +212,10 @@ describe('notifyChanges against local endpoints', () => {
     const refused = await endpoint(403);
     const { lines, options } = quiet();
     const reports = await notifyChanges(changes, { websubHubs: [failing.url, refused.url] }, options);
-    expect(reports.map((r) => [r.sent, r.failed])).toEqual([[0, 1], [0, 1]]);
+    expect(reports.map((r) => [r.sent, r.failed])).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
     expect(failing.requests).toHaveLength(4);
     expect(refused.requests).toHaveLength(1);
     const warnings = lines.filter((l) => l.startsWith('[tongbao] warning: WebSub hub'));

@@ -6,7 +6,12 @@ import type { BuildManifest } from '../../src/lib/verify/manifest.ts';
 import { checkFeeds, checkPages, checkSitemap, checkXml, fileOfPath, scanSecrets, xmlWellFormedness } from '../../src/lib/verify/output.ts';
 
 const S = 'https://site.example';
-const art = (seg: string, slug: string, inSitemap = true) => ({ slug, path: `/${seg}/articles/${slug}/`, url: `${S}/${seg}/articles/${slug}/`, inSitemap });
+const art = (seg: string, slug: string, inSitemap = true) => ({
+  slug,
+  path: `/${seg}/articles/${slug}/`,
+  url: `${S}/${seg}/articles/${slug}/`,
+  inSitemap,
+});
 const manifest: BuildManifest = {
   feedLimit: 2,
   sitemap: '/sitemap-articles.xml',
@@ -23,13 +28,17 @@ const feeds = (slugs: string[]): Record<string, string> => ({
   'zh-hans/rss.xml': generateRssFeed({ title: 't', description: 'd', link: S, items: urls(slugs).map((u) => ({ title: u, link: u })) }),
   // feedsmith's Atom types want structured text; plain strings are what it writes for them.
   'zh-hans/atom.xml': generateAtomFeed({
-    id: S, title: 't', updated: new Date(0),
+    id: S,
+    title: 't',
+    updated: new Date(0),
     entries: urls(slugs).map((u) => ({ id: u, title: u, updated: new Date(0), links: [{ href: u }] })),
   } as never),
   'zh-hans/feed.json': JSON.stringify(generateJsonFeed({ title: 't', items: urls(slugs).map((u) => ({ id: u, url: u, content_text: u })) })),
 });
 const sitemap = (slugs: string[]) =>
-  `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls(slugs).map((u) => `<url><loc>${u}</loc></url>`).join('')}</urlset>`;
+  `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls(slugs)
+    .map((u) => `<url><loc>${u}</loc></url>`)
+    .join('')}</urlset>`;
 
 describe('output check', () => {
   it('maps site paths to files (directory format, percent-decoded)', () => {
@@ -48,9 +57,7 @@ describe('output check', () => {
   it('feeds: every article inside the feed window must be in RSS, Atom and JSON; older ones need not', () => {
     expect(checkFeeds(manifest, (f) => feeds(['c', 'b'])[f])).toEqual([]);
     const files: Record<string, string | undefined> = { ...feeds(['c', 'b']), 'zh-hans/atom.xml': feeds(['c'])['zh-hans/atom.xml'] };
-    expect(checkFeeds(manifest, (f) => files[f]).map((p) => p.message)).toEqual([
-      'article "b" is not in the zh-Hans atom feed (zh-hans/atom.xml)',
-    ]);
+    expect(checkFeeds(manifest, (f) => files[f]).map((p) => p.message)).toEqual(['article "b" is not in the zh-Hans atom feed (zh-hans/atom.xml)']);
   });
 
   it('feeds: a missing or unparsable feed is named', () => {
@@ -71,13 +78,21 @@ describe('output check', () => {
   });
 
   it('sitemap: a reprint whose canonical is its source needs no entry (the sitemaps leave it out)', () => {
-    const reprint: BuildManifest = { ...manifest, locales: [{ ...manifest.locales[0]!, articles: [art('zh-hans', 'c'), art('zh-hans', 'r', false)] }] };
+    const reprint: BuildManifest = {
+      ...manifest,
+      locales: [{ ...manifest.locales[0]!, articles: [art('zh-hans', 'c'), art('zh-hans', 'r', false)] }],
+    };
     expect(checkSitemap(reprint, sitemap(['c']))).toEqual([]);
     expect(checkSitemap(reprint, sitemap([]))).toEqual([{ check: 'sitemap', message: 'article "c" (zh-Hans) has no entry in sitemap-articles.xml' }]);
   });
 
   it('secrets: finds a value in any file, names the variable, never the value', () => {
-    const secrets = secretsOf({ SANITY_READ_TOKEN: 'skAbc123456789', API_KEY: 'short', DB_PASSWORD: 'hunter2hunter2', SITE_URL: 'https://x.example' });
+    const secrets = secretsOf({
+      SANITY_READ_TOKEN: 'skAbc123456789',
+      API_KEY: 'short',
+      DB_PASSWORD: 'hunter2hunter2',
+      SITE_URL: 'https://x.example',
+    });
     expect([...secrets.keys()]).toEqual(['SANITY_READ_TOKEN', 'DB_PASSWORD']);
     const problems = scanSecrets(
       [
@@ -98,7 +113,9 @@ describe('output check', () => {
     it('passes the feeds and sitemaps the writers make', () => {
       expect(xmlWellFormedness(good)).toBeUndefined();
       expect(xmlWellFormedness(Buffer.from(sitemap(['a'])))).toBeUndefined();
-      expect(checkXml(files({ 'zh-hans/rss.xml': good, 'zh-hans/atom.xml': feeds(['c'])['zh-hans/atom.xml']!, 'sitemap-articles.xml': sitemap(['a']) }))).toEqual([]);
+      expect(
+        checkXml(files({ 'zh-hans/rss.xml': good, 'zh-hans/atom.xml': feeds(['c'])['zh-hans/atom.xml']!, 'sitemap-articles.xml': sitemap(['a']) })),
+      ).toEqual([]);
     });
 
     it.each([

@@ -5,13 +5,22 @@ import { PortableTextError } from '../../src/pipeline/portable-text.ts';
 import { converter } from '../../src/zh/convert.ts';
 
 const span = (text: string, marks: string[] = [], key = 's') => ({ _type: 'span', _key: key, text, marks });
-const block = (key: string, children: unknown[], extra: Record<string, unknown> = {}) => ({ _type: 'block', _key: key, style: 'normal', markDefs: [], children, ...extra });
+const block = (key: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
+  _type: 'block',
+  _key: key,
+  style: 'normal',
+  markDefs: [],
+  children,
+  ...extra,
+});
 const render = (body: unknown[], to = converter('cn', 'cn')) => renderBody(body as never, { convert: to, disclaimers: [], disclaimerLabel: '声明' });
 
 describe('Portable Text bodies', () => {
   it('renders marks, links, nested lists and quotes like the Markdown path', () => {
     const html = render([
-      block('p', [span('粗', ['strong']), span('体', ['strong', 'em']), span('和'), span('链接', ['l1'])], { markDefs: [{ _type: 'link', _key: 'l1', href: 'https://example.com/' }] }),
+      block('p', [span('粗', ['strong']), span('体', ['strong', 'em']), span('和'), span('链接', ['l1'])], {
+        markDefs: [{ _type: 'link', _key: 'l1', href: 'https://example.com/' }],
+      }),
       block('a', [span('一')], { listItem: 'bullet', level: 1 }),
       block('b', [span('一之一')], { listItem: 'bullet', level: 2 }),
       block('c', [span('二')], { listItem: 'bullet', level: 1 }),
@@ -39,16 +48,30 @@ describe('Portable Text bodies', () => {
     );
   });
 
-  it('a mark running over several spans is one element (the toolkit\'s marks tree); soft breaks stay', () => {
+  it("a mark running over several spans is one element (the toolkit's marks tree); soft breaks stay", () => {
     const html = render([
-      block('p', [span('甲', ['l', 'strong'], 'a'), span('乙', ['l'], 'b'), span('丙\n丁', ['em'], 'c')], { markDefs: [{ _type: 'link', _key: 'l', href: '/x' }] }),
+      block('p', [span('甲', ['l', 'strong'], 'a'), span('乙', ['l'], 'b'), span('丙\n丁', ['em'], 'c')], {
+        markDefs: [{ _type: 'link', _key: 'l', href: '/x' }],
+      }),
     ]);
     expect(html).toBe('<p><a href="/x"><strong>甲</strong>乙</a><em>丙<br>\n丁</em></p>');
   });
 
   it('renders images as figures with srcset and a converted caption and alt', () => {
     const html = render(
-      [{ _type: 'image', _key: 'i', src: 'https://cdn.example/a.jpg?w=1200', srcset: 'https://cdn.example/a.jpg?w=480 480w, https://cdn.example/a.jpg?w=1200 1200w', sizes: '100vw', width: 1200, height: 800, alt: '会场', caption: '交易大会现场' }],
+      [
+        {
+          _type: 'image',
+          _key: 'i',
+          src: 'https://cdn.example/a.jpg?w=1200',
+          srcset: 'https://cdn.example/a.jpg?w=480 480w, https://cdn.example/a.jpg?w=1200 1200w',
+          sizes: '100vw',
+          width: 1200,
+          height: 800,
+          alt: '会场',
+          caption: '交易大会现场',
+        },
+      ],
       converter('cn', 'tw'),
     );
     expect(html).toBe(
@@ -57,10 +80,13 @@ describe('Portable Text bodies', () => {
   });
 
   it('keeps code as written and sanitizes a javascript: link away', () => {
-    const html = render([
-      { _type: 'code', _key: 'c', language: 'sh', code: 'echo 简体' },
-      block('p', [span('点我', ['x'])], { markDefs: [{ _type: 'link', _key: 'x', href: '/ok' }] }),
-    ], converter('cn', 'tw'));
+    const html = render(
+      [
+        { _type: 'code', _key: 'c', language: 'sh', code: 'echo 简体' },
+        block('p', [span('点我', ['x'])], { markDefs: [{ _type: 'link', _key: 'x', href: '/ok' }] }),
+      ],
+      converter('cn', 'tw'),
+    );
     expect(html).toContain('<pre><code class="language-sh">echo 简体\n</code></pre>');
     expect(html).toContain('<a href="/ok">點我</a>');
   });
@@ -71,7 +97,9 @@ describe('Portable Text bodies', () => {
   });
 
   it('fails on an unknown style, mark and a javascript: link, naming each', () => {
-    expect(() => render([block('k1', [span('x', ['blink'])], { style: 'h9' })])).toThrow(/body\[_key=="k1"\]\.style: unknown block style "h9"[\s\S]*unknown mark "blink"/);
+    expect(() => render([block('k1', [span('x', ['blink'])], { style: 'h9' })])).toThrow(
+      /body\[_key=="k1"\]\.style: unknown block style "h9"[\s\S]*unknown mark "blink"/,
+    );
     expect(() => render([block('k2', [span('x', ['l'])], { markDefs: [{ _type: 'link', _key: 'l', href: 'javascript:alert(1)' }] })])).toThrow(
       'body[_key=="k2"].markDefs[_key=="l"].href: a link needs an http(s), mailto: or site-relative href',
     );

@@ -10,8 +10,16 @@ const author = { slug: 'desk', name: '编辑部', nameLocale: 'zh-Hans' };
 const cat = (slug: string) => ({ slug, name: slug, nameLocale: 'zh-Hans' });
 function article(slug: string, publishedAt: string, category: string, tags: string[], sourceLocale: 'zh-Hans' | 'zh-Hant' = 'zh-Hans'): Article {
   return ArticleSchema.parse({
-    slug, title: `标题${slug}`, summary: '摘要', body: '正文', publishedAt, tags, sourceLocale,
-    origin: 'original', authors: [author], category: cat(category),
+    slug,
+    title: `标题${slug}`,
+    summary: '摘要',
+    body: '正文',
+    publishedAt,
+    tags,
+    sourceLocale,
+    origin: 'original',
+    authors: [author],
+    category: cat(category),
   });
 }
 

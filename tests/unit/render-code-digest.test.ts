@@ -29,7 +29,9 @@ function projectCopy(copied: string[] = []): string {
 describe('the rendering code behind the render-cache key', () => {
   it('is the render worker import graph: urls.ts and the pipeline in, pages and test tools out', () => {
     const { files, packages } = codeInputs(join(projectRoot, WORKER), projectRoot);
-    expect(files).toEqual(expect.arrayContaining(['src/lib/urls.ts', 'src/lib/localize.ts', 'src/pipeline/processor.ts', 'src/zh/convert.ts', 'src/config/site.ts']));
+    expect(files).toEqual(
+      expect.arrayContaining(['src/lib/urls.ts', 'src/lib/localize.ts', 'src/pipeline/processor.ts', 'src/zh/convert.ts', 'src/config/site.ts']),
+    );
     expect(files.filter((f) => f.startsWith('src/pages/') || f.endsWith('.astro'))).toEqual([]);
     // Type-only imports change no output: the model's zod schemas are not loaded by the renderer.
     expect(files).not.toContain('src/model/article.ts');

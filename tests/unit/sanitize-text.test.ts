@@ -15,8 +15,20 @@ describe('text lost to sanitizing', () => {
     ['SVG text', '正文。\n\n<svg><text>图表说明</text></svg>', 3, '<svg>', '图表说明'],
     ['an unclosed <title> (raw text to the end)', '前文。\n\n<title>标题\n\n正文全部。', 3, '<title>', '标题正文全部。'],
     ['a <textarea>', '<textarea>留言</textarea>', 1, '<textarea>', '留言'],
-    ['an unclosed <script> block (the next paragraphs become script)', '前文。\n\n<SCRIPT SRC=https://x.example/x.js?< B >\n\n结束段落。', 3, '<script>', '结束段落。'],
-    ['an unclosed <plaintext> (every block after it shown as raw markup)', '第一段。\n\n<plaintext>\n\n第二段。\n\n第三段。', 3, '<plaintext>', '第二段。第三段。'],
+    [
+      'an unclosed <script> block (the next paragraphs become script)',
+      '前文。\n\n<SCRIPT SRC=https://x.example/x.js?< B >\n\n结束段落。',
+      3,
+      '<script>',
+      '结束段落。',
+    ],
+    [
+      'an unclosed <plaintext> (every block after it shown as raw markup)',
+      '第一段。\n\n<plaintext>\n\n第二段。\n\n第三段。',
+      3,
+      '<plaintext>',
+      '第二段。第三段。',
+    ],
   ])('%s: named with its line', (_what, md, line, element, text) => {
     const [lost] = lostText(md);
     expect(lost).toMatchObject({ line, element, text });
@@ -39,7 +51,13 @@ describe('text lost to sanitizing', () => {
   });
 
   it('Portable Text: its text is text, never markup, so nothing is lost however hostile', () => {
-    const span = (key: string, text: string) => ({ _type: 'block', _key: key, style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's1', text, marks: [] }] });
+    const span = (key: string, text: string) => ({
+      _type: 'block',
+      _key: key,
+      style: 'normal',
+      markDefs: [],
+      children: [{ _type: 'span', _key: 's1', text, marks: [] }],
+    });
     expect(lostTextPortableText([span('b1', '<math> 之后'), span('b2', '<svg><text>x</text></svg>'), span('b3', '<title>t')])).toEqual([]);
   });
 });
@@ -55,7 +73,8 @@ describe('srcset: every candidate checked against the allowed protocols', () => 
   });
 
   it('uses the sanitizer’s rule: relative URLs pass, other schemes need to be listed (case and all)', () => {
-    for (const url of ['a.png', '/a.png', 'https://x/a.png', 'http://x/a.png', '?a:b', '#x:y', 'a/b:c']) expect(hasAllowedProtocol(url, ['http', 'https'])).toBe(true);
+    for (const url of ['a.png', '/a.png', 'https://x/a.png', 'http://x/a.png', '?a:b', '#x:y', 'a/b:c'])
+      expect(hasAllowedProtocol(url, ['http', 'https'])).toBe(true);
     for (const url of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:image/svg+xml,x', 'vbscript:x', ' javascript:x', 'java\tscript:x']) {
       expect(hasAllowedProtocol(url, ['http', 'https'])).toBe(false);
     }

@@ -17,10 +17,14 @@ describe('search shards', () => {
       [2, ['a5']],
     ]);
     // One more article: the older shards keep their articles.
-    expect(searchShards(articles(6), 2).map((s) => s.articles.map((a) => a.slug))).toEqual([['a1', 'a2'], ['a3', 'a4'], ['a5', 'a6']]);
+    expect(searchShards(articles(6), 2).map((s) => s.articles.map((a) => a.slug))).toEqual([
+      ['a1', 'a2'],
+      ['a3', 'a4'],
+      ['a5', 'a6'],
+    ]);
   });
 
-  it('lists a locale\'s bundles newest first, none for an empty site', () => {
+  it("lists a locale's bundles newest first, none for an empty site", () => {
     expect(searchBundles('zh-Hant', articles(3), 2)).toEqual(['/pagefind/zh-hant/1/', '/pagefind/zh-hant/0/']);
     expect(searchBundles('zh-Hans', [], 2)).toEqual([]);
   });
@@ -35,7 +39,7 @@ describe('cross-script query map', () => {
   const hk = queryCharacterMap('hk');
   const cn = queryCharacterMap('cn');
 
-  it('gives every Traditional form of an ambiguous Simplified character, OpenCC\'s pick first', () => {
+  it("gives every Traditional form of an ambiguous Simplified character, OpenCC's pick first", () => {
     expect(tw['发']).toEqual(['發', '髮']);
     expect(tw['干']?.slice(0, 3)).toEqual(['幹', '乾', '榦']);
     expect(tw['资']).toEqual(['資']);

@@ -71,17 +71,23 @@ describe('feed scopes', () => {
   it('has a feed per locale and per category and author that has articles', () => {
     const names = feedScopes(list).map((s) => `${s.locale}:${s.kind}${'slug' in s ? `:${s.slug}` : ''}`);
     expect(names).toEqual([
-      'zh-Hans:locale', 'zh-Hans:category:finance', 'zh-Hans:category:technology', 'zh-Hans:author:desk', 'zh-Hans:author:wang',
-      'zh-Hant:locale', 'zh-Hant:category:finance', 'zh-Hant:category:technology', 'zh-Hant:author:desk', 'zh-Hant:author:wang',
+      'zh-Hans:locale',
+      'zh-Hans:category:finance',
+      'zh-Hans:category:technology',
+      'zh-Hans:author:desk',
+      'zh-Hans:author:wang',
+      'zh-Hant:locale',
+      'zh-Hant:category:finance',
+      'zh-Hant:category:technology',
+      'zh-Hant:author:desk',
+      'zh-Hant:author:wang',
     ]);
   });
   it('filters by category and author, keeps the order and the limit', () => {
     expect(articlesIn({ kind: 'category', locale: 'zh-Hans', slug: 'technology' }, list).map((a) => a.slug)).toEqual(['b', 'a']);
     expect(articlesIn({ kind: 'author', locale: 'zh-Hant', slug: 'wang' }, list).map((a) => a.slug)).toEqual(['c', 'b']);
     expect(articlesIn({ kind: 'locale', locale: 'zh-Hans' }, list, 2).map((a) => a.slug)).toEqual(['c', 'b']);
-    const many = Array.from({ length: site.feedLimit + 5 }, (_, i) =>
-      article(`n${i}`, new Date(Date.UTC(2026, 0, 1) - i * 3_600_000).toISOString()),
-    );
+    const many = Array.from({ length: site.feedLimit + 5 }, (_, i) => article(`n${i}`, new Date(Date.UTC(2026, 0, 1) - i * 3_600_000).toISOString()));
     const rss = new XMLParser().parse(renderFeed('rss', { kind: 'locale', locale: 'zh-Hans' }, many));
     expect(rss.rss.channel.item).toHaveLength(site.feedLimit);
   });
@@ -108,8 +114,10 @@ describe('News sitemap window', () => {
     const xml = await newsSitemap(list, now);
     const urls = new XMLParser().parse(xml).urlset.url as { loc: string; 'news:news': Record<string, unknown> }[];
     expect(urls.map((u) => u.loc)).toEqual([
-      absoluteUrl('/zh-hans/articles/now/'), absoluteUrl('/zh-hant/articles/now/'),
-      absoluteUrl('/zh-hans/articles/inside/'), absoluteUrl('/zh-hant/articles/inside/'),
+      absoluteUrl('/zh-hans/articles/now/'),
+      absoluteUrl('/zh-hant/articles/now/'),
+      absoluteUrl('/zh-hans/articles/inside/'),
+      absoluteUrl('/zh-hant/articles/inside/'),
     ]);
     expect(urls[1]?.['news:news']).toMatchObject({
       'news:publication': { 'news:name': '通報', 'news:language': 'zh-tw' },

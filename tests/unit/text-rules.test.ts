@@ -4,10 +4,22 @@ import { describeForbidden, findForbiddenCharacters, forbiddenCharacterIssues } 
 
 describe('forbidden characters', () => {
   it.each([
-    ['\u0000', 'control character'], ['\u0001', 'control character'], ['\u0008', 'control character'], ['\u000B', 'control character'],
-    ['\u000C', 'control character'], ['\u000E', 'control character'], ['\u001F', 'control character'], ['\u007F', 'control character'],
-    ['\u0085', 'control character'], ['\u009F', 'control character'], ['\uFDD0', 'noncharacter'], ['\uFFFE', 'noncharacter'],
-    ['\uFFFF', 'noncharacter'], ['\u{10FFFF}', 'noncharacter'], ['\uD800', 'lone surrogate'], ['\uDFFF', 'lone surrogate'],
+    ['\u0000', 'control character'],
+    ['\u0001', 'control character'],
+    ['\u0008', 'control character'],
+    ['\u000B', 'control character'],
+    ['\u000C', 'control character'],
+    ['\u000E', 'control character'],
+    ['\u001F', 'control character'],
+    ['\u007F', 'control character'],
+    ['\u0085', 'control character'],
+    ['\u009F', 'control character'],
+    ['\uFDD0', 'noncharacter'],
+    ['\uFFFE', 'noncharacter'],
+    ['\uFFFF', 'noncharacter'],
+    ['\u{10FFFF}', 'noncharacter'],
+    ['\uD800', 'lone surrogate'],
+    ['\uDFFF', 'lone surrogate'],
   ])('finds %j (%s)', (ch, kind) => {
     expect(findForbiddenCharacters(`中${ch}文`)).toEqual([expect.objectContaining({ kind, offset: 1, line: 1, column: 2 })]);
   });
@@ -18,7 +30,10 @@ describe('forbidden characters', () => {
 
   it('says where: line and column in a body (as a line of the file with firstLine), character offset in a field', () => {
     const hits = findForbiddenCharacters('第一行\n😀第\u0002行\u0003');
-    expect(hits.map((h) => [h.codePoint, h.line, h.column, h.offset])).toEqual([['U+0002', 2, 3, 6], ['U+0003', 2, 5, 8]]);
+    expect(hits.map((h) => [h.codePoint, h.line, h.column, h.offset])).toEqual([
+      ['U+0002', 2, 3, 6],
+      ['U+0003', 2, 5, 8],
+    ]);
     expect(describeForbidden(hits, true)).toMatch(/^U\+0002 \(control character\) at line 2, column 3 \(and 1 more\); /);
     expect(describeForbidden(hits, true, 11)).toMatch(/^U\+0002 \(control character\) at line 12, column 3 of the file/);
     expect(describeForbidden(hits, false)).toMatch(/^U\+0002 \(control character\) at character 7 /);

@@ -33,8 +33,7 @@ describe('urls', () => {
 });
 
 describe('selectPublished', () => {
-  const at = (slug: string, iso: string, draft = false) =>
-    ({ slug, publishedAt: new Date(iso), draft }) as unknown as Article;
+  const at = (slug: string, iso: string, draft = false) => ({ slug, publishedAt: new Date(iso), draft }) as unknown as Article;
   it('drops drafts and scheduled articles, newest first', () => {
     const now = new Date('2026-11-26T00:00:00Z');
     const list = [
@@ -73,10 +72,7 @@ describe('disclaimersFor', () => {
   it('adds the market-risk notice by flag or by category, and nothing for a plain press release', () => {
     expect(disclaimersFor({ ...base, origin: 'press-release' }, texts)).toEqual([]);
     expect(disclaimersFor({ ...base, origin: 'press-release', riskNotice: true }, texts).map((d) => d.kind)).toEqual(['market-risk']);
-    expect(disclaimersFor({ ...base, origin: 'original', categoryRisk: true }, texts).map((d) => d.kind)).toEqual([
-      'original',
-      'market-risk',
-    ]);
+    expect(disclaimersFor({ ...base, origin: 'original', categoryRisk: true }, texts).map((d) => d.kind)).toEqual(['original', 'market-risk']);
   });
 });
 

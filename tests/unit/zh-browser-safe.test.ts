@@ -32,11 +32,22 @@ describe('the Studio bundle', () => {
 
   it('reaches the shared rules (src/model, src/zh)', () => {
     const files = [...modules.keys()].map((f) => relative(projectRoot, f));
-    expect(files).toEqual(expect.arrayContaining(['src/zh/editor-checks.ts', 'src/zh/tables.ts', 'src/zh/script-core.ts', 'src/zh/ambiguity-core.ts', 'src/model/mojibake.ts', 'src/model/pinyin.ts']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'src/zh/editor-checks.ts',
+        'src/zh/tables.ts',
+        'src/zh/script-core.ts',
+        'src/zh/ambiguity-core.ts',
+        'src/model/mojibake.ts',
+        'src/model/pinyin.ts',
+      ]),
+    );
   });
 
   it('imports no Node built-in', () => {
-    const node = [...modules].flatMap(([file, specifiers]) => specifiers.filter((s) => s.startsWith('node:') || ['fs', 'path', 'module'].includes(s)).map((s) => `${relative(projectRoot, file)}: ${s}`));
+    const node = [...modules].flatMap(([file, specifiers]) =>
+      specifiers.filter((s) => s.startsWith('node:') || ['fs', 'path', 'module'].includes(s)).map((s) => `${relative(projectRoot, file)}: ${s}`),
+    );
     expect(node).toEqual([]);
   });
 

@@ -90,7 +90,12 @@ describe('glossaries and names', () => {
     expect(toHant({ names, site, article })(`-{zh-hans:云计算;zh-hant:雲運算}-`)).toBe('雲運算');
   });
   test('the leftmost match wins, then the longer term', () => {
-    const o = { site: [{ term: '基金', forms: { 'zh-Hant': 'X' } }, { term: '云岭基金', forms: { 'zh-Hant': 'Y' } }] };
+    const o = {
+      site: [
+        { term: '基金', forms: { 'zh-Hant': 'X' } },
+        { term: '云岭基金', forms: { 'zh-Hant': 'Y' } },
+      ],
+    };
     expect(toHant(o)('云岭基金')).toBe('Y');
     expect(spansOf('云岭基金', { sourceLocale: 'zh-Hans', targetLocale: 'zh-Hant', ...o })).toEqual([{ text: 'Y', convert: false }]);
   });

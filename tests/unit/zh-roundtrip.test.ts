@@ -21,7 +21,14 @@ test('round trip of the sample articles: the differences listed', async () => {
     const hantChars = [...hant];
     expect(returned.length, article.slug).toBe(original.length);
     const diffs = original.flatMap((c, i) =>
-      c === returned[i] ? [] : [`  ${c} → ${hantChars[i]} → ${returned[i]}  ${original.slice(Math.max(0, i - 6), i + 7).join('').replace(/\s+/g, ' ')}`],
+      c === returned[i]
+        ? []
+        : [
+            `  ${c} → ${hantChars[i]} → ${returned[i]}  ${original
+              .slice(Math.max(0, i - 6), i + 7)
+              .join('')
+              .replace(/\s+/g, ' ')}`,
+          ],
     );
     lines.push(`${article.slug}: ${diffs.length} difference(s)`, ...diffs);
   }

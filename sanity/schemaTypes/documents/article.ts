@@ -72,11 +72,13 @@ export const article = defineType({
       type: 'datetime',
       description: 'Only for a substantial correction.',
       validation: (r) =>
-        r.custom((value, context) => {
-          const published = (context.document as { publishedAt?: string } | undefined)?.publishedAt;
-          if (!value || !published) return true;
-          return new Date(value as string) >= new Date(published) || 'The update cannot be earlier than the publication time.';
-        }).error(),
+        r
+          .custom((value, context) => {
+            const published = (context.document as { publishedAt?: string } | undefined)?.publishedAt;
+            if (!value || !published) return true;
+            return new Date(value as string) >= new Date(published) || 'The update cannot be earlier than the publication time.';
+          })
+          .error(),
     }),
     defineField({
       name: 'authors',
@@ -117,17 +119,24 @@ export const article = defineType({
       description: 'The outlet a reprint or press release was taken from. Required for reprints.',
       fields: [
         defineField({ name: 'name', title: 'Outlet', type: 'string' }),
-        defineField({ name: 'url', title: 'Address of the original', type: 'url', validation: (r) => r.uri({ scheme: ['http', 'https'] }).error('Use an http(s) address.') }),
+        defineField({
+          name: 'url',
+          title: 'Address of the original',
+          type: 'url',
+          validation: (r) => r.uri({ scheme: ['http', 'https'] }).error('Use an http(s) address.'),
+        }),
         defineField({ name: 'author', title: 'Original author', type: 'string' }),
       ],
       validation: (r) =>
-        r.custom((value, context) => {
-          const origin = (context.document as { origin?: string } | undefined)?.origin;
-          const source = value as { name?: string; url?: string } | undefined;
-          if (origin !== 'reprint') return true;
-          if (!source?.name || !source.url) return 'A reprint needs its source: the outlet and the address of the original.';
-          return true;
-        }).error(),
+        r
+          .custom((value, context) => {
+            const origin = (context.document as { origin?: string } | undefined)?.origin;
+            const source = value as { name?: string; url?: string } | undefined;
+            if (origin !== 'reprint') return true;
+            if (!source?.name || !source.url) return 'A reprint needs its source: the outlet and the address of the original.';
+            return true;
+          })
+          .error(),
     }),
     defineField({
       name: 'riskNotice',

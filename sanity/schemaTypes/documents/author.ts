@@ -18,7 +18,12 @@ export const author = defineType({
       validation: (r) => r.required().error('Say which script the name is written in.'),
     }),
     defineField({ name: 'names', title: 'Own forms per script', type: 'localizedNames' }),
-    defineField({ name: 'url', title: 'Profile page', type: 'url', validation: (r) => r.uri({ scheme: ['http', 'https'] }).error('Use an http(s) address.') }),
+    defineField({
+      name: 'url',
+      title: 'Profile page',
+      type: 'url',
+      validation: (r) => r.uri({ scheme: ['http', 'https'] }).error('Use an http(s) address.'),
+    }),
     defineField({ name: 'bio', title: 'Short bio', type: 'text', rows: 3 }),
   ],
   preview: { select: { title: 'name', subtitle: 'slug.current' } },

@@ -42,7 +42,10 @@ export const blockContent = defineType({
                 type: 'url',
                 title: 'URL',
                 validation: (r) =>
-                  r.required().uri({ scheme: ['http', 'https', 'mailto'], allowRelative: true }).error('A link needs an http(s) or mailto: address.'),
+                  r
+                    .required()
+                    .uri({ scheme: ['http', 'https', 'mailto'], allowRelative: true })
+                    .error('A link needs an http(s) or mailto: address.'),
               },
             ],
           },

@@ -7,7 +7,13 @@ export const code = defineType({
   type: 'object',
   fields: [
     defineField({ name: 'language', title: 'Language', type: 'string', description: 'e.g. sh, js, python (optional)' }),
-    defineField({ name: 'code', title: 'Code', type: 'text', rows: 6, validation: (r) => r.required().error('A code block needs code; remove the block if it is empty.') }),
+    defineField({
+      name: 'code',
+      title: 'Code',
+      type: 'text',
+      rows: 6,
+      validation: (r) => r.required().error('A code block needs code; remove the block if it is empty.'),
+    }),
   ],
   preview: { select: { title: 'code', subtitle: 'language' } },
 });

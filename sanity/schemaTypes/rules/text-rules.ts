@@ -21,7 +21,8 @@ interface ArticleDoc {
   glossary?: { zhHans?: string; zhHant?: string }[];
 }
 
-const sourceOf = (context: ValidationContext): Locale => ((context.document as ArticleDoc | undefined)?.sourceLocale === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans');
+const sourceOf = (context: ValidationContext): Locale =>
+  (context.document as ArticleDoc | undefined)?.sourceLocale === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans';
 
 /** The article's glossary as the conversion reads it (src/sources/sanity/to-article.ts): keyed by the source script's form. */
 function glossaryOf(context: ValidationContext, sourceLocale: Locale): GlossaryEntry[] {
@@ -79,4 +80,10 @@ export function bodyErrorsOf(value: unknown) {
 }
 
 /** Script warnings for the whole body. */
-export const bodyScriptWarningsOf = (value: unknown, context: ValidationContext) => scriptWarningsOf(bodyTexts(value).map((t) => t.text).join('\n'), context);
+export const bodyScriptWarningsOf = (value: unknown, context: ValidationContext) =>
+  scriptWarningsOf(
+    bodyTexts(value)
+      .map((t) => t.text)
+      .join('\n'),
+    context,
+  );

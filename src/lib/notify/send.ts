@@ -61,7 +61,12 @@ function retryAfterMs(value: string | null): number | undefined {
 type Attempt = { ok: true; status: number; body: string } | { ok: false; reason: string; attempts: number };
 
 /** POSTs with retries; resolves with the 2xx answer or why it gave up. Never rejects. */
-async function post(url: string, init: { headers: Record<string, string>; body: string }, o: Required<SendOptions>, deadline: number): Promise<Attempt> {
+async function post(
+  url: string,
+  init: { headers: Record<string, string>; body: string },
+  o: Required<SendOptions>,
+  deadline: number,
+): Promise<Attempt> {
   let wait = o.backoffMs;
   let reason = 'not tried';
   for (let attempt = 1; attempt <= o.attempts; attempt++) {

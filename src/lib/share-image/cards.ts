@@ -27,5 +27,4 @@ export function siteCard(locale: Locale): ShareCard {
 /** The cache folder the share images are kept under (share-images/, src/lib/share-image/render.ts). */
 export const shareCacheDir = (): string => projectDirs.cache;
 
-export const pngResponse = (png: Buffer) =>
-  new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+export const pngResponse = (png: Buffer) => new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });

@@ -162,9 +162,7 @@ export function renderShareImage(c: ShareCard, cacheDir?: string): Promise<Buffe
   const fonts = fontsFor(c.locale);
   assertDrawable(c, fonts);
   const { where: _where, ...drawn } = c;
-  return cached(cacheDir, [SHARE_TEMPLATE_VERSION, drawn, fonts.map((f) => `${f.pkg}/${f.file}`)], () =>
-    draw(card(c), fonts, SHARE_IMAGE),
-  );
+  return cached(cacheDir, [SHARE_TEMPLATE_VERSION, drawn, fonts.map((f) => `${f.pkg}/${f.file}`)], () => draw(card(c), fonts, SHARE_IMAGE));
 }
 
 /** The publisher logo (JSON-LD, feeds): 通 on the house red. */

@@ -52,4 +52,3 @@ export function buildManifest(articles: readonly Article[]): BuildManifest {
     })),
   };
 }
-

@@ -103,9 +103,7 @@ export async function readLocalContent(root: string, contentDir: string): Promis
       checkOverrides(article, path);
       const other = bySlug.get(article.slug);
       if (other) {
-        errors.push(
-          new ArticleError(path, [{ field: 'slug', message: `"${article.slug}" is already used by ${other}; choose another slug` }]),
-        );
+        errors.push(new ArticleError(path, [{ field: 'slug', message: `"${article.slug}" is already used by ${other}; choose another slug` }]));
         continue;
       }
       bySlug.set(article.slug, path);

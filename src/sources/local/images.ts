@@ -52,9 +52,15 @@ export function checkImages(article: Pick<Article, 'image' | 'body'>, exists: (s
     if (!isLocal(url)) return;
     const path = decodeURI(url.split(/[?#]/)[0] ?? '');
     if (!path.startsWith('/')) {
-      problems.push({ field, message: `image path "${url}" is relative; write it from the site root, e.g. /images/photo.jpg (a file under public/images/)` });
+      problems.push({
+        field,
+        message: `image path "${url}" is relative; write it from the site root, e.g. /images/photo.jpg (a file under public/images/)`,
+      });
     } else if (!exists(path)) {
-      problems.push({ field, message: `image "${url}" not found: add the file public${path}${path.startsWith('/images/') ? ` (or content${path} for a photo resized by the image pipeline)` : ''}, or correct the path` });
+      problems.push({
+        field,
+        message: `image "${url}" not found: add the file public${path}${path.startsWith('/images/') ? ` (or content${path} for a photo resized by the image pipeline)` : ''}, or correct the path`,
+      });
     }
   };
   if (article.image) check(article.image.src, 'image.src');

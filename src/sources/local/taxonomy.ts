@@ -9,11 +9,7 @@ import { AuthorSchema, CategorySchema, type Taxonomy } from '../../model/taxonom
 export const TAXONOMY_FILES = { authors: 'authors.yaml', categories: 'categories.yaml' } as const;
 
 /** Pure: the entries of one taxonomy file, or an ArticleError naming the file and `[index].field`. */
-export function parseTaxonomyList<S extends z.ZodType<{ slug: string }>>(
-  text: string,
-  path: string,
-  schema: S,
-): Map<string, z.output<S>> {
+export function parseTaxonomyList<S extends z.ZodType<{ slug: string }>>(text: string, path: string, schema: S): Map<string, z.output<S>> {
   let data: unknown;
   try {
     data = parseYaml(text.replace(/^\uFEFF/, ''));

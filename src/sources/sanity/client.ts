@@ -72,7 +72,9 @@ export async function fetchQuery<T>(
     async () => {
       const body: unknown = await client.fetch(query, params, { filterResponse: false });
       if (body === null || typeof body !== 'object' || !('result' in body)) {
-        throw new MalformedResponseError(`the answer was not Sanity's JSON (${typeof body === 'string' ? `${body.length} characters of text` : typeof body})`);
+        throw new MalformedResponseError(
+          `the answer was not Sanity's JSON (${typeof body === 'string' ? `${body.length} characters of text` : typeof body})`,
+        );
       }
       return (body as { result: T }).result;
     },

@@ -17,7 +17,9 @@ export async function readSanityArticles(options: SanityOptions, log: (line: str
   if (!Array.isArray(docs)) throw new ContentError([new Error('[tongbao] Sanity answered the article query with something other than a list')]);
   const count = await fetchQuery<ARTICLE_COUNT_QUERY_RESULT>(client, 'counting articles in Sanity', ARTICLE_COUNT_QUERY, retry);
   if (count !== docs.length) {
-    throw new ContentError([new Error(`[tongbao] Sanity holds ${count} article(s) but returned ${docs.length}; the build stopped so that none goes missing. Build again.`)]);
+    throw new ContentError([
+      new Error(`[tongbao] Sanity holds ${count} article(s) but returned ${docs.length}; the build stopped so that none goes missing. Build again.`),
+    ]);
   }
   const settings = {
     projectId: options.projectId,
@@ -34,7 +36,9 @@ export async function readSanityArticles(options: SanityOptions, log: (line: str
       const name = documentName(doc);
       const other = bySlug.get(article.slug);
       if (other) {
-        throw new ArticleError(name, [{ field: 'slug', message: `"${article.slug}" is already used by ${other.replace(/^Sanity document /, '')}; give one of them another slug` }]);
+        throw new ArticleError(name, [
+          { field: 'slug', message: `"${article.slug}" is already used by ${other.replace(/^Sanity document /, '')}; give one of them another slug` },
+        ]);
       }
       bySlug.set(article.slug, name);
       articles.push(article);

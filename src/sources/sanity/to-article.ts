@@ -67,7 +67,11 @@ const SanityArticleSchema = z.looseObject({
 function dropNulls<T>(value: T): T {
   if (Array.isArray(value)) return value.map(dropNulls) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, dropNulls(v)])) as T;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, dropNulls(v)]),
+    ) as T;
   }
   return value;
 }
@@ -100,7 +104,10 @@ function bodyTexts(body: readonly Json[]): [string, string][] {
     } else if (block._type === 'image') {
       texts.push([`${at}.alt`, block.alt], [`${at}.caption`, block.caption]);
     } else if (block._type === 'table' && Array.isArray(block.rows)) {
-      for (const row of block.rows as Json[]) (Array.isArray(row?.cells) ? (row.cells as unknown[]) : []).forEach((c, i) => texts.push([`${at}.rows[_key=="${String(row._key)}"].cells[${i}]`, c]));
+      for (const row of block.rows as Json[])
+        (Array.isArray(row?.cells) ? (row.cells as unknown[]) : []).forEach((c, i) =>
+          texts.push([`${at}.rows[_key=="${String(row._key)}"].cells[${i}]`, c]),
+        );
     }
     return texts.filter((t): t is [string, string] => typeof t[1] === 'string');
   });
@@ -108,14 +115,22 @@ function bodyTexts(body: readonly Json[]): [string, string][] {
 
 /** True when a body shows a reader nothing: no text in any span, and no image, code or table. */
 function showsNothing(body: readonly Json[]): boolean {
-  return body.every((block) => block._type === 'block' && (!Array.isArray(block.children) || (block.children as Json[]).every((s) => typeof s?.text !== 'string' || !s.text.trim())));
+  return body.every(
+    (block) =>
+      block._type === 'block' &&
+      (!Array.isArray(block.children) || (block.children as Json[]).every((s) => typeof s?.text !== 'string' || !s.text.trim())),
+  );
 }
 
 /** The 16:9, 4:3 and 1:1 crops of a main image for structured data, cut by the image CDN (hotspot and crop honoured). */
 function imageCrops(image: ImageField, settings: ImageSettings): { src: string; width: number; height: number }[] | undefined {
   const natural = image.asset?.metadata?.dimensions;
   if (!image.asset?._id || !natural?.width || !natural.height) return undefined;
-  const builder = createImageUrlBuilder(settings).image({ asset: { _ref: image.asset._id }, ...(image.hotspot ? { hotspot: image.hotspot } : {}), ...(image.crop ? { crop: image.crop } : {}) } as never);
+  const builder = createImageUrlBuilder(settings).image({
+    asset: { _ref: image.asset._id },
+    ...(image.hotspot ? { hotspot: image.hotspot } : {}),
+    ...(image.crop ? { crop: image.crop } : {}),
+  } as never);
   return LD_CROPS.map((crop) => {
     const size = cropSize(natural.width!, natural.height!, crop);
     return { src: builder.width(size.width).height(size.height).fit('crop').auto('format').url(), ...size };
@@ -124,7 +139,11 @@ function imageCrops(image: ImageField, settings: ImageSettings): { src: string; 
 
 function imageUrls(image: ImageField, settings: ImageSettings) {
   if (!image.asset?._id) return undefined;
-  const builder = createImageUrlBuilder(settings).image({ asset: { _ref: image.asset._id }, ...(image.hotspot ? { hotspot: image.hotspot } : {}), ...(image.crop ? { crop: image.crop } : {}) } as never);
+  const builder = createImageUrlBuilder(settings).image({
+    asset: { _ref: image.asset._id },
+    ...(image.hotspot ? { hotspot: image.hotspot } : {}),
+    ...(image.crop ? { crop: image.crop } : {}),
+  } as never);
   const natural = image.asset.metadata?.dimensions;
   // Never ask for more pixels than the original has: its own width is the largest offered then.
   const max = IMAGE_WIDTHS.at(-1)!;
@@ -159,10 +178,17 @@ export function toArticle(input: SanityArticle, settings: ImageSettings): Articl
   const authorRefs = raw.authorRefs ?? [];
   const authors = raw.authors ?? [];
   authors.forEach((a, i) => {
-    if (a === null) issues.push({ field: `authors[${i}]`, message: `refers to ${authorRefs[i] ?? 'nothing'}, which does not exist or is not published; publish that author or choose another` });
+    if (a === null)
+      issues.push({
+        field: `authors[${i}]`,
+        message: `refers to ${authorRefs[i] ?? 'nothing'}, which does not exist or is not published; publish that author or choose another`,
+      });
   });
   if (raw.category === null && raw.categoryRef) {
-    issues.push({ field: 'category', message: `refers to ${raw.categoryRef}, which does not exist or is not published; publish that category or choose another` });
+    issues.push({
+      field: 'category',
+      message: `refers to ${raw.categoryRef}, which does not exist or is not published; publish that category or choose another`,
+    });
   }
 
   let body: unknown = doc.body;
@@ -187,7 +213,14 @@ export function toArticle(input: SanityArticle, settings: ImageSettings): Articl
       const urls = imageUrls(image, settings);
       if (!urls) issues.push({ field: `${at}.asset`, message: missingAsset(image, 'remove the block') });
       if (!image.alt?.trim()) issues.push({ field: `${at}.alt`, message: 'an image needs alt text describing it' });
-      return { _type: 'image', _key: block._key, ...urls, sizes: '(min-width: 48rem) 48rem, 100vw', alt: image.alt ?? '', ...(image.caption ? { caption: image.caption } : {}) };
+      return {
+        _type: 'image',
+        _key: block._key,
+        ...urls,
+        sizes: '(min-width: 48rem) 48rem, 100vw',
+        alt: image.alt ?? '',
+        ...(image.caption ? { caption: image.caption } : {}),
+      };
     });
   }
 
@@ -218,7 +251,9 @@ export function toArticle(input: SanityArticle, settings: ImageSettings): Articl
   const entries = doc.glossary ?? [];
   const sourceKey = doc.sourceLocale === 'zh-Hant' ? 'zhHant' : 'zhHans';
   const glossary = Object.fromEntries(
-    entries.filter((e) => e[sourceKey]).map((e) => [e[sourceKey]!, { ...(e.zhHans ? { 'zh-Hans': e.zhHans } : {}), ...(e.zhHant ? { 'zh-Hant': e.zhHant } : {}) }]),
+    entries
+      .filter((e) => e[sourceKey])
+      .map((e) => [e[sourceKey]!, { ...(e.zhHans ? { 'zh-Hans': e.zhHans } : {}), ...(e.zhHant ? { 'zh-Hant': e.zhHant } : {}) }]),
   );
   const { _id, _originalId: _o, authorRefs: _a, categoryRef: _c, mainImage: _m, body: _b, glossary: _g, ...fields } = doc;
   return parseArticle(
