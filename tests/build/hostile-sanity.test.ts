@@ -295,7 +295,7 @@ describe('control characters are refused, naming the document and the field', ()
         const problem = problems.find((p) => p.where === `Sanity document ${c.id}`);
         const issue = problem?.issues.find((i) => i.field === c.field);
         expect(issue?.message, `${c.id}: ${JSON.stringify(c.ch)} in ${c.field}`).toMatch(
-          /^U\+[0-9A-F]{4} \((control character|noncharacter|lone surrogate)\) at character 3; /,
+          /^U\+[0-9A-F]{4} \((control character|bidirectional control|noncharacter|lone surrogate)\) at character 3; /,
         );
       }
     } finally {
