@@ -11,7 +11,7 @@ describe('npm run zh:review', () => {
     const r = run('advanced-tech-fair-2023');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('advanced-tech-fair-2023 (written in zh-Hans');
-    expect(r.stdout).toContain('→ zh-Hans');
+    expect(r.stdout).toContain('→ zh-Hant');
   });
   test('an unknown slug is an error naming it', () => {
     const r = run('no-such-article');
