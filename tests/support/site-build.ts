@@ -1,7 +1,7 @@
 /** Runs `npm run build` (scripts/build.ts: temporary folder, output check, swap) with the Node of the tests. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildEnvironment, projectRoot } from './build.ts';
 
@@ -34,9 +34,11 @@ export function snapshot(dir: string): Record<string, string> {
   );
 }
 
-/** A content folder with the sample's authors and categories and the given articles. */
+/** A content folder with the sample's authors, categories and images and the given articles. */
 export function contentFolder(dir: string, articles: Record<string, string>): void {
   mkdirSync(join(dir, 'articles'), { recursive: true });
   for (const file of ['authors.yaml', 'categories.yaml']) writeFileSync(join(dir, file), readFileSync(join(projectRoot, 'content', file)));
+  // Lead images live in the content folder (they move with TONGBAO_CONTENT_DIR): the samples' come along.
+  cpSync(join(projectRoot, 'content', 'images'), join(dir, 'images'), { recursive: true });
   for (const [name, text] of Object.entries(articles)) writeFileSync(join(dir, 'articles', name), text);
 }
