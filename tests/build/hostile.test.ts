@@ -206,7 +206,9 @@ describe('refused at the source, named by file, field and position', () => {
     for (const c of cases) {
       const problem = problems.find((p) => p.where.endsWith(`${c.slug}.md`));
       const [field, where] = expected[c.field];
-      const issue = problem?.issues.find((i) => i.field === field && /\((control character|bidirectional control|noncharacter|lone surrogate)\)/.test(i.message));
+      const issue = problem?.issues.find(
+        (i) => i.field === field && /\((control character|bidirectional control|noncharacter|lone surrogate)\)/.test(i.message),
+      );
       expect(issue?.message, `${c.slug} (${JSON.stringify(c.ch)} in ${c.field})`).toMatch(where);
       expect(issue?.message).toContain(`U+${c.ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
     }
