@@ -11,6 +11,7 @@ export default defineCliConfig({
   typegen: {
     path: '../src/sources/sanity/queries.ts',
     schema: 'schema.json',
-    generates: '../src/sources/sanity/sanity.types.ts',
+    // scripts/studio-check.ts sets TONGBAO_TYPEGEN_OUT to write a fresh copy elsewhere and compare it.
+    generates: process.env.TONGBAO_TYPEGEN_OUT || '../src/sources/sanity/sanity.types.ts',
   },
 });
