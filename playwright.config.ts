@@ -9,6 +9,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
   fullyParallel: true,
+  // Two workers: the tests spend much of their time waiting on Chromium and the preview server, so two
+  // at once on a 2-core machine take about half the time of one (TONGBAO_E2E_WORKERS to change it).
+  workers: Number(process.env.TONGBAO_E2E_WORKERS ?? 2),
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: [['list']],
