@@ -2,14 +2,14 @@
  * Page budgets (npm run bench:pages): builds the sample site (unless --no-build), then measures the
  * article page — HTML plus the CSS it links, gzip-compressed — against the 25 KB budget, and lists the
  * JavaScript it loads (none is needed to read). With --lighthouse it also serves the build and runs
- * Lighthouse (mobile) on the home and article pages with the system Chromium.
+ * Lighthouse (mobile, scripts/lib/lighthouse.ts) on the home and article pages with the system Chromium.
  * Exit code 1 when a budget is exceeded. Figures go to artifacts/bench-pages.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { findChromium } from './lib/chromium.ts';
+import { formatReport, startLighthouse, type LighthouseReport } from './lib/lighthouse.ts';
 
 const args = new Set(process.argv.slice(2));
 const OUT = 'dist';
@@ -62,8 +62,6 @@ if (article.scripts.includes('(inline)')) {
 }
 
 if (args.has('--lighthouse')) {
-  const chrome = findChromium();
-  if (!chrome) throw new Error('[tongbao] bench:pages: no Chromium found; install chromium or set CHROMIUM_PATH.');
   const server = spawn('npm', ['run', 'preview', '--', '--host', '127.0.0.1', '--port', String(PORT)], { stdio: 'ignore', detached: true });
   try {
     for (let i = 0; i < 60; i++) {
@@ -73,35 +71,21 @@ if (args.has('--lighthouse')) {
         await new Promise((r) => setTimeout(r, 500));
       }
     }
-    const lighthouse = (await import('lighthouse')).default;
-    const chromeLauncher = await import('chrome-launcher');
-    const browser = await chromeLauncher.launch({ chromePath: chrome.path, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+    const lighthouse = await startLighthouse();
     try {
-      const scores: Record<string, Record<string, number>> = {};
+      const scores: Record<string, LighthouseReport['scores'] & { metrics: LighthouseReport['metrics'] }> = {};
       for (const [name, path] of [
-        ['home', '/zh-hant/'],
-        ['article', '/zh-hant/articles/advanced-tech-fair-2023/'],
+        ['home', `/${HOME.replace(/index\.html$/, '')}`],
+        ['article', `/${ARTICLE.replace(/index\.html$/, '')}`],
       ] as const) {
         console.log(`[tongbao] bench:pages: Lighthouse (mobile) on ${path}…`);
-        const result = await lighthouse(`http://127.0.0.1:${PORT}${path}`, {
-          port: browser.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-        });
-        const categories = result?.lhr.categories ?? {};
-        scores[name] = Object.fromEntries(Object.entries(categories).map(([k, c]) => [k, Math.round((c.score ?? 0) * 100)]));
-        console.log(`  ${name}: ${JSON.stringify(scores[name])}`);
-        for (const category of Object.values(categories)) {
-          for (const ref of category.auditRefs) {
-            const audit = result?.lhr.audits[ref.id];
-            if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) console.log(`    ${category.id}: ${audit.id} — ${audit.title}`);
-          }
-        }
+        const report = await lighthouse.audit(`http://127.0.0.1:${PORT}${path}`);
+        scores[name] = { ...report.scores, metrics: report.metrics };
+        console.log(`  ${formatReport(report)}`);
       }
       figures.lighthouse = scores;
     } finally {
-      browser.kill();
+      lighthouse.close();
     }
   } finally {
     if (server.pid) process.kill(-server.pid);

@@ -76,10 +76,12 @@ describe('the sample site built by npm run build', () => {
     expect(external.filter((e) => !/ rel=(?=.*\bnoopener\b)(?=.*\bnoreferrer\b)/.test(e))).toEqual([]);
   });
 
-  it('ships a headers file for static hosts that forbids framing', () => {
+  it('ships a headers file for static hosts that forbids framing and opener access and asks for HTTPS', () => {
     const headers = readFileSync(join(build.outDir, '_headers'), 'utf8');
     expect(headers).toMatch(/^\/\*$/m);
     expect(headers).toMatch(/Content-Security-Policy: frame-ancestors 'none'/);
     expect(headers).toMatch(/X-Content-Type-Options: nosniff/);
+    expect(headers).toMatch(/Cross-Origin-Opener-Policy: same-origin/);
+    expect(headers).toMatch(/Strict-Transport-Security: max-age=\d+/);
   });
 });
