@@ -75,6 +75,13 @@ export async function readLocalContent(root: string, contentDir: string): Promis
   } catch (error) {
     throw new ContentError([error as Error]);
   }
+  // An author's photo is published like a lead image: its file must be there.
+  const photos = [...taxonomy.authors.values()].flatMap((author, index) => {
+    const src = author.photo?.src;
+    if (!src || /^https?:\/\//i.test(src) || isPublicFile(root, src) || isContentImage(imagesDir, src)) return [];
+    return [{ field: `[${index}].photo.src`, message: `image "${src}" not found: add the file content${src} (a portrait for the image pipeline), or correct the path` }];
+  });
+  if (photos.length) throw new ContentError([new ArticleError(display(join(base, TAXONOMY_FILES.authors)), photos)]);
   const schema = createArticleInputSchema(taxonomy, {
     authors: display(join(base, TAXONOMY_FILES.authors)),
     categories: display(join(base, TAXONOMY_FILES.categories)),
