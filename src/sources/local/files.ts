@@ -81,14 +81,13 @@ export async function readLocalContent(root: string, contentDir: string): Promis
     if (!src || /^https?:\/\//i.test(src) || isPublicFile(root, src) || isContentImage(imagesDir, src)) return [];
     return [{ field: `[${index}].photo.src`, message: `image "${src}" not found: add the file content${src} (a portrait for the image pipeline), or correct the path` }];
   });
-  if (photos.length) throw new ContentError([new ArticleError(display(join(base, TAXONOMY_FILES.authors)), photos)]);
   const schema = createArticleInputSchema(taxonomy, {
     authors: display(join(base, TAXONOMY_FILES.authors)),
     categories: display(join(base, TAXONOMY_FILES.categories)),
   });
 
   const articles: LoadedArticle[] = [];
-  const errors: Error[] = [];
+  const errors: Error[] = photos.length ? [new ArticleError(display(join(base, TAXONOMY_FILES.authors)), photos)] : [];
   const bySlug = new Map<string, string>();
   for (const name of names) {
     const path = display(join(dir, name));
