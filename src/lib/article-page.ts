@@ -31,7 +31,9 @@ export function articlePageKey(article: Article, context: ArticleContext, locale
       JSON.stringify([
         context.related.map(cacheKey),
         context.byAuthor.map(cacheKey),
-        context.newer ? cacheKey(context.newer) : null, context.older ? cacheKey(context.older) : null]),
+        context.newer ? cacheKey(context.newer) : null,
+        context.older ? cacheKey(context.older) : null,
+      ]),
     )
     .digest('hex')
     .slice(0, 16);

@@ -155,9 +155,7 @@ export function localize(article: Article, locale: Locale): LocalizedArticle {
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,
     dateModified: dateModified(article),
-    corrections: article.corrections
-      .map((c) => ({ date: c.date, text: convert(c.text) }))
-      .sort((x, y) => y.date.getTime() - x.date.getTime()),
+    corrections: article.corrections.map((c) => ({ date: c.date, text: convert(c.text) })).sort((x, y) => y.date.getTime() - x.date.getTime()),
     origin: article.origin,
     source: article.source && {
       name: convert(article.source.name),

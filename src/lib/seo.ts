@@ -99,9 +99,11 @@ export function newsArticleLd(article: Article, locale: Locale, ownShareImage = 
     // Each correction in the page's script, as the page shows it (newest first).
     ...(a.corrections.length > 0
       ? {
-          correction: a.corrections.map(
-            (c): CorrectionComment => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.date.toISOString() }),
-          ),
+          correction: a.corrections.map((c): CorrectionComment => ({
+            '@type': 'CorrectionComment',
+            text: c.text,
+            datePublished: c.date.toISOString(),
+          })),
         }
       : {}),
     ...(a.source && (a.origin === 'reprint' || article.canonical === 'source')

@@ -43,7 +43,8 @@ export const AuthorSchema = z
       .object(
         {
           src: Text('photo.src').refine((src) => /^\/(?!\/)/.test(src) || /^https?:\/\//i.test(src), {
-            error: 'photo.src must be a site path starting with "/" (e.g. /images/authors/chen-chen.png: a file in content/images/) or an http(s) URL',
+            error:
+              'photo.src must be a site path starting with "/" (e.g. /images/authors/chen-chen.png: a file in content/images/) or an http(s) URL',
           }),
           alt: Text('photo.alt'),
           srcset: z.string({ error: 'photo.srcset must be text' }).optional(),

@@ -75,7 +75,13 @@ origin: original
 describe('corrections and author pages in a build', () => {
   let b: BuildResult;
   const read = (path: string) => readFileSync(join(b.outDir, path), 'utf8');
-  const xml = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false, parseTagValue: false, isArray: (n) => n === 'item' || n === 'entry' });
+  const xml = new XMLParser({
+    ignoreAttributes: false,
+    processEntities: true,
+    htmlEntities: false,
+    parseTagValue: false,
+    isArray: (n) => n === 'item' || n === 'entry',
+  });
   /** The inside of the first <section> with exactly this class attribute. */
   const section = (html: string, cls: string) => new RegExp(`<section class="${cls}"[^>]*>([\\s\\S]*?)</section>`).exec(html)?.[1] ?? '';
 
@@ -121,7 +127,9 @@ describe('corrections and author pages in a build', () => {
       { '@type': 'CorrectionComment', text: '論壇日期改為十二月三日。', datePublished: '2026-11-27T01:00:00.000Z' },
       { '@type': 'CorrectionComment', text: '本文初版的論壇地點有誤，應為臺北。', datePublished: '2026-11-21T01:00:00.000Z' },
     ]);
-    const hansLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(read('zh-hans/articles/desk-hans/index.html'))?.[1] ?? '{}') as {
+    const hansLd = JSON.parse(
+      /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(read('zh-hans/articles/desk-hans/index.html'))?.[1] ?? '{}',
+    ) as {
       correction: { text: string }[];
     };
     expect(hansLd.correction[0]?.text).toBe('本文初版把“头发”误写为“发型”，并误用了 <b> 标记；现已更正。');
@@ -129,7 +137,10 @@ describe('corrections and author pages in a build', () => {
 
   it('updates the feed items: Atom updated, JSON Feed date_modified, the correction in the RSS description as text', () => {
     const atom = (xml.parse(read('zh-hans/atom.xml')) as { feed: { entry: { id: string; updated: string; published: string }[] } }).feed.entry;
-    expect(atom.find((e) => e.id.endsWith('/desk-hant/'))).toMatchObject({ updated: '2026-11-27T01:00:00.000Z', published: '2026-11-20T01:00:00.000Z' });
+    expect(atom.find((e) => e.id.endsWith('/desk-hant/'))).toMatchObject({
+      updated: '2026-11-27T01:00:00.000Z',
+      published: '2026-11-20T01:00:00.000Z',
+    });
     expect(atom.find((e) => e.id.endsWith('/research/'))?.updated).toBe('2026-11-18T01:00:00.000Z');
     const json = JSON.parse(read('zh-hant/feed.json')) as { items: { id: string; date_modified: string; date_published: string }[] };
     expect(json.items.find((i) => i.id.endsWith('/desk-hans/'))?.date_modified).toBe('2026-11-26T02:00:00.000Z');
@@ -137,7 +148,9 @@ describe('corrections and author pages in a build', () => {
     const items = (xml.parse(rssText) as { rss: { channel: { item: { link: string; description: string }[] } } }).rss.channel.item;
     const desk = items.find((i) => i.link.endsWith('/desk-hans/'))!;
     // One level of escaping: a reader renders the description as HTML and shows this text, <b> included.
-    expect(desk.description).toBe('編輯部回顧一年來的更正。\n更正（2026年11月26日）：本文初版把「頭髮」誤寫為「髮型」，並誤用了 &lt;b&gt; 標記；現已更正。');
+    expect(desk.description).toBe(
+      '編輯部回顧一年來的更正。\n更正（2026年11月26日）：本文初版把「頭髮」誤寫為「髮型」，並誤用了 &lt;b&gt; 標記；現已更正。',
+    );
     expect(items.find((i) => i.link.endsWith('/research/'))?.description).toBe('研究部的年末觀點。');
     // The author's feed too.
     expect(read('zh-hans/authors/tongbao-desk/rss.xml')).toContain('更正（2026年11月27日）：论坛日期改为十二月三日。');
@@ -151,7 +164,10 @@ describe('corrections and author pages in a build', () => {
       const page = read(`${segment}/corrections/index.html`);
       const list = /<ol class="correction-list">([\s\S]*?)<\/ol>/.exec(page)?.[1] ?? '';
       const positions = texts.map((t) => list.indexOf(t));
-      expect(positions.every((p) => p >= 0), `${segment}: ${list}`).toBe(true);
+      expect(
+        positions.every((p) => p >= 0),
+        `${segment}: ${list}`,
+      ).toBe(true);
       expect([...positions].sort((x, y) => x - y)).toEqual(positions);
       expect([...list.matchAll(/<time datetime="([^"]+)"/g)].map((m) => m[1])).toEqual([
         '2026-11-27T01:00:00.000Z',

@@ -153,7 +153,9 @@ describe('a content folder elsewhere that uses every front-matter field', () => 
     const hant = read('zh-hant/articles/every-field-reprint/index.html');
     // updatedAt, then a correction three hours later: the 更新 date is the correction's.
     expect(hans).toContain('更新：<time datetime="2026-11-29T04:00:00.000Z">');
-    expect(hans).toMatch(/<section class="corrections"[^>]*>[\s\S]*<time datetime="2026-11-29T04:00:00.000Z">[^<]*<\/time><p>本文初版误称报告发布于十月，实为十一月。<\/p>/);
+    expect(hans).toMatch(
+      /<section class="corrections"[^>]*>[\s\S]*<time datetime="2026-11-29T04:00:00.000Z">[^<]*<\/time><p>本文初版误称报告发布于十月，实为十一月。<\/p>/,
+    );
     expect(hant).toContain('<p>本文初版誤稱報告發佈於十月，實為十一月。</p>');
     expect(read('zh-hant/corrections/index.html')).toContain('href="/zh-hant/articles/every-field-reprint/"');
     expect(hans).toContain('href="/zh-hans/authors/chen-chen/"');

@@ -76,9 +76,9 @@ describe('corrections in the model', () => {
       'corrections.text must not be empty',
     );
     expect(issueOf(errorOf({ corrections: [{ date: '2026-11-21T09:30:00+08:00' }] }), 'corrections.0.text')?.message).toMatch(/required/);
-    expect(
-      issueOf(errorOf({ corrections: [{ date: '2026-11-21T09:30:00+08:00', text: '更正。', by: 'x' }] }), 'corrections.0.by')?.message,
-    ).toMatch(/unknown field/);
+    expect(issueOf(errorOf({ corrections: [{ date: '2026-11-21T09:30:00+08:00', text: '更正。', by: 'x' }] }), 'corrections.0.by')?.message).toMatch(
+      /unknown field/,
+    );
     expect(issueOf(errorOf({ corrections: '更正' }), 'corrections')?.message).toMatch(/list of \{ date, text \}/);
   });
 
@@ -87,7 +87,10 @@ describe('corrections in the model', () => {
     expect(control?.message).toMatch(/U\+0007 \(control character\) at character 3/);
     const bidi = issueOf(errorOf({ corrections: [{ date: '2026-11-21T09:30:00+08:00', text: '更正\u202E文字' }] }), 'corrections.0.text');
     expect(bidi?.message).toMatch(/bidirectional control/);
-    const mojibake = issueOf(errorOf({ corrections: [{ date: '2026-11-21T09:30:00+08:00', text: '本文初版有误锟斤拷已更正' }] }), 'corrections.0.text');
+    const mojibake = issueOf(
+      errorOf({ corrections: [{ date: '2026-11-21T09:30:00+08:00', text: '本文初版有误锟斤拷已更正' }] }),
+      'corrections.0.text',
+    );
     expect(mojibake?.message).toBeDefined();
   });
 
@@ -103,9 +106,9 @@ describe('corrections in the model', () => {
       ],
     });
     expect(dateModified(both).toISOString()).toBe('2026-11-25T02:00:00.000Z');
-    expect(dateModified(a({ updatedAt: '2026-11-30T10:00:00+08:00', corrections: [{ date: '2026-11-21T10:00:00+08:00', text: '更正。' }] })).toISOString()).toBe(
-      '2026-11-30T02:00:00.000Z',
-    );
+    expect(
+      dateModified(a({ updatedAt: '2026-11-30T10:00:00+08:00', corrections: [{ date: '2026-11-21T10:00:00+08:00', text: '更正。' }] })).toISOString(),
+    ).toBe('2026-11-30T02:00:00.000Z');
   });
 });
 
@@ -118,7 +121,9 @@ describe('authors: bio and photo', () => {
     expect(() => parseTaxonomyList('- slug: a\n  name: 甲\n  photo: { src: a.png, alt: 甲 }\n', 'content/authors.yaml', AuthorSchema)).toThrow(
       /\[0\]\.photo\.src: photo\.src must be a site path/,
     );
-    expect(() => parseTaxonomyList('- slug: a\n  name: 甲\n  bio: ""\n', 'content/authors.yaml', AuthorSchema)).toThrow(/\[0\]\.bio: bio must not be empty/);
+    expect(() => parseTaxonomyList('- slug: a\n  name: 甲\n  bio: ""\n', 'content/authors.yaml', AuthorSchema)).toThrow(
+      /\[0\]\.bio: bio must not be empty/,
+    );
   });
 
   it('a control character or mojibake in a bio stops the articles that name the author', () => {
@@ -245,7 +250,13 @@ describe('the corrections page, "more from this author", JSON-LD and feeds', () 
     expect((newsArticleLd(d, 'zh-Hans') as unknown as Record<string, unknown>).correction).toBeUndefined();
   });
 
-  const xml = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false, parseTagValue: false, isArray: (n) => n === 'item' || n === 'entry' });
+  const xml = new XMLParser({
+    ignoreAttributes: false,
+    processEntities: true,
+    htmlEntities: false,
+    parseTagValue: false,
+    isArray: (n) => n === 'item' || n === 'entry',
+  });
 
   it('RSS: the description is the summary then each correction, as escaped text', () => {
     expect(rssDescription({ summary: '摘要', corrections: localize(b, 'zh-Hans').corrections }, 'zh-Hans')).toBe(
@@ -256,7 +267,9 @@ describe('the corrections page, "more from this author", JSON-LD and feeds', () 
     const items = (xml.parse(rss) as { rss: { channel: { item: { link: string; description: string }[] } } }).rss.channel.item;
     const item = items.find((i) => i.link.endsWith('/b/'))!;
     // One level of entities: readers render the description as HTML and show exactly the text.
-    expect(item.description).toBe('摘要b\n更正（2026年11月27日）：乙文第二條更正：頭髮 &lt;b&gt;粗體&lt;/b&gt; &amp; 符號。\n更正（2026年11月21日）：乙文第一條更正。');
+    expect(item.description).toBe(
+      '摘要b\n更正（2026年11月27日）：乙文第二條更正：頭髮 &lt;b&gt;粗體&lt;/b&gt; &amp; 符號。\n更正（2026年11月21日）：乙文第一條更正。',
+    );
     expect(items.find((i) => i.link.endsWith('/d/'))!.description).toBe('摘要d');
   });
 
@@ -266,7 +279,9 @@ describe('the corrections page, "more from this author", JSON-LD and feeds', () 
     expect(entries.updated).toBe('2026-11-27T02:00:00.000Z');
     expect(entries.entry.find((e) => e.id.endsWith('/a/'))?.updated).toBe('2026-11-26T02:00:00.000Z');
     expect(entries.entry.find((e) => e.id.endsWith('/d/'))?.updated).toBe('2026-11-05T02:00:00.000Z');
-    const json = JSON.parse(renderFeed('json', { kind: 'locale', locale: 'zh-Hant' }, published)) as { items: { id: string; date_modified: string }[] };
+    const json = JSON.parse(renderFeed('json', { kind: 'locale', locale: 'zh-Hant' }, published)) as {
+      items: { id: string; date_modified: string }[];
+    };
     expect(json.items.find((i) => i.id.endsWith('/b/'))?.date_modified).toBe('2026-11-27T02:00:00.000Z');
   });
 });

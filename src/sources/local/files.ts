@@ -79,7 +79,12 @@ export async function readLocalContent(root: string, contentDir: string): Promis
   const photos = [...taxonomy.authors.values()].flatMap((author, index) => {
     const src = author.photo?.src;
     if (!src || /^https?:\/\//i.test(src) || isPublicFile(root, src) || isContentImage(imagesDir, src)) return [];
-    return [{ field: `[${index}].photo.src`, message: `image "${src}" not found: add the file content${src} (a portrait for the image pipeline), or correct the path` }];
+    return [
+      {
+        field: `[${index}].photo.src`,
+        message: `image "${src}" not found: add the file content${src} (a portrait for the image pipeline), or correct the path`,
+      },
+    ];
   });
   const schema = createArticleInputSchema(taxonomy, {
     authors: display(join(base, TAXONOMY_FILES.authors)),

@@ -166,11 +166,16 @@ function missingAsset(image: ImageField, otherwise: string): string {
 }
 
 /** An author document's photo as the model's { src, alt, srcset, width, height }, through the image CDN. */
-function authorWithPhoto(author: Json & { photo?: ImageField | null | undefined }, index: number, settings: ImageSettings, issues: FieldIssue[]): Json {
+function authorWithPhoto(
+  author: Json & { photo?: ImageField | null | undefined },
+  index: number,
+  settings: ImageSettings,
+  issues: FieldIssue[],
+): Json {
   const { photo, ...rest } = author;
   if (!photo) return rest;
   const urls = imageUrls(photo, settings);
-  if (!urls) issues.push({ field: `authors[${index}].photo.asset`, message: missingAsset(photo, 'remove the author\'s photo') });
+  if (!urls) issues.push({ field: `authors[${index}].photo.asset`, message: missingAsset(photo, "remove the author's photo") });
   return {
     ...rest,
     photo: {
