@@ -5,7 +5,8 @@
  * content digest, so a rebuild re-renders only what changed and memory never holds every page.
  */
 import { locales, localeOrder, site } from '../config/site.ts';
-import { dateModified, type Article, type Origin } from '../model/article.ts';
+import type { Article, Origin } from '../model/article.ts';
+import { dateModified } from './dates.ts';
 import type { Locale } from '../model/locale.ts';
 import type { Author } from '../model/taxonomy.ts';
 import { disclaimersFor } from '../pipeline/disclaimers.ts';

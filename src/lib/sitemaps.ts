@@ -7,7 +7,8 @@
 import { Readable } from 'node:stream';
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
 import { localeOrder, site } from '../config/site.ts';
-import { dateModified, type Article } from '../model/article.ts';
+import type { Article } from '../model/article.ts';
+import { dateModified } from './dates.ts';
 import type { Locale } from '../model/locale.ts';
 import { buildIndexes, parseMonthKey, type Indexes } from './indexes.ts';
 import { localize } from './localize.ts';

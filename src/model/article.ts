@@ -222,13 +222,6 @@ function articleRules(a: Rules, ctx: z.RefinementCtx) {
   });
 }
 
-/** When the article last changed: the latest of publishedAt, updatedAt and its newest correction (JSON-LD dateModified, feeds, sitemaps). */
-export function dateModified(a: Pick<Article, 'publishedAt' | 'updatedAt' | 'corrections'>): Date {
-  let latest = a.updatedAt ?? a.publishedAt;
-  for (const c of a.corrections) if (c.date > latest) latest = c.date;
-  return latest;
-}
-
 /** An article with its authors and category resolved: what every source produces, what the site reads. */
 export const ArticleSchema = z
   .object({
