@@ -19,6 +19,7 @@ import { AuthorSchema, CategorySchema } from '../../src/model/taxonomy.ts';
 import { ContentError, readLocalContent } from '../../src/sources/local/files.ts';
 import { parseMarkdownArticle } from '../../src/sources/local/parse.ts';
 import { parseTaxonomyList } from '../../src/sources/local/taxonomy.ts';
+import { checkOverrides } from '../../src/zh/article-overrides.ts';
 import { CATEGORIES_YAML, GOOD_FIELDS, markdown } from '../support/bad-input.ts';
 
 const AUTHORS_YAML = `- slug: zhang-san
@@ -93,6 +94,21 @@ describe('corrections in the model', () => {
       'corrections.0.text',
     );
     expect(mojibake?.message).toBeDefined();
+  });
+
+  it('take inline overrides like the text, and a malformed one is named by the correction', () => {
+    const a = parseMarkdownArticle(
+      markdown({ ...GOOD_FIELDS, corrections: [{ date: '2026-11-21T09:30:00+08:00', text: '“-{zh-hans:发;zh-hant:發}-”字的用法有误。' }] }),
+      PATH,
+      schema,
+    );
+    expect(localize(a, 'zh-Hant').corrections[0]!.text).toBe('「發」字的用法有誤。');
+    const bad = parseMarkdownArticle(
+      markdown({ ...GOOD_FIELDS, corrections: [{ date: '2026-11-21T09:30:00+08:00', text: '未闭合-{头发' }] }),
+      PATH,
+      schema,
+    );
+    expect(() => checkOverrides(bad, PATH)).toThrow(/corrections\[0\]\.text: "-\{" without its closing "\}-"/);
   });
 
   it('dateModified is the latest of publishedAt, updatedAt and the newest correction', () => {
