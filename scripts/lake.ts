@@ -1,7 +1,7 @@
 /**
  * `npm run lake`: the local content lake over content/dataset.ndjson (see scripts/lake/server.ts).
  *
- *   npm run lake -- [--port 4444] [--dataset content/dataset.ndjson] [--assets content/images --assets public/images]
+ *   npm run lake -- [--port 4444] [--dataset content/dataset.ndjson] [--assets content/images --assets content/images/authors --assets public/images]
  *                   [--token <read token>] [--persist] [--fault 503[:count]]
  *                   [--webhook URL [--webhook URL …] --webhook-secret S [--webhook-projection '{_id, _type, "slug": slug.current}']
  *                    [--webhook-filter '_type == "article"'] [--project-id local]]
@@ -23,7 +23,12 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4444' },
     host: { type: 'string', default: '127.0.0.1' },
     dataset: { type: 'string', default: join(root, 'content', 'dataset.ndjson') },
-    assets: { type: 'string', multiple: true, default: [join(root, 'content', 'images'), join(root, 'public', 'images')] },
+    assets: {
+      type: 'string',
+      multiple: true,
+      // Authors' photos live in content/images/authors/ (the dataset names files by their name alone).
+      default: [join(root, 'content', 'images'), join(root, 'content', 'images', 'authors'), join(root, 'public', 'images')],
+    },
     token: { type: 'string' },
     persist: { type: 'boolean', default: false },
     fault: { type: 'string' },

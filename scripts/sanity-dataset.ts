@@ -73,6 +73,13 @@ function imageAsset(src: string): Doc & { file: string } {
   };
 }
 
+/** An author's photo (a site image) as an image field referring to its asset, which joins the dataset. */
+function photoField(photo: NonNullable<Author['photo']>, assets: Map<string, Doc & { file: string }>): Record<string, unknown> {
+  const asset = imageAsset(photo.src);
+  assets.set(asset._id, asset);
+  return { _type: 'image', asset: { _type: 'reference', _ref: asset._id }, alt: photo.alt };
+}
+
 function articleDoc(article: Article, path: string, assets: Map<string, Doc & { file: string }>): Doc {
   if (typeof article.body !== 'string') throw new Error(`[tongbao] ${path}: expected a Markdown body`);
   let mainImage: Record<string, unknown> | undefined;
@@ -95,6 +102,9 @@ function articleDoc(article: Article, path: string, assets: Map<string, Doc & { 
     body: markdownToPortableText(article.body, path),
     publishedAt: article.publishedAt.toISOString(),
     ...(article.updatedAt ? { updatedAt: article.updatedAt.toISOString() } : {}),
+    ...(article.corrections.length
+      ? { corrections: article.corrections.map((c, i) => ({ _type: 'correction', _key: `c${i}`, date: c.date.toISOString(), text: c.text })) }
+      : {}),
     authors: article.authors.map((a, i) => ({ _type: 'reference', _ref: `author.${a.slug}`, _key: `a${i}` })),
     category: { _type: 'reference', _ref: `category.${article.category.slug}` },
     tags: article.tags,
@@ -133,6 +143,7 @@ export async function datasetFromContent(): Promise<{ docs: Doc[]; assets: (Doc 
       ...names(a),
       ...(a.url ? { url: a.url } : {}),
       ...(a.bio ? { bio: a.bio } : {}),
+      ...(a.photo ? { photo: photoField(a.photo, assets) } : {}),
     })),
     ...[...taxonomy.categories.values()].map((c) => ({
       _id: `category.${c.slug}`,

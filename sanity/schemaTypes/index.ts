@@ -3,8 +3,9 @@ import { author } from './documents/author.ts';
 import { category } from './documents/category.ts';
 import { blockContent } from './objects/blockContent.ts';
 import { code } from './objects/code.ts';
+import { correction } from './objects/correction.ts';
 import { glossaryEntry } from './objects/glossaryEntry.ts';
 import { localizedNames } from './objects/localizedNames.ts';
 import { table } from './objects/table.ts';
 
-export const schemaTypes = [article, author, category, blockContent, code, table, glossaryEntry, localizedNames];
+export const schemaTypes = [article, author, category, blockContent, code, correction, table, glossaryEntry, localizedNames];

@@ -161,6 +161,48 @@ describe('article validation', () => {
     const { errors } = await messages({ ...validArticle, updatedAt: '2026-01-01T00:00:00Z' });
     expect(errors).toContain('updatedAt: The update cannot be earlier than the publication time.');
   });
+
+  it('takes corrections; refuses one dated before publication, without a date or without text', async () => {
+    const correction = (fields: Record<string, unknown>) => ({ _type: 'correction', _key: 'c1', ...fields });
+    expect(await messages({ ...validArticle, corrections: [correction({ date: '2026-11-21T02:30:00Z', text: '本文初版的日期有误。' })] })).toEqual({
+      status: 'passed',
+      errors: [],
+    });
+    const early = await levels({ ...validArticle, corrections: [correction({ date: '2026-11-19T02:30:00Z', text: '更正。' })] });
+    expect(early).toEqual(['corrections.{"_key":"c1"}.date error: A correction cannot be dated before the publication time.']);
+    const empty = await levels({ ...validArticle, corrections: [correction({})] });
+    expect(empty).toEqual([
+      'corrections.{"_key":"c1"}.date error: Give the time the correction was made.',
+      'corrections.{"_key":"c1"}.text error: Say what the correction is.',
+    ]);
+    const control = await levels({ ...validArticle, corrections: [correction({ date: '2026-11-21T02:30:00Z', text: '更正\u0007。' })] });
+    expect(control).toEqual([expect.stringMatching(/^corrections\.\{"_key":"c1"\}\.text error: U\+0007 \(control character\)/)]);
+  });
+});
+
+describe('author', () => {
+  const validAuthor = {
+    _id: 'drafts.author.new-author',
+    _type: 'author',
+    _createdAt: '2026-11-01T00:00:00Z',
+    _updatedAt: '2026-11-01T00:00:00Z',
+    _rev: 'r1',
+    name: '王五',
+    slug: { _type: 'slug', current: 'new-author' },
+    nameLocale: 'zh-Hans',
+  };
+  const photo = { _type: 'image', asset: { _type: 'reference', _ref: 'image-c6dde11ad7d2d00897a09434f9ca9c5dd7b42cdc-400x400-png' } };
+
+  it('takes a bio and a photo with alt text', async () => {
+    expect(await levels({ ...validAuthor, bio: '王五是科技记者。', photo: { ...photo, alt: '王五的头像' } })).toEqual([]);
+  });
+
+  it('requires the photo’s alt text and refuses control characters in the bio', async () => {
+    expect(await levels({ ...validAuthor, photo })).toEqual([
+      'photo.alt error: Describe the image in the alternative text: readers using screen readers rely on it.',
+    ]);
+    expect(await levels({ ...validAuthor, bio: '记者\u0001王五' })).toEqual([expect.stringMatching(/^bio error: U\+0001 \(control character\)/)]);
+  });
 });
 
 describe('validation that speaks to editors (the build’s rules, src/zh/editor-checks.ts)', () => {

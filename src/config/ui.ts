@@ -69,6 +69,14 @@ export interface UiStrings {
   shareLine: string;
   shareX: string;
   shareFacebook: string;
+  /** The heading of an article's corrections box (更正). */
+  correction: string;
+  /** The corrections page: its title, the line under it, and what it says when there are none. */
+  corrections: string;
+  correctionsIntro: string;
+  noCorrections: string;
+  /** `{name}` is the author's name: the list of their other articles on an article page. */
+  moreFromAuthor: string;
 }
 
 /** zh-Hant-HK may get its own strings here; without them it reads zh-Hant's converted to Hong Kong forms. */
@@ -128,6 +136,11 @@ const written: Written<UiStrings> = {
     shareLine: 'LINE',
     shareX: 'X',
     shareFacebook: 'Facebook',
+    correction: '更正',
+    corrections: '更正',
+    correctionsIntro: '报道有误时，我们在原文末尾刊登更正并注明日期；这里按时间列出全部更正，最新的在前。',
+    noCorrections: '暂无更正。',
+    moreFromAuthor: '{name}的更多文章',
   },
   'zh-Hant': {
     skipToContent: '跳到正文',
@@ -184,6 +197,11 @@ const written: Written<UiStrings> = {
     shareLine: 'LINE',
     shareX: 'X',
     shareFacebook: 'Facebook',
+    correction: '更正',
+    corrections: '更正',
+    correctionsIntro: '報導有誤時，我們在原文末尾刊登更正並註明日期；這裡按時間列出全部更正，最新的在前。',
+    noCorrections: '暫無更正。',
+    moreFromAuthor: '{name}的更多文章',
   },
 };
 

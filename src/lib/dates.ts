@@ -1,4 +1,5 @@
 /** Dates as readers of each locale write them, in the site's time zone. */
+import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -11,4 +12,11 @@ export function formatDate(date: Date, locale: Locale, timeZone: string): string
     formats.set(key, format);
   }
   return format.format(date);
+}
+
+/** When the article last changed: the latest of publishedAt, updatedAt and its newest correction (JSON-LD dateModified, feeds, sitemaps). */
+export function dateModified(a: Pick<Article, 'publishedAt' | 'updatedAt' | 'corrections'>): Date {
+  let latest = a.updatedAt ?? a.publishedAt;
+  for (const c of a.corrections) if (c.date > latest) latest = c.date;
+  return latest;
 }

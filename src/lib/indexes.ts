@@ -106,6 +106,13 @@ export function related(ix: Indexes, article: Article, limit = 4): Article[] {
     .map(([a]) => a);
 }
 
+/** "More from this author": the newest other articles of the article's first author, at most `limit`. */
+export function moreByAuthor(ix: Indexes, article: Article, limit = 4): Article[] {
+  const first = article.authors[0];
+  if (!first) return [];
+  return (ix.byAuthor.get(first.slug) ?? []).filter((other) => other !== article && other.slug !== article.slug).slice(0, limit);
+}
+
 /** The next newer and next older article in the whole list. */
 export function neighbours(ix: Indexes, article: Article): { newer?: Article | undefined; older?: Article | undefined } {
   const i = ix.position.get(article);

@@ -6,6 +6,7 @@
  */
 import { locales, localeOrder, site } from '../config/site.ts';
 import type { Article, Origin } from '../model/article.ts';
+import { dateModified } from './dates.ts';
 import type { Locale } from '../model/locale.ts';
 import type { Author } from '../model/taxonomy.ts';
 import { disclaimersFor } from '../pipeline/disclaimers.ts';
@@ -34,6 +35,10 @@ export interface LocalizedArticle {
   readonly html: string;
   publishedAt: Date;
   updatedAt?: Date | undefined;
+  /** The latest of publishedAt, updatedAt and the newest correction. */
+  dateModified: Date;
+  /** Corrections in this locale's script, newest first. */
+  corrections: { date: Date; text: string }[];
   origin: Origin;
   source?: { name: string; url: string; author?: string | undefined } | undefined;
   path: string;
@@ -45,6 +50,24 @@ export function nameIn(entry: Pick<Author, 'name' | 'nameLocale' | 'names'>, loc
   // zh-Hant-HK without a form of its own takes the zh-Hant form as written (a person's or brand's chosen name).
   const fallback = locale === 'zh-Hant-HK' ? entry.names?.['zh-Hant'] : undefined;
   return entry.names?.[locale] ?? fallback ?? converter(locales[entry.nameLocale].opencc, locales[locale].opencc)(entry.name);
+}
+
+/** An author's bio in a locale: converted from the script of the name (it is written in that script), with the locale's typography. */
+export function bioIn(author: Pick<Author, 'bio' | 'nameLocale'>, locale: Locale): string | undefined {
+  if (!author.bio) return undefined;
+  const convert = converter(locales[author.nameLocale].opencc, locales[locale].opencc);
+  return typeset(convert(author.bio), site.typography.quotes[locale]);
+}
+
+/** An author as a locale shows it on the author page: name, bio and photo (its alt text converted like the bio). */
+export function localizeAuthor(author: Author, locale: Locale) {
+  const convert = converter(locales[author.nameLocale].opencc, locales[locale].opencc);
+  return {
+    slug: author.slug,
+    name: nameIn(author, locale),
+    bio: bioIn(author, locale),
+    photo: author.photo && { ...author.photo, alt: typeset(convert(author.photo.alt), site.typography.quotes[locale]) },
+  };
 }
 
 const checked = new WeakSet<Article>();
@@ -132,6 +155,8 @@ export function localize(article: Article, locale: Locale): LocalizedArticle {
     },
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,
+    dateModified: dateModified(article),
+    corrections: article.corrections.map((c) => ({ date: c.date, text: convert(c.text) })).sort((x, y) => y.date.getTime() - x.date.getTime()),
     origin: article.origin,
     source: article.source && {
       name: convert(article.source.name),

@@ -3,7 +3,7 @@
  * reprint marked `canonical: source` the original), and the NewsArticle JSON-LD of an article,
  * typed with schema-dts. Pure: everything comes from the Article and the site configuration.
  */
-import type { ImageObject, NewsArticle, Organization, Person, WithContext } from 'schema-dts';
+import type { CorrectionComment, ImageObject, NewsArticle, Organization, Person, WithContext } from 'schema-dts';
 import { site } from '../config/site.ts';
 import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
@@ -90,12 +90,22 @@ export function newsArticleLd(article: Article, locale: Locale, ownShareImage = 
     description: a.summary,
     image: images,
     datePublished: a.publishedAt.toISOString(),
-    dateModified: (a.updatedAt ?? a.publishedAt).toISOString(),
+    dateModified: a.dateModified.toISOString(),
     author: authors,
     publisher: publisher(locale),
     inLanguage: locale,
     articleSection: a.category.name,
     ...(a.tags.length > 0 ? { keywords: a.tags.join(', ') } : {}),
+    // Each correction in the page's script, as the page shows it (newest first).
+    ...(a.corrections.length > 0
+      ? {
+          correction: a.corrections.map((c): CorrectionComment => ({
+            '@type': 'CorrectionComment',
+            text: c.text,
+            datePublished: c.date.toISOString(),
+          })),
+        }
+      : {}),
     ...(a.source && (a.origin === 'reprint' || article.canonical === 'source')
       ? { isBasedOn: { '@type': 'NewsArticle', url: a.source.url, publisher: { '@type': 'Organization', name: a.source.name } } }
       : {}),

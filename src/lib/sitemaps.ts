@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
 import { localeOrder, site } from '../config/site.ts';
 import type { Article } from '../model/article.ts';
+import { dateModified } from './dates.ts';
 import type { Locale } from '../model/locale.ts';
 import { buildIndexes, parseMonthKey, type Indexes } from './indexes.ts';
 import { localize } from './localize.ts';
@@ -23,7 +24,7 @@ export const NEWS_LIMIT = 1000;
 /** Articles the sitemaps list (src/lib/sitemap-rule.ts: not the reprints whose canonical is their source). */
 export const listable = (articles: readonly Article[]) => articles.filter(inSitemap);
 
-const lastModified = (a: Article) => (a.updatedAt ?? a.publishedAt).toISOString();
+const lastModified = (a: Article) => dateModified(a).toISOString();
 
 function alternates(pathIn: (locale: Locale) => string, xDefault: string) {
   return [
@@ -42,15 +43,24 @@ async function urlset(items: SitemapItemLoose[], news = false): Promise<string> 
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
 }
 
-/** Home pages of each locale, the root page, and the listings (categories, authors, tags, archives). */
+/** Home pages of each locale, the root page, the corrections pages and the listings (categories, authors, tags, archives). */
 export function pagesSitemap(articles: readonly Article[]): Promise<string> {
   const newest = articles[0] ? lastModified(articles[0]) : undefined;
   const homeLinks = alternates(paths.home, paths.root());
   return urlset([
     { url: absoluteUrl(paths.root()), lastmod: newest, links: homeLinks },
     ...localeOrder.map((l) => ({ url: absoluteUrl(paths.home(l)), lastmod: newest, links: homeLinks })),
+    ...correctionsSitemapItems(articles),
     ...listingSitemapItems(buildIndexes(articles, site.timeZone)),
   ]);
+}
+
+/** The corrections page of every locale, dated by its newest correction. */
+function correctionsSitemapItems(articles: readonly Article[]): SitemapItemLoose[] {
+  const dates = articles.flatMap((a) => a.corrections.map((c) => c.date.getTime()));
+  const lastmod = dates.length ? new Date(Math.max(...dates)).toISOString() : undefined;
+  const links = alternates(paths.corrections, paths.corrections(site.defaultLocale));
+  return localeOrder.map((l) => ({ url: absoluteUrl(paths.corrections(l)), lastmod, links }));
 }
 
 /** The first page of every category, author, tag and date archive, in every locale (newest article as lastmod). */

@@ -63,6 +63,8 @@ export const paths = {
   /** Page `n` of a paginated listing whose first page is `first` (Astro's paginate(): `…/2/`). */
   page: (first: string, n: number) => (n <= 1 ? first : `${first}${n}/`),
   search: (locale: Locale) => `/${segment(locale)}/search/`,
+  /** Every correction published in a locale, newest first. */
+  corrections: (locale: Locale) => `/${segment(locale)}/corrections/`,
   notFound: (locale: Locale) => `/${segment(locale)}/404/`,
   /** The theme toggle's script (progressive: the site reads without it). */
   themeScript: () => '/theme.js',

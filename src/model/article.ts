@@ -47,6 +47,25 @@ const articleFields = {
   publishedAt: Instant,
   /** When the article was last substantially corrected. */
   updatedAt: Instant.optional(),
+  /**
+   * Corrections published with the article (更正): when each was made and what it says, in the source
+   * script. Shown on the page, in the structured data and in the feeds; the newest one dates the article's
+   * last change (dateModified).
+   */
+  corrections: z
+    .array(
+      z
+        .object(
+          {
+            date: Instant,
+            text: Text('corrections.text').max(1000, 'a correction is longer than 1000 characters; say what was wrong and what is right'),
+          },
+          { error: 'each correction must be a mapping with date and text' },
+        )
+        .strict(),
+      { error: 'corrections must be a list of { date, text }' },
+    )
+    .default([]),
   /** Free keywords, in the source script. */
   // A tag names a page (/tags/<tag>/): a longer one is not a keyword, and its page's file name would be too long to write.
   tags: z
@@ -112,7 +131,15 @@ const articleFields = {
   glossary: z.record(Text('glossary term'), z.partialRecord(AnyLocaleSchema, Text('glossary form'))).optional(),
 };
 
-type Rules = { draft?: boolean; origin: string; source?: unknown; publishedAt: Date; updatedAt?: Date | undefined; canonical?: string };
+type Rules = {
+  draft?: boolean;
+  origin: string;
+  source?: unknown;
+  publishedAt: Date;
+  updatedAt?: Date | undefined;
+  corrections?: readonly { date: Date; text?: unknown }[];
+  canonical?: string;
+};
 
 /** The reader-facing fields of an article as the schema has parsed them so far (types not narrowed yet). */
 interface ReaderFields {
@@ -122,6 +149,8 @@ interface ReaderFields {
   tags?: unknown;
   source?: unknown;
   image?: unknown;
+  corrections?: unknown;
+  authors?: unknown;
 }
 
 /** A field of an object not narrowed yet (`undefined` when it is not an object). */
@@ -139,6 +168,16 @@ function readerTexts(a: ReaderFields): [(string | number)[], unknown, boolean][]
     [['source', 'author'], fieldOf(a.source, 'author'), false],
     [['image', 'alt'], fieldOf(a.image, 'alt'), false],
     [['image', 'caption'], fieldOf(a.image, 'caption'), false],
+    ...(Array.isArray(a.corrections) ? (a.corrections as unknown[]) : []).map((c, i): [(string | number)[], unknown, boolean] => [
+      ['corrections', i, 'text'],
+      fieldOf(c, 'text'),
+      false,
+    ]),
+    // An author's bio and photo are read on the author page: checked with each article that names the author.
+    ...(Array.isArray(a.authors) ? (a.authors as unknown[]) : []).flatMap((au, i): [(string | number)[], unknown, boolean][] => [
+      [['authors', i, 'bio'], fieldOf(au, 'bio'), false],
+      [['authors', i, 'photo', 'alt'], fieldOf(fieldOf(au, 'photo'), 'alt'), false],
+    ]),
   ];
 }
 
@@ -172,6 +211,15 @@ function articleRules(a: Rules, ctx: z.RefinementCtx) {
   if (a.updatedAt && a.updatedAt < a.publishedAt) {
     ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'updatedAt is earlier than publishedAt' });
   }
+  (a.corrections ?? []).forEach((c, i) => {
+    if (c.date < a.publishedAt) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['corrections', i, 'date'],
+        message: 'a correction cannot be dated before publishedAt; give the time the correction was made',
+      });
+    }
+  });
 }
 
 /** An article with its authors and category resolved: what every source produces, what the site reads. */

@@ -33,7 +33,28 @@ export const AuthorSchema = z
     ...NameFields,
     /** A page about the author elsewhere (profile, homepage). */
     url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) URL' }).optional(),
-    bio: Text('bio').optional(),
+    /** A few sentences about the author, in `nameLocale`'s script: the author page shows it, converted like the name. */
+    bio: Text('bio').max(600, 'bio is longer than 600 characters; keep it to a few sentences').optional(),
+    /**
+     * A portrait: a file in the content folder's images/ (`/images/authors/<slug>.png`, through the image
+     * pipeline like lead images), or, from a source that resizes images (Sanity), its URL with srcset and size.
+     */
+    photo: z
+      .object(
+        {
+          src: Text('photo.src').refine((src) => /^\/(?!\/)/.test(src) || /^https?:\/\//i.test(src), {
+            error:
+              'photo.src must be a site path starting with "/" (e.g. /images/authors/chen-chen.png: a file in content/images/) or an http(s) URL',
+          }),
+          alt: Text('photo.alt'),
+          srcset: z.string({ error: 'photo.srcset must be text' }).optional(),
+          width: z.number({ error: 'photo.width must be a number' }).int().positive().optional(),
+          height: z.number({ error: 'photo.height must be a number' }).int().positive().optional(),
+        },
+        { error: 'photo must be a mapping with src and alt' },
+      )
+      .strict()
+      .optional(),
   })
   .strict();
 

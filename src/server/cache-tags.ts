@@ -1,6 +1,6 @@
 /**
  * Pure: the cache tags (surrogate keys) of what the server renders on demand, and the tags a changed
- * document purges. An article page shows its own article and the titles of its related and neighbouring
+ * document purges. An article page shows its own article and the titles of its related, same-author and neighbouring
  * articles, so it carries the tag of each: a change to any of them purges it. One tag covers the page in
  * every locale (`article:<slug>`).
  */
@@ -10,7 +10,7 @@ import type { Article } from '../model/article.ts';
 export const articleTag = (slug: string): string => `article:${slug}`;
 
 export function articlePageTags(article: Article, context: ArticleContext): string[] {
-  const shown = [article, ...context.related, context.newer, context.older].filter((a): a is Article => Boolean(a));
+  const shown = [article, ...context.related, ...context.byAuthor, context.newer, context.older].filter((a): a is Article => Boolean(a));
   return [...new Set(shown.map((a) => articleTag(a.slug)))];
 }
 

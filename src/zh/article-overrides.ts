@@ -50,6 +50,8 @@ export function overrideFields(article: Article): [field: string, text: string][
     ['title', article.title],
     ['summary', article.summary],
     ...article.tags.map((t, i): [string, string] => [`tags[${i}]`, t]),
+    // Corrections are converted like the text: the same overrides, the same review.
+    ...article.corrections.map((c, i): [string, string] => [`corrections[${i}].text`, c.text]),
   ];
   if (article.image) {
     fields.push(['image.alt', article.image.alt]);

@@ -38,7 +38,7 @@ async function read(input: SanityInput) {
   try {
     started = await startLake({ datasetFile: datasetFile(input), token: TOKEN });
   } catch (error) {
-    return { result: undefined, error };
+    return { result: undefined, error, origin: undefined };
   }
   const perspective = input.perspective ?? 'published';
   const options = {
@@ -52,9 +52,9 @@ async function read(input: SanityInput) {
   } as const;
   try {
     const result = await readSanityArticles(perspective === 'drafts' ? { ...options, token: TOKEN } : options, () => {});
-    return { result, error: undefined };
+    return { result, error: undefined, origin: started.origin };
   } catch (error) {
-    return { result: undefined, error };
+    return { result: undefined, error, origin: started.origin };
   } finally {
     await started.lake.close();
   }
@@ -77,7 +77,7 @@ describe('bad input through the sanity source (lake + @sanity/client + loader)',
   });
 
   it.each(cases.map((c) => [c.label, c] as const))('%s', async (_label, c) => {
-    const { result, error } = await read(c.input);
+    const { result, error, origin } = await read(c.input);
     const expected = c.expect;
     if (expected.outcome === 'error' && c.input.ndjson !== undefined) {
       // Refused by the lake's loader before any query: the file and line, and what to do.
@@ -107,7 +107,9 @@ describe('bad input through the sanity source (lake + @sanity/client + loader)',
         const clean = await read(expected.same);
         expect(clean.error).toBeUndefined();
         expect(result?.find((a) => a.slug === 'news')).toBeDefined();
-        expect(result).toEqual(clean.result);
+        // Image URLs (the authors' photos) name the lake that served them: each read has its own.
+        const sameLake = (r: unknown, origin: string | undefined) => JSON.parse(JSON.stringify(r).replaceAll(origin ?? '\0', '<lake>')) as unknown;
+        expect(sameLake(result, origin)).toEqual(sameLake(clean.result, clean.origin));
         break;
       }
       case 'sanitized':

@@ -2,7 +2,7 @@
  * Builds the embedded sample content into a temporary folder and checks what a reader and a feed
  * reader get; then builds a folder with a bad file and checks that the build refuses it.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
@@ -107,6 +107,8 @@ describe('build of bad content', () => {
     for (const file of ['authors.yaml', 'categories.yaml']) {
       writeFileSync(join(content, file), readFileSync(join(projectRoot, 'content', file)));
     }
+    // The authors' photos are files of the content folder: they come along.
+    cpSync(join(projectRoot, 'content', 'images', 'authors'), join(content, 'images', 'authors'), { recursive: true });
     const good = readFileSync(join(projectRoot, 'content', 'articles', 'market-weekly-review.md'), 'utf8');
     writeFileSync(join(content, 'articles', 'good.md'), good);
     writeFileSync(join(content, 'articles', 'bad-date.md'), good.replace(/publishedAt: .*/, 'publishedAt: 上週五'));

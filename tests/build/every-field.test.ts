@@ -5,7 +5,7 @@
  * ("has no entry in sitemap-articles.xml"): one rule (src/lib/sitemap-rule.ts) now decides what the
  * sitemap lists and what the check expects.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,9 @@ title: 转载：云岭基金发布年度报告
 summary: 本文转载自示例日报，介绍云岭基金的年度报告。
 publishedAt: 2026-11-28T09:00:00+08:00
 updatedAt: 2026-11-29T09:00:00+08:00
+corrections:
+  - date: 2026-11-29T12:00:00+08:00
+    text: 本文初版误称报告发布于十月，实为十一月。
 authors:
   - yunling-research
   - chen-chen
@@ -102,6 +105,8 @@ describe('a content folder elsewhere that uses every front-matter field', () => 
     mkdirSync(join(content, 'images'), { recursive: true });
     for (const file of ['authors.yaml', 'categories.yaml', 'glossary.yaml']) copyFileSync(join(projectRoot, 'content', file), join(content, file));
     copyFileSync(join(projectRoot, 'content', 'images', 'one-source-two-scripts.png'), lead);
+    // The authors' photos (authors.yaml names them) are files of this content folder too.
+    cpSync(join(projectRoot, 'content', 'images', 'authors'), join(content, 'images', 'authors'), { recursive: true });
     writeFileSync(join(content, 'articles', 'reprint.md'), REPRINT);
     writeFileSync(join(content, 'articles', 'forum-press-release.md'), PRESS_RELEASE);
     writeFileSync(join(content, 'articles', 'draft.md'), DRAFT);
@@ -146,7 +151,13 @@ describe('a content folder elsewhere that uses every front-matter field', () => 
   it('shows every other field where readers see it', () => {
     const hans = read('zh-hans/articles/every-field-reprint/index.html');
     const hant = read('zh-hant/articles/every-field-reprint/index.html');
-    expect(hans).toContain('<time datetime="2026-11-29T01:00:00.000Z">');
+    // updatedAt, then a correction three hours later: the 更新 date is the correction's.
+    expect(hans).toContain('更新：<time datetime="2026-11-29T04:00:00.000Z">');
+    expect(hans).toMatch(
+      /<section class="corrections"[^>]*>[\s\S]*<time datetime="2026-11-29T04:00:00.000Z">[^<]*<\/time><p>本文初版误称报告发布于十月，实为十一月。<\/p>/,
+    );
+    expect(hant).toContain('<p>本文初版誤稱報告發佈於十月，實為十一月。</p>');
+    expect(read('zh-hant/corrections/index.html')).toContain('href="/zh-hant/articles/every-field-reprint/"');
     expect(hans).toContain('href="/zh-hans/authors/chen-chen/"');
     expect(hans).toContain(`href="/zh-hans/tags/${encodeURIComponent('资产配置')}/"`);
     expect(hans).toContain('示例日报');
@@ -169,9 +180,10 @@ describe('a content folder elsewhere that uses every front-matter field', () => 
 });
 
 /**
- * The Sanity half: the sample dataset already uses title, slug, summary, body, publishedAt, authors,
- * category, tags, sourceLocale, every origin, source (name, url, author) and mainImage (alt, caption);
- * this article adds the rest (updatedAt, riskNotice: true, glossary entries with their note) and is
+ * The Sanity half: the sample dataset already uses title, slug, summary, body, publishedAt, authors
+ * (with bio and photo), category, tags, sourceLocale, every origin, source (name, url, author),
+ * corrections and mainImage (alt, caption); this article adds the rest (updatedAt and a correction
+ * after it, riskNotice: true, glossary entries with their note) and is
  * built from the lake by `npm run build`'s script, output check included.
  */
 const SANITY_ARTICLE = {
@@ -191,6 +203,7 @@ const SANITY_ARTICLE = {
   ],
   publishedAt: '2026-11-28T01:00:00.000Z',
   updatedAt: '2026-11-29T01:00:00.000Z',
+  corrections: [{ _type: 'correction', _key: 'c0', date: '2026-11-29T04:00:00.000Z', text: '本文初版误称报告发布于十月，实为十一月。' }],
   authors: [
     { _type: 'reference', _ref: 'author.yunling-research', _key: 'a0' },
     { _type: 'reference', _ref: 'author.chen-chen', _key: 'a1' },
@@ -230,10 +243,11 @@ describe('a Sanity article that uses the fields the samples leave out', () => {
     expect(b.output).toMatch(/4 published articles: 8 pages/);
   });
 
-  it('shows updatedAt, the risk notice, both authors and the glossary form', () => {
+  it('shows updatedAt, the correction, the risk notice, both authors and the glossary form', () => {
     const hans = read('zh-hans/articles/every-field-sanity/index.html');
     const hant = read('zh-hant/articles/every-field-sanity/index.html');
-    expect(hans).toContain('<time datetime="2026-11-29T01:00:00.000Z">');
+    expect(hans).toContain('更新：<time datetime="2026-11-29T04:00:00.000Z">');
+    expect(hant).toMatch(/<section class="corrections"[^>]*>[\s\S]*<p>本文初版誤稱報告發佈於十月，實為十一月。<\/p>/);
     expect(hans).toContain('市场有风险');
     expect(hans).toContain('href="/zh-hans/authors/chen-chen/"');
     expect(hans).toContain('<figcaption>报告封面（示例图）</figcaption>');

@@ -64,7 +64,27 @@ describe('reading the sample dataset from the lake', () => {
   it('maps one article with authors and category resolved, as the local source does', async () => {
     const articles = await readSanityArticles(options(), quiet);
     const report = articles.find((a) => a.slug === 'market-weekly-review')!;
-    expect(report.authors).toEqual([{ slug: 'yunling-research', name: '云岭基金研究部', nameLocale: 'zh-Hans' }]);
+    const photo = `${origin}/images/local/production/[0-9a-f]{40}-400x400\\.png\\?w=400&fit=max&auto=format`;
+    expect(report.authors).toEqual([
+      {
+        slug: 'yunling-research',
+        name: '云岭基金研究部',
+        nameLocale: 'zh-Hans',
+        bio: '云岭基金研究部撰写市场周评和资产配置研究。文中观点仅供参考，不构成投资建议。',
+        // The author document's photo through the image URL builder, as the main image (the 400-pixel original is its own largest width).
+        photo: {
+          src: expect.stringMatching(new RegExp(`^${photo}$`)),
+          srcset: expect.stringMatching(new RegExp(`^${photo} 400w$`)),
+          width: 400,
+          height: 400,
+          alt: '云岭基金研究部的标志：绿色圆形上的白色“云”字',
+        },
+      },
+    ]);
+    // The correction of the sample, as content/ writes it.
+    expect(articles.find((a) => a.slug === 'one-source-two-scripts')!.corrections).toEqual([
+      { date: new Date('2026-11-21T01:30:00.000Z'), text: expect.stringMatching(/^本文初版称繁体版在编辑保存稿件时生成，有误/) },
+    ]);
     expect(report.category).toEqual({ slug: 'finance', name: '财经', nameLocale: 'zh-Hans', riskNotice: true });
     expect(report.publishedAt.toISOString()).toBe('2026-11-24T08:00:00.000Z');
     expect(Array.isArray(report.body)).toBe(true);

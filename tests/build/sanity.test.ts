@@ -71,6 +71,25 @@ describe('parity: the lake builds the same articles as content/', () => {
     );
   });
 
+  it('shows the author document’s photo (image CDN) and bio on the author page, in both scripts', () => {
+    const author = (b: BuildResult, segment: string) => readFileSync(join(b.outDir, segment, 'authors', 'chen-chen', 'index.html'), 'utf8');
+    const intro = (html: string) => /<section class="author-intro">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    const image = (w: number) => `${origin}/images/local/production/[0-9a-f]{40}-400x400\\.png\\?w=${w}&amp;fit=max&amp;auto=format`;
+    // The 400-pixel original is narrower than 480: its own width is the largest offered.
+    expect(intro(author(fromLake, 'zh-hant'))).toMatch(
+      new RegExp(
+        `<img class="author-photo" src="${image(400)}" srcset="${image(400)} 400w" sizes="6rem" width="400" height="400" alt="陳晨的頭像：深藍色圓形上的白色「陳」字"`,
+      ),
+    );
+    // The bio is the same text as from content/, converted the same way.
+    const bio = (html: string) => /<p class="author-bio">[^<]*<\/p>/.exec(html)?.[0];
+    for (const segment of ['zh-hans', 'zh-hant']) {
+      expect(bio(author(fromLake, segment))).toBeDefined();
+      expect(bio(author(fromLake, segment))).toBe(bio(author(local, segment)));
+    }
+    expect(bio(author(fromLake, 'zh-hans'))).toContain('通报科技与产业记者');
+  });
+
   it('builds the same pages and feeds', () => {
     // Image files and Pagefind's content-hashed files are named after bytes that differ (the lead
     // image comes from the lake); the search shards' files must still be the same ones.

@@ -262,6 +262,27 @@ const LOCAL_CASES: readonly LocalCase[] = [
     },
   },
   {
+    id: 'correction-before-publication',
+    label: 'a correction dated before publication',
+    source: 'local',
+    input: article({ corrections: [{ date: '2026-11-19T10:30:00+08:00', text: '更正。' }] }),
+    expect: { outcome: 'error', where: 'articles/news.md', field: 'corrections.0.date', message: /cannot be dated before publishedAt/ },
+  },
+  {
+    id: 'correction-empty-text',
+    label: 'a correction without text',
+    source: 'local',
+    input: article({ corrections: [{ date: '2026-11-21T10:30:00+08:00', text: ' ' }] }),
+    expect: { outcome: 'error', where: 'articles/news.md', field: 'corrections.0.text', message: /corrections\.text must not be empty/ },
+  },
+  {
+    id: 'author-photo-missing',
+    label: 'an author photo whose file is missing',
+    source: 'local',
+    input: { ...plain, 'authors.yaml': '- slug: zhang-san\n  name: 张三\n  photo: { src: /images/authors/zhang-san.png, alt: 张三的头像 }\n' },
+    expect: { outcome: 'error', where: 'authors.yaml', field: '[0].photo.src', message: /image "\/images\/authors\/zhang-san\.png" not found/ },
+  },
+  {
     id: 'srcset-javascript',
     label: 'a javascript: candidate in srcset (unsafe, not an error)',
     source: 'local',
@@ -325,6 +346,39 @@ const SANITY_CASES: readonly SanityCase[] = [
     source: 'sanity',
     input: docs({ summary: undefined }),
     expect: { outcome: 'error', where: NEWS, field: 'summary', message: /summary is required/ },
+  },
+  {
+    id: 'correction-before-publication',
+    label: 'a correction dated before publication',
+    source: 'sanity',
+    input: docs({ corrections: [{ _type: 'correction', _key: 'c1', date: '2026-11-19T02:30:00Z', text: '更正。' }] }),
+    expect: { outcome: 'error', where: NEWS, field: 'corrections.0.date', message: /cannot be dated before publishedAt/ },
+  },
+  {
+    id: 'correction-empty-text',
+    label: 'a correction without text',
+    source: 'sanity',
+    input: docs({ corrections: [{ _type: 'correction', _key: 'c1', date: '2026-11-21T02:30:00Z', text: ' ' }] }),
+    expect: { outcome: 'error', where: NEWS, field: 'corrections.0.text', message: /corrections\.text must not be empty/ },
+  },
+  {
+    id: 'author-photo-missing',
+    label: 'an author photo whose asset is missing',
+    source: 'sanity',
+    input: {
+      documents: [
+        doc({ authors: [{ _type: 'reference', _ref: 'author.zhang-san', _key: 'a1' }] }),
+        {
+          _id: 'author.zhang-san',
+          _type: 'author',
+          name: '张三',
+          slug: { _type: 'slug', current: 'zhang-san' },
+          nameLocale: 'zh-Hans',
+          photo: { _type: 'image', asset: { _type: 'reference', _ref: MISSING_ASSET }, alt: '张三的头像' },
+        },
+      ],
+    },
+    expect: { outcome: 'error', where: NEWS, field: 'authors[0].photo.asset', message: /refers to the image asset .* which is not in the dataset/ },
   },
   {
     id: 'mistyped-field',

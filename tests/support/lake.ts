@@ -13,7 +13,7 @@ export async function startLake(options: Partial<LakeOptions> = {}): Promise<{ l
   const copy = join(mkdtempSync(join(tmpdir(), 'tongbao-lake-')), 'dataset.ndjson');
   copyFileSync(options.datasetFile ?? DATASET, copy);
   const lake = new Lake({
-    assetsDir: [join(projectRoot, 'content', 'images'), join(projectRoot, 'public', 'images')],
+    assetsDir: [join(projectRoot, 'content', 'images'), join(projectRoot, 'content', 'images', 'authors'), join(projectRoot, 'public', 'images')],
     ...options,
     datasetFile: copy,
   });

@@ -81,6 +81,13 @@ export const article = defineType({
           .error(),
     }),
     defineField({
+      name: 'corrections',
+      title: 'Corrections',
+      type: 'array',
+      description: 'A correction (更正) is shown at the end of the article with its date, listed on the corrections page and sent in the feeds.',
+      of: [defineArrayMember({ type: 'correction' })],
+    }),
+    defineField({
       name: 'authors',
       title: 'Authors',
       type: 'array',

@@ -1,6 +1,8 @@
 import { defineField, defineType } from 'sanity';
 import { LOCALE_OPTIONS } from '../objects/localeChoice.ts';
 import { slugField } from './slugField.ts';
+import { imageFields } from '../objects/imageFields.ts';
+import { textErrorsOf } from '../rules/text-rules.ts';
 
 export const author = defineType({
   name: 'author',
@@ -24,7 +26,22 @@ export const author = defineType({
       type: 'url',
       validation: (r) => r.uri({ scheme: ['http', 'https'] }).error('Use an http(s) address.'),
     }),
-    defineField({ name: 'bio', title: 'Short bio', type: 'text', rows: 3 }),
+    defineField({
+      name: 'bio',
+      title: 'Short bio',
+      type: 'text',
+      rows: 3,
+      description: 'A few sentences for the author page, in the script of the name (the other is generated).',
+      validation: (r) => [r.max(600).error('Keep the bio under 600 characters.'), r.custom((value) => textErrorsOf(value, true)).error()],
+    }),
+    defineField({
+      name: 'photo',
+      title: 'Photo',
+      type: 'image',
+      description: 'A square portrait for the author page.',
+      options: { hotspot: true },
+      fields: [imageFields[0]!],
+    }),
   ],
-  preview: { select: { title: 'name', subtitle: 'slug.current' } },
+  preview: { select: { title: 'name', subtitle: 'slug.current', media: 'photo' } },
 });

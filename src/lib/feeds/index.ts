@@ -13,6 +13,8 @@
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith';
 import type { AtomFeed, JsonFeed, RssFeed } from 'feedsmith';
 import { localeOrder, locales, site } from '../../config/site.ts';
+import { ui } from '../../config/ui.ts';
+import { formatDate } from '../dates.ts';
 import type { Article } from '../../model/article.ts';
 import type { Locale } from '../../model/locale.ts';
 import { absolutizeHtml } from '../../pipeline/absolutize.ts';
@@ -82,7 +84,10 @@ export interface FeedEntry {
   /** The page's article HTML (body and disclaimers) with absolute URLs. */
   html: string;
   published: Date;
+  /** The article's last change: the latest of publishedAt, updatedAt and its newest correction. */
   updated: Date;
+  /** Its corrections in the feed's script, newest first; RSS has no field for them, so its description carries them. */
+  corrections: { date: Date; text: string }[];
   authors: { name: string; url: string }[];
   category: { term: string; label: string; url: string };
   tags: string[];
@@ -107,7 +112,8 @@ export function feedEntry(article: Article, locale: Locale, ownShareImage = true
     summary: a.summary,
     html: absolutizeHtml(a.html, a.canonicalUrl),
     published: a.publishedAt,
-    updated: a.updatedAt ?? a.publishedAt,
+    updated: a.dateModified,
+    corrections: a.corrections,
     authors: a.authors.map((au) => ({ name: au.name, url: absoluteUrl(paths.author(locale, au.slug)) })),
     category: { term: a.category.slug, label: a.category.name, url: absoluteUrl(paths.category(locale, a.category.slug)) },
     tags: a.tags,
@@ -156,6 +162,12 @@ export function textAsHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
+/** An RSS item's description as plain text: the summary, then each correction with its date (`更正（2026年11月26日）：…`). */
+export function rssDescription(entry: Pick<FeedEntry, 'summary' | 'corrections'>, locale: Locale): string {
+  const label = ui[locale].correction;
+  return [entry.summary, ...entry.corrections.map((c) => `${label}（${formatDate(c.date, locale, site.timeZone)}）：${c.text}`)].join('\n');
+}
+
 /** An Atom text construct holding plain text. */
 const atomText = (value: string): AtomFeed.Text => ({ value, type: 'text' });
 
@@ -175,7 +187,7 @@ export function toRss(feed: FeedModel): string {
       link: e.url,
       guid: { value: e.id, isPermaLink: true },
       pubDate: e.published,
-      description: textAsHtml(e.summary),
+      description: textAsHtml(rssDescription(e, feed.scope.locale)),
       content: { encoded: e.html },
       dc: { creators: e.authors.map((a) => a.name) },
       categories: [{ name: e.category.label, domain: e.category.url }, ...e.tags.map((name) => ({ name }))],

@@ -75,13 +75,24 @@ export async function readLocalContent(root: string, contentDir: string): Promis
   } catch (error) {
     throw new ContentError([error as Error]);
   }
+  // An author's photo is published like a lead image: its file must be there.
+  const photos = [...taxonomy.authors.values()].flatMap((author, index) => {
+    const src = author.photo?.src;
+    if (!src || /^https?:\/\//i.test(src) || isPublicFile(root, src) || isContentImage(imagesDir, src)) return [];
+    return [
+      {
+        field: `[${index}].photo.src`,
+        message: `image "${src}" not found: add the file content${src} (a portrait for the image pipeline), or correct the path`,
+      },
+    ];
+  });
   const schema = createArticleInputSchema(taxonomy, {
     authors: display(join(base, TAXONOMY_FILES.authors)),
     categories: display(join(base, TAXONOMY_FILES.categories)),
   });
 
   const articles: LoadedArticle[] = [];
-  const errors: Error[] = [];
+  const errors: Error[] = photos.length ? [new ArticleError(display(join(base, TAXONOMY_FILES.authors)), photos)] : [];
   const bySlug = new Map<string, string>();
   for (const name of names) {
     const path = display(join(dir, name));

@@ -23,8 +23,12 @@ export const ARTICLES_QUERY = defineQuery(`*[_type == "article"] | order(publish
   },
   publishedAt,
   updatedAt,
+  corrections[] { _key, date, text },
   "authorRefs": authors[]._ref,
-  "authors": authors[]->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, url, bio },
+  "authors": authors[]->{
+    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, url, bio,
+    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }
+  },
   "categoryRef": category._ref,
   "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, riskNotice, description },
   tags,

@@ -37,6 +37,12 @@ export type Table = {
   }>;
 };
 
+export type Correction = {
+  _type: 'correction';
+  date?: string;
+  text?: string;
+};
+
 export type Code = {
   _type: 'code';
   language?: string;
@@ -99,6 +105,30 @@ export type Author = {
   names?: LocalizedNames;
   url?: string;
   bio?: string;
+  photo?: {
+    asset?: SanityImageAssetReference;
+    media?: unknown;
+    hotspot?: SanityImageHotspot;
+    crop?: SanityImageCrop;
+    alt?: string;
+    _type: 'image';
+  };
+};
+
+export type SanityImageCrop = {
+  _type: 'sanity.imageCrop';
+  top?: number;
+  bottom?: number;
+  left?: number;
+  right?: number;
+};
+
+export type SanityImageHotspot = {
+  _type: 'sanity.imageHotspot';
+  x?: number;
+  y?: number;
+  height?: number;
+  width?: number;
 };
 
 export type Slug = {
@@ -142,6 +172,11 @@ export type Article = {
   };
   publishedAt?: string;
   updatedAt?: string;
+  corrections?: Array<
+    {
+      _key: string;
+    } & Correction
+  >;
   authors?: Array<
     {
       _key: string;
@@ -176,22 +211,6 @@ export type Category = {
   names?: LocalizedNames;
   riskNotice?: boolean;
   description?: string;
-};
-
-export type SanityImageCrop = {
-  _type: 'sanity.imageCrop';
-  top?: number;
-  bottom?: number;
-  left?: number;
-  right?: number;
-};
-
-export type SanityImageHotspot = {
-  _type: 'sanity.imageHotspot';
-  x?: number;
-  y?: number;
-  height?: number;
-  width?: number;
 };
 
 export type SanityImagePaletteSwatch = {
@@ -295,17 +314,18 @@ export type AllSanitySchemaTypes =
   | LocalizedNames
   | GlossaryEntry
   | Table
+  | Correction
   | Code
   | SanityImageAssetReference
   | BlockContent
   | Author
+  | SanityImageCrop
+  | SanityImageHotspot
   | Slug
   | AuthorReference
   | CategoryReference
   | Article
   | Category
-  | SanityImageCrop
-  | SanityImageHotspot
   | SanityImagePaletteSwatch
   | SanityImagePalette
   | SanityImageDimensions
@@ -317,7 +337,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../src/sources/sanity/queries.ts
 // Variable: ARTICLES_QUERY
-// Query: *[_type == "article"] | order(publishedAt desc, _id asc) {  _id,  _originalId,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  "authorRefs": authors[]._ref,  "authors": authors[]->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, url, bio },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }}
+// Query: *[_type == "article"] | order(publishedAt desc, _id asc) {  _id,  _originalId,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  corrections[] { _key, date, text },  "authorRefs": authors[]._ref,  "authors": authors[]->{    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, url, bio,    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }}
 export type ARTICLES_QUERY_RESULT = Array<{
   _id: string;
   _originalId: null;
@@ -380,6 +400,11 @@ export type ARTICLES_QUERY_RESULT = Array<{
   > | null;
   publishedAt: string | null;
   updatedAt: string | null;
+  corrections: Array<{
+    _key: string;
+    date: string | null;
+    text: string | null;
+  }> | null;
   authorRefs: Array<string> | null;
   authors: Array<{
     slug: string | null;
@@ -391,6 +416,21 @@ export type ARTICLES_QUERY_RESULT = Array<{
     } | null;
     url: string | null;
     bio: string | null;
+    photo: {
+      alt: string | null;
+      hotspot: SanityImageHotspot | null;
+      crop: SanityImageCrop | null;
+      assetRef: string | null;
+      asset: {
+        _id: string;
+        metadata: {
+          dimensions: {
+            width: number | null;
+            height: number | null;
+          } | null;
+        } | null;
+      } | null;
+    } | null;
   }> | null;
   categoryRef: string | null;
   category: {
@@ -443,7 +483,7 @@ export type ARTICLE_COUNT_QUERY_RESULT = number;
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '*[_type == "article"] | order(publishedAt desc, _id asc) {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, url, bio },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': ARTICLES_QUERY_RESULT;
+    '*[_type == "article"] | order(publishedAt desc, _id asc) {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': ARTICLES_QUERY_RESULT;
     'count(*[_type == "article"])': ARTICLE_COUNT_QUERY_RESULT;
   }
 }

@@ -53,7 +53,8 @@ const SanityArticleSchema = z.looseObject({
   _originalId: z.string().nullish(),
   authorRefs: z.array(z.string().nullish()).nullish(),
   // An author or category reference that points nowhere resolves to null: reported by name below.
-  authors: z.array(z.looseObject({}).nullable()).nullish(),
+  authors: z.array(z.looseObject({ photo: ImageFieldSchema.nullish() }).nullable()).nullish(),
+  corrections: z.array(z.looseObject({ _key: z.unknown().optional() })).nullish(),
   categoryRef: z.string().nullish(),
   category: z.looseObject({}).nullish(),
   // Blocks are checked one by one (checkPortableText) so that messages name them by _key.
@@ -164,6 +165,28 @@ function missingAsset(image: ImageField, otherwise: string): string {
     : `the image has no uploaded file; upload one or ${otherwise}`;
 }
 
+/** An author document's photo as the model's { src, alt, srcset, width, height }, through the image CDN. */
+function authorWithPhoto(
+  author: Json & { photo?: ImageField | null | undefined },
+  index: number,
+  settings: ImageSettings,
+  issues: FieldIssue[],
+): Json {
+  const { photo, ...rest } = author;
+  if (!photo) return rest;
+  const urls = imageUrls(photo, settings);
+  if (!urls) issues.push({ field: `authors[${index}].photo.asset`, message: missingAsset(photo, "remove the author's photo") });
+  return {
+    ...rest,
+    photo: {
+      src: urls?.src ?? '',
+      alt: photo.alt ?? '',
+      ...(urls?.srcset ? { srcset: urls.srcset } : {}),
+      ...(urls?.width && urls.height ? { width: urls.width, height: urls.height } : {}),
+    },
+  };
+}
+
 export function toArticle(input: SanityArticle, settings: ImageSettings): Article {
   const where = documentName(input);
   const parsed = SanityArticleSchema.safeParse(cleanText(input));
@@ -245,6 +268,7 @@ export function toArticle(input: SanityArticle, settings: ImageSettings): Articl
       issues.push({ field: `body[_key=="${key}"]`, message: describeLostText(lost) });
     }
   }
+  const mappedAuthors = authors.flatMap((a, i) => (a === null ? [] : [authorWithPhoto(dropNulls(a), i, settings, issues)]));
   if (issues.length) throw new ArticleError(where, issues);
 
   // Glossary entries (term in both scripts) → the model's term → per-locale forms, keyed by the source script's form.
@@ -255,15 +279,17 @@ export function toArticle(input: SanityArticle, settings: ImageSettings): Articl
       .filter((e) => e[sourceKey])
       .map((e) => [e[sourceKey]!, { ...(e.zhHans ? { 'zh-Hans': e.zhHans } : {}), ...(e.zhHant ? { 'zh-Hant': e.zhHant } : {}) }]),
   );
-  const { _id, _originalId: _o, authorRefs: _a, categoryRef: _c, mainImage: _m, body: _b, glossary: _g, ...fields } = doc;
+  const { _id, _originalId: _o, authorRefs: _a, categoryRef: _c, mainImage: _m, body: _b, glossary: _g, corrections: _k, ...fields } = doc;
   return parseArticle(
     ArticleSchema,
     {
       ...fields,
       body,
-      authors: authors.filter((a) => a !== null).map(dropNulls),
+      authors: mappedAuthors,
       ...(image ? { image } : {}),
       ...(Object.keys(glossary).length ? { glossary } : {}),
+      // Array items carry their Studio _key; the model holds { date, text }.
+      corrections: (doc.corrections ?? []).map(({ _key: _ck, ...c }) => c),
       // The perspective decides what is a draft; whatever it shows is meant to be built.
       draft: false,
     },
