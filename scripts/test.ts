@@ -25,48 +25,43 @@ interface Step {
   commands: string[][];
 }
 
+/** Runs one command; its output prefixed with the step's name when steps run side by side. */
+function runCommand(name: string, [command, ...args]: string[], prefix: boolean): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(command!, args, { cwd: root, stdio: ['ignore', prefix ? 'pipe' : 'inherit', prefix ? 'pipe' : 'inherit'] });
+    if (prefix) {
+      for (const [stream, out] of [
+        [child.stdout, process.stdout],
+        [child.stderr, process.stderr],
+      ] as const) {
+        let rest = '';
+        stream!.on('data', (chunk: Buffer) => {
+          const lines = (rest + chunk.toString()).split('\n');
+          rest = lines.pop() ?? '';
+          for (const line of lines) out.write(`${name} │ ${line}\n`);
+        });
+        stream!.on('end', () => rest && out.write(`${name} │ ${rest}\n`));
+      }
+    }
+    child.on('error', (error) => {
+      console.error(`[tongbao] ${name}: could not start ${command}: ${error.message}`);
+      resolve(false);
+    });
+    child.on('close', (code) => {
+      if (code !== 0) console.error(`[tongbao] ${name}: \`${[command, ...args].join(' ')}\` failed (exit ${code})`);
+      resolve(code === 0);
+    });
+  });
+}
+
 /** Runs a step's commands one after the other; resolves to whether all passed. */
-function run(step: Step, prefix: boolean): Promise<boolean> {
+async function run(step: Step, prefix: boolean): Promise<boolean> {
   const started = Date.now();
   log(`${step.name}: started`);
-  return step.commands
-    .reduce<Promise<boolean>>(
-      (previous, [command, ...args]) =>
-        previous.then(
-          (ok) =>
-            ok &&
-            new Promise((resolve) => {
-              const child = spawn(command!, args, { cwd: root, stdio: ['ignore', prefix ? 'pipe' : 'inherit', prefix ? 'pipe' : 'inherit'] });
-              if (prefix) {
-                for (const [stream, out] of [
-                  [child.stdout, process.stdout],
-                  [child.stderr, process.stderr],
-                ] as const) {
-                  let rest = '';
-                  stream!.on('data', (chunk: Buffer) => {
-                    const lines = (rest + chunk.toString()).split('\n');
-                    rest = lines.pop() ?? '';
-                    for (const line of lines) out.write(`${step.name} │ ${line}\n`);
-                  });
-                  stream!.on('end', () => rest && out.write(`${step.name} │ ${rest}\n`));
-                }
-              }
-              child.on('error', (error) => {
-                console.error(`[tongbao] ${step.name}: could not start ${command}: ${error.message}`);
-                resolve(false);
-              });
-              child.on('close', (code) => {
-                if (code !== 0) console.error(`[tongbao] ${step.name}: \`${[command, ...args].join(' ')}\` failed (exit ${code})`);
-                resolve(code === 0);
-              });
-            }),
-        ),
-      Promise.resolve(true),
-    )
-    .then((ok) => {
-      log(`${step.name}: ${ok ? 'passed' : 'FAILED'} in ${seconds(started)}`);
-      return ok;
-    });
+  let ok = true;
+  for (const command of step.commands) if (ok) ok = await runCommand(step.name, command, prefix);
+  log(`${step.name}: ${ok ? 'passed' : 'FAILED'} in ${seconds(started)}`);
+  return ok;
 }
 
 const node = process.execPath;
