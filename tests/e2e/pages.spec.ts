@@ -90,7 +90,7 @@ test('article: byline, tags, related and neighbours link where they should', asy
   await expect(page.locator('.byline a').first()).toHaveAttribute('href', /\/zh-hant\/authors\/[^/]+\/$/);
   await expect(page.locator('.reading-time')).toContainText(/閱讀約 \d+ 分鐘/);
   const nav = page.getByRole('navigation', { name: '上一篇與下一篇' });
-  await expect(nav.locator('a[rel="prev"]')).toHaveAttribute('href', '/zh-hant/articles/market-weekly-review/');
+  await expect(nav.locator('a[rel="prev"]')).toHaveAttribute('href', '/zh-hant/articles/beibin-ferry-night-service/');
   await expect(nav.locator('a[rel="next"]')).toHaveAttribute('href', '/zh-hant/articles/donghu-marathon-traffic/');
   const tag = page.locator('.tags a').first();
   const href = await tag.getAttribute('href');
