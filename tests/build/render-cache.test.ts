@@ -5,7 +5,7 @@
  * pages that change are exactly the affected ones. The search index (one article a shard here) is
  * indexed again only in the edited article's shards.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,9 @@ describe('render cache', () => {
     const work = mkdtempSync(join(tmpdir(), 'tongbao-cache-'));
     const content = join(work, 'content');
     cpSync(join(projectRoot, 'content'), content, { recursive: true });
+    // Three of the samples tell reused from rendered as well as all of them, in five quicker builds.
+    const kept = new Set(['market-weekly-review.md', 'one-source-two-scripts.md', 'advanced-tech-fair-2023.md']);
+    for (const name of readdirSync(join(content, 'articles'))) if (!kept.has(name)) rmSync(join(content, 'articles', name));
     const statsFile = join(work, 'stats.json');
     const build = (name: string, extra: Record<string, string> = {}) => {
       const result = astroBuild({

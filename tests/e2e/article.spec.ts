@@ -93,12 +93,14 @@ test('homes list the articles newest first, and / is a real page', async ({ page
       .getByRole('link', { name: /下一[页頁]/ })
       .click();
     await expect(page).toHaveURL(new RegExp(`/${segment}/2/$`));
-    await expect(page.locator('main > .article-list h3 a').last()).toHaveAttribute('href', `/${segment}/articles/${REPORT}/`);
+    // Page 2: the third and fourth newest samples.
+    await expect(page.locator('main > .article-list h3 a').last()).toHaveAttribute('href', `/${segment}/articles/donghu-marathon-traffic/`);
   }
   const response = await page.goto('/');
   expect(response?.status()).toBe(200);
   expect(page.url()).toMatch(/\/$/);
-  await expect(page.locator('section[lang="zh-Hant"]')).toContainText('技術');
-  await expect(page.locator('section[lang="zh-Hans"]')).toContainText('技术');
+  // The newest article, in each section's script.
+  await expect(page.locator('section[lang="zh-Hant"]')).toContainText('雲嶺基金');
+  await expect(page.locator('section[lang="zh-Hans"]')).toContainText('云岭基金');
   await page.screenshot({ path: 'artifacts/e2e/root.png', fullPage: true });
 });

@@ -18,7 +18,7 @@ const VIEWPORTS = [
 /** A page type: its path after the locale segment and what its main content must hold (per locale). */
 const PAGES: { type: string; path: string; text: Record<'zh-hans' | 'zh-hant', string | RegExp> }[] = [
   { type: 'home', path: '', text: { 'zh-hans': '云岭基金', 'zh-hant': '雲嶺基金' } },
-  { type: 'home-page-2', path: '2/', text: { 'zh-hans': '先进技术', 'zh-hant': '先進技術' } },
+  { type: 'home-page-2', path: '2/', text: { 'zh-hans': '东湖马拉松', 'zh-hant': '東湖馬拉松' } },
   { type: 'article', path: 'articles/market-weekly-review/', text: { 'zh-hans': '资产配置', 'zh-hant': '資產配置' } },
   { type: 'category', path: 'categories/finance/', text: { 'zh-hans': '财经', 'zh-hant': '財經' } },
   { type: 'tag', path: `tags/${encodeURIComponent('资产配置')}/`, text: { 'zh-hans': '#资产配置', 'zh-hant': '#資產配置' } },
@@ -90,8 +90,8 @@ test('article: byline, tags, related and neighbours link where they should', asy
   await expect(page.locator('.byline a').first()).toHaveAttribute('href', /\/zh-hant\/authors\/[^/]+\/$/);
   await expect(page.locator('.reading-time')).toContainText(/閱讀約 \d+ 分鐘/);
   const nav = page.getByRole('navigation', { name: '上一篇與下一篇' });
-  await expect(nav.locator('a[rel="prev"]')).toHaveAttribute('href', '/zh-hant/articles/market-weekly-review/');
-  await expect(nav.locator('a[rel="next"]')).toHaveAttribute('href', '/zh-hant/articles/advanced-tech-fair-2023/');
+  await expect(nav.locator('a[rel="prev"]')).toHaveAttribute('href', '/zh-hant/articles/beibin-ferry-night-service/');
+  await expect(nav.locator('a[rel="next"]')).toHaveAttribute('href', '/zh-hant/articles/donghu-marathon-traffic/');
   const tag = page.locator('.tags a').first();
   const href = await tag.getAttribute('href');
   await tag.click();
