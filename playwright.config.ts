@@ -27,6 +27,12 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  projects: [
+    { name: 'reader', testIgnore: /lighthouse\.spec\.ts$/ },
+    // Lighthouse's performance score scales the CPU time it observes: it runs after every other test, alone,
+    // so that no other test's Chromium slows the pages it measures.
+    { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts$/, dependencies: ['reader'] },
+  ],
   webServer: {
     // Build the embedded sample content and serve it as `npm start` does.
     // Two articles a page, so the sample content paginates (tests/e2e/pages.spec.ts), and two a search

@@ -2,7 +2,8 @@
  * Issue 17, point 1: Lighthouse mobile (its default config: a phone, simulated throttling) scores 100 in
  * performance, accessibility, best practices and SEO on the root page, both homes, a section page and an
  * article page in both scripts — the built samples as the webServer serves them. One Chrome, pages in
- * sequence, so the runs do not slow each other down.
+ * sequence, so the runs do not slow each other down; and after every other test (the Playwright project
+ * `lighthouse` depends on `reader`), so that no other test's Chromium shares the CPU.
  *
  * Accessibility, best practices and SEO do not vary between runs: one run decides. Performance does:
  * simulated throttling scales the CPU time it observes by 4, so a busy machine (other builds, other tests)
