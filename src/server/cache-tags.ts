@@ -9,6 +9,9 @@ import type { Article } from '../model/article.ts';
 
 export const articleTag = (slug: string): string => `article:${slug}`;
 
+/** The article slug of an `article:<slug>` tag, or undefined for any other tag. */
+export const slugOfTag = (tag: string): string | undefined => (tag.startsWith('article:') ? tag.slice('article:'.length) : undefined);
+
 export function articlePageTags(article: Article, context: ArticleContext): string[] {
   const shown = [article, ...context.related, ...context.byAuthor, context.newer, context.older].filter((a): a is Article => Boolean(a));
   return [...new Set(shown.map((a) => articleTag(a.slug)))];

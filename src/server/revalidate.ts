@@ -4,13 +4,20 @@
  * tags of the changed document (src/server/cache-tags.ts) are purged from the in-process cache and from
  * every Varnish in TONGBAO_VARNISH_URLS.
  *
+ * After a purge, the configured hubs and search engines are told what changed (src/lib/notify/: WebSub
+ * with the feeds, IndexNow and Baidu with the article's page in every locale), in the background: the
+ * answer never waits for them, and their failure is logged, never a failed publish.
+ *
  * 401: no secret configured, no signature, or a wrong one (nothing purged). 400: a body that is not a
  * document. 502: Varnish refused the purge (Sanity retries). 200: `{ tags, purged }`.
  */
 import { isValidSignature, SIGNATURE_HEADER_NAME } from '@sanity/webhook';
 import { env } from '../config/env.ts';
+import { localeOrder } from '../config/site.ts';
+import { notifyAfterPurge } from '../lib/notify/index.ts';
+import { absoluteUrl, paths } from '../lib/urls.ts';
 import { noStoreHeaders } from './cache-headers.ts';
-import { PayloadError, tagsForPayload } from './cache-tags.ts';
+import { PayloadError, slugOfTag, tagsForPayload } from './cache-tags.ts';
 import { purgeVarnish } from './purge-varnish.ts';
 
 export interface RevalidateDeps {
@@ -18,6 +25,23 @@ export interface RevalidateDeps {
   varnish: readonly string[];
   /** Drops tagged entries from the in-process cache (Astro's `cache.invalidate`). */
   invalidate: (tags: string[]) => Promise<void>;
+  /** Tells hubs and search engines what a purge changed (src/lib/notify/notifyAfterPurge); never throws. */
+  notify: (purged: PurgedUrls) => Promise<unknown>;
+}
+
+export interface PurgedUrls {
+  pages: string[];
+  feeds: string[];
+}
+
+/** The public URLs a purge of these tags changed: each article's page and the locales' feeds, in every locale. */
+export function purgedUrls(tags: readonly string[]): PurgedUrls {
+  const slugs = tags.map(slugOfTag).filter((slug): slug is string => slug !== undefined);
+  if (!slugs.length) return { pages: [], feeds: [] };
+  return {
+    pages: localeOrder.flatMap((locale) => slugs.map((slug) => absoluteUrl(paths.article(locale, slug)))),
+    feeds: localeOrder.flatMap((locale) => Object.values(paths.feeds({ kind: 'locale', locale })).map(absoluteUrl)),
+  };
 }
 
 const answer = (status: number, body: unknown): Response =>
@@ -48,6 +72,8 @@ export async function revalidate(request: Request, deps: RevalidateDeps): Promis
       return answer(502, { error: (error as Error).message, tags });
     }
   }
+  // In the background: the publish is done; a slow or failing search engine must not hold the webhook.
+  void deps.notify(purgedUrls(tags));
   return answer(200, { tags, purged });
 }
 
@@ -56,4 +82,5 @@ export const revalidateEnv = (invalidate: RevalidateDeps['invalidate']): Revalid
   secret: env.SANITY_WEBHOOK_SECRET,
   varnish: env.TONGBAO_VARNISH_URLS ?? [],
   invalidate,
+  notify: (purged) => notifyAfterPurge(purged),
 });

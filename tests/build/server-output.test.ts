@@ -23,7 +23,9 @@ import { dirname, join } from 'node:path';
 import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from '@sanity/webhook';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVarnish, type RunningVarnish } from '../../scripts/lib/varnish.ts';
+import { absoluteUrl, paths } from '../../src/lib/urls.ts';
 import { projectRoot, type BuildResult } from '../support/build.ts';
+import { recorder, type Recorder } from '../support/recorder.ts';
 import { SAMPLES_NOW, scenario } from '../support/scenarios.ts';
 import { serverBuild, startServer, type RunningServer } from '../support/server.ts';
 
@@ -38,6 +40,9 @@ let build: BuildResult;
 let server: RunningServer;
 let content: string;
 let varnish: RunningVarnish;
+// What the server tells after a purge (issue 17, point 6): a WebSub hub and an IndexNow endpoint on 127.0.0.1.
+let hub: Recorder;
+let indexNow: Recorder;
 const SECRET = 'server-output-test-secret';
 
 beforeAll(async () => {
@@ -49,7 +54,11 @@ beforeAll(async () => {
   content = join(mkdtempSync(join(tmpdir(), 'tongbao-live-')), 'content');
   cpSync(join(projectRoot, 'content'), content, { recursive: true });
   varnish = await startVarnish({ backend: { host: '127.0.0.1', port: PORT } });
+  [hub, indexNow] = [await recorder(204), await recorder(200)];
   server = await startServer(build.outDir, PORT, {
+    TONGBAO_WEBSUB_HUBS: hub.url,
+    TONGBAO_INDEXNOW_KEY: 'tongbao-indexnow-0123456789',
+    TONGBAO_INDEXNOW_ENDPOINT: `${indexNow.url}indexnow`,
     TONGBAO_NOW: SAMPLES_NOW,
     TONGBAO_CONTENT_DIR: content,
     SANITY_WEBHOOK_SECRET: SECRET,
@@ -60,6 +69,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   await varnish?.stop();
+  await hub?.close();
+  await indexNow?.close();
   if (build?.outDir) rmSync(dirname(build.outDir), { recursive: true, force: true });
   if (content) rmSync(dirname(content), { recursive: true, force: true });
 });
@@ -169,6 +180,24 @@ describe('server output', () => {
     expect(fresh.cache).not.toBe('HIT');
     expect(fresh.text).toContain(`<h1 data-pagefind-meta="title">${marker}</h1>`);
     for (const slug of tagged) expect((await viaVarnish(`/zh-hant/articles/${slug}/`)).text, slug).toContain('服務器模式即時更新');
+
+    // Then the hub hears of the locales' feeds and IndexNow of the article's page in both scripts (in the
+    // background of the answer: wait for them); refused webhooks told nobody anything.
+    const until = Date.now() + 10_000;
+    while ((hub.requests.length === 0 || indexNow.requests.length === 0) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(hub.requests).toHaveLength(1);
+    const form = new URLSearchParams(hub.requests[0]!.body);
+    expect(form.get('hub.mode')).toBe('publish');
+    const feeds = (['zh-Hans', 'zh-Hant'] as const).flatMap((l) => Object.values(paths.feeds({ kind: 'locale', locale: l })).map(absoluteUrl));
+    expect(form.getAll('hub.url').sort()).toEqual(feeds.sort());
+    expect(indexNow.requests).toHaveLength(1);
+    const { urlList } = JSON.parse(indexNow.requests[0]!.body) as { urlList: string[] };
+    expect(urlList).toEqual(
+      expect.arrayContaining([
+        absoluteUrl(paths.article('zh-Hans', 'market-weekly-review')),
+        absoluteUrl(paths.article('zh-Hant', 'market-weekly-review')),
+      ]),
+    );
   });
 
   it('makes no in-process cache entries for query strings or other Host headers', async () => {
