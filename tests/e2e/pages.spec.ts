@@ -55,7 +55,8 @@ for (const viewport of VIEWPORTS) {
           await expect(switchTo).toHaveAttribute('href', `/${other}/${p.path}`);
           const axe = await new AxeBuilder({ page }).analyze();
           expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-          await page.screenshot({ path: `${SHOTS}/${p.type}-${segment}-${viewport.name}.png`, fullPage: true });
+          // At CSS pixels: a record to look at, not a docs image (a quarter of the pixels to encode at DPR 2).
+          await page.screenshot({ path: `${SHOTS}/${p.type}-${segment}-${viewport.name}.png`, fullPage: true, scale: 'css' });
           await switchTo.click();
           await expect(page).toHaveURL(new RegExp(`/${other}/${p.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
           await expect(page.locator('main')).toContainText(p.text[other]);
