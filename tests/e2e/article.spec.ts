@@ -3,18 +3,11 @@
  * the script switcher, no sideways scrolling.
  */
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoHorizontalScroll } from '../support/reader.ts';
 
 const REPORT = 'advanced-tech-fair-2023';
 mkdirSync('artifacts/e2e', { recursive: true });
-
-async function expectNoHorizontalScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-}
 
 for (const [segment, lang, tech, other, reprint] of [
   ['zh-hant', 'zh-Hant', '技術', '技术', '本內容屬於網絡轉載，文中涉及圖片等內容如有侵權，請聯繫編輯刪除。'],

@@ -4,8 +4,8 @@
  * through the image pipeline, name, bio). axe 0 violations; footer links are 44 px targets; nothing
  * scrolls sideways. Screenshots at 390×844 and 1280×800 are kept in docs/screenshots/.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { VIEWPORTS, expectNoAxeViolations, expectNoHorizontalScroll } from '../support/reader.ts';
 
 const SCRIPTS = [
   {
@@ -25,23 +25,6 @@ const SCRIPTS = [
     alt: '通報編輯部的標誌',
   },
 ] as const;
-const VIEWPORTS = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'desktop', width: 1280, height: 800 },
-] as const;
-
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-async function noSidewaysScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-}
 
 for (const s of SCRIPTS) {
   for (const vp of VIEWPORTS) {
@@ -55,8 +38,8 @@ for (const s of SCRIPTS) {
       await expect(box).toContainText(s.correction);
       // After the body, inside the article.
       expect(await page.evaluate(() => document.querySelector('.article-body + .corrections')?.closest('article') !== null)).toBe(true);
-      await noSidewaysScroll(page);
-      await axe(page);
+      await expectNoHorizontalScroll(page);
+      await expectNoAxeViolations(page);
       await box.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `docs/screenshots/correction-box-${s.segment}-${vp.width}x${vp.height}.png` });
     });
@@ -74,8 +57,8 @@ for (const s of SCRIPTS) {
       await expect(item.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
       await expect(item).toContainText(s.correction);
       await expect(item.getByRole('link', { name: new RegExp(s.article) })).toHaveAttribute('href', `/${s.segment}/articles/one-source-two-scripts/`);
-      await noSidewaysScroll(page);
-      await axe(page);
+      await expectNoHorizontalScroll(page);
+      await expectNoAxeViolations(page);
       await page.screenshot({ path: `docs/screenshots/corrections-${s.segment}-${vp.width}x${vp.height}.png`, fullPage: true });
     });
 
@@ -93,8 +76,8 @@ for (const s of SCRIPTS) {
       expect(Math.round(size!.height)).toBe(96);
       await expect(page.locator('.author-bio')).toContainText(s.bio);
       await expect(page.locator('.article-list h3 a').first()).toContainText(s.article);
-      await noSidewaysScroll(page);
-      await axe(page);
+      await expectNoHorizontalScroll(page);
+      await expectNoAxeViolations(page);
       await page.screenshot({ path: `docs/screenshots/author-${s.segment}-${vp.width}x${vp.height}.png`, fullPage: true });
     });
   }

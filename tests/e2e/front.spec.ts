@@ -6,10 +6,10 @@
  * shift) and sharing (plain links, no third-party script, the WeChat QR code decoded back to the URL).
  * Screenshots at 390×844 and 1280×800 are kept in docs/screenshots/.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
+import { VIEWPORTS, expectNoAxeViolations } from '../support/reader.ts';
 
 const SCRIPTS = [
   {
@@ -35,16 +35,7 @@ const SCRIPTS = [
     theme: '切換深色模式',
   },
 ] as const;
-const VIEWPORTS = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'desktop', width: 1280, height: 800 },
-] as const;
 const ARTICLE = 'articles/one-source-two-scripts/';
-
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 /** Every visible link, button and summary in the header is at least 44×44 CSS px. */
 async function expectHeaderTargets(page: Page) {
@@ -105,7 +96,7 @@ for (const s of SCRIPTS) {
         clientWidth: document.documentElement.clientWidth,
       }));
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-      await axe(page);
+      await expectNoAxeViolations(page);
       await page.screenshot({ path: `docs/screenshots/front-${s.segment}-${vp.width}x${vp.height}.png`, fullPage: true });
     });
 
@@ -113,7 +104,7 @@ for (const s of SCRIPTS) {
       await page.setViewportSize({ width: vp.width, height: vp.height });
       await page.goto(`/${s.segment}/${ARTICLE}`);
       await page.locator('.share-wechat summary').click();
-      await axe(page);
+      await expectNoAxeViolations(page);
       await page.screenshot({ path: `docs/screenshots/article-${s.segment}-${vp.width}x${vp.height}.png`, fullPage: true });
     });
   }

@@ -5,8 +5,8 @@
  * are there, nothing scrolls sideways, axe-core finds no violation. Without JavaScript it is the same.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, expectNoHorizontalScroll } from '../support/reader.ts';
 
 const ARTICLE = 'one-source-two-scripts';
 const SHOTS = 'artifacts/e2e';
@@ -21,14 +21,6 @@ const candidates = (srcset: string): Candidate[] =>
     const [url = '', descriptor = ''] = part.trim().split(/\s+/);
     return { url, width: Number(/^(\d+)w$/.exec(descriptor)?.[1] ?? Number.NaN) };
   });
-
-async function expectNoHorizontalScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-}
 
 for (const viewport of [
   { name: 'phone', width: 390, height: 844 },
@@ -79,8 +71,7 @@ for (const viewport of [
       expect(chosen.box.width).toBeLessThanOrEqual(viewport.width);
 
       await expectNoHorizontalScroll(page);
-      const axe = await new AxeBuilder({ page }).analyze();
-      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await expectNoAxeViolations(page);
       await page.screenshot({ path: `${SHOTS}/lead-image-${viewport.name}.png` });
     });
 

@@ -4,16 +4,11 @@
  * violation. Screenshots go to artifacts/pages/.
  */
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { VIEWPORTS, expectNoAxeViolations, expectNoHorizontalScroll } from '../support/reader.ts';
 
 const SHOTS = 'artifacts/pages';
 mkdirSync(SHOTS, { recursive: true });
-
-const VIEWPORTS = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'desktop', width: 1280, height: 800 },
-] as const;
 
 /** A page type: its path after the locale segment and what its main content must hold (per locale). */
 const PAGES: { type: string; path: string; text: Record<'zh-hans' | 'zh-hant', string | RegExp> }[] = [
@@ -28,14 +23,6 @@ const PAGES: { type: string; path: string; text: Record<'zh-hans' | 'zh-hant', s
   { type: 'search', path: 'search/', text: { 'zh-hans': '搜索', 'zh-hant': '搜尋' } },
   { type: 'not-found', path: '404/', text: { 'zh-hans': '找不到该页面', 'zh-hant': '找不到該頁面' } },
 ];
-
-async function expectNoHorizontalScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-}
 
 for (const viewport of VIEWPORTS) {
   test.describe(`${viewport.name} ${viewport.width}×${viewport.height}`, () => {
@@ -53,8 +40,7 @@ for (const viewport of VIEWPORTS) {
           // The switcher leads to the same page in the other script.
           const switchTo = page.locator(`.switcher a[data-locale]`);
           await expect(switchTo).toHaveAttribute('href', `/${other}/${p.path}`);
-          const axe = await new AxeBuilder({ page }).analyze();
-          expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+          await expectNoAxeViolations(page);
           // At CSS pixels: a record to look at, not a docs image (a quarter of the pixels to encode at DPR 2).
           await page.screenshot({ path: `${SHOTS}/${p.type}-${segment}-${viewport.name}.png`, fullPage: true, scale: 'css' });
           await switchTo.click();
