@@ -1,5 +1,6 @@
 import { defineConfig } from 'sanity';
 import { structureTool } from 'sanity/structure';
+import { ConversionPane } from './components/ConversionPane.tsx';
 import { schemaTypes } from './schemaTypes/index.ts';
 
 // The project id and dataset are public identifiers: set them for your project (SANITY_STUDIO_PROJECT_ID,
@@ -34,6 +35,13 @@ export default defineConfig({
   projectId,
   dataset,
   ...(apiHost ? LAKE_OPTIONS(apiHost) : {}),
-  plugins: [structureTool({ structure: (S) => S.list().title('Content').items(S.documentTypeListItems()) })],
+  plugins: [
+    structureTool({
+      structure: (S) => S.list().title('Content').items(S.documentTypeListItems()),
+      // An article opens with the form and, beside it, the conversion pane (sanity/components/ConversionPane.tsx).
+      defaultDocumentNode: (S, { schemaType }) =>
+        schemaType === 'article' ? S.document().views([S.view.form(), S.view.component(ConversionPane).id('conversion').title('繁簡 / Conversion')]) : S.document(),
+    }),
+  ],
   schema: { types: schemaTypes },
 });

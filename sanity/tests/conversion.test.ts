@@ -49,6 +49,11 @@ describe('the conversion pane', () => {
     expect(hant.problem).toBeUndefined();
   });
 
+  it('marks a character the fallback kept as written as kept', () => {
+    const hant = conversionModel({ ...doc, body: [block('研究员发表了报告。')] }, context()).views[0]!;
+    expect(hant.bodyHtml).toContain('<mark title="了 → 了 (also: 瞭)" data-char="了" data-kept="">了</mark>');
+  });
+
   it('shows every published locale but the source, with the disclaimers', () => {
     const model = conversionModel(doc, context([{ name: '通报编辑部', nameLocale: 'zh-Hans', names: { 'zh-Hant': '通報編輯部' } }]));
     expect(model.views.map((v) => v.locale)).toEqual(['zh-Hant', 'zh-Hant-HK']);
@@ -87,9 +92,9 @@ describe('with the marks removed, the pane shows what the site renders', () => {
   const articles = dataset.filter((d) => d._type === 'article');
 
   it.each(articles.map((a) => [a._id, a] as const))('%s', (_id, raw) => {
-    const doc = raw as ArticleDocument & { authors: { _ref: string }[]; category: { _ref: string } };
+    const doc = raw as unknown as ArticleDocument & { authors: { _ref: string }[]; category: { _ref: string } };
     const authors = doc.authors.map((ref): AuthorName => {
-      const a = byId.get(ref._ref) as { name: string; nameLocale: 'zh-Hans' | 'zh-Hant'; names?: { zhHans?: string; zhHant?: string } };
+      const a = byId.get(ref._ref) as unknown as { name: string; nameLocale: 'zh-Hans' | 'zh-Hant'; names?: { zhHans?: string; zhHant?: string } };
       return { name: a.name, nameLocale: a.nameLocale, names: { ...(a.names?.zhHans && { 'zh-Hans': a.names.zhHans }), ...(a.names?.zhHant && { 'zh-Hant': a.names.zhHant }) } };
     });
     const categoryRisk = (byId.get(doc.category._ref) as { riskNotice?: boolean }).riskNotice === true;

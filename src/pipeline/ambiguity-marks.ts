@@ -117,7 +117,8 @@ export function highlightMarks(tree: Root | Element, found: readonly MarkedChoic
             children.push({
               type: 'element',
               tagName: 'mark',
-              properties: { title: describeChoice(choice), dataChar: choice.char },
+              // A character OpenCC kept as written (面 → 面, not 麵) is marked too, as kept: its rarer forms need a phrase.
+              properties: { title: describeChoice(choice), dataChar: choice.char, dataKept: choice.choice === choice.char ? '' : undefined },
               children: [{ type: 'text', value: piece.text }],
             });
         }
