@@ -40,7 +40,9 @@ export default defineConfig({
       structure: (S) => S.list().title('Content').items(S.documentTypeListItems()),
       // An article opens with the form and, beside it, the conversion pane (sanity/components/ConversionPane.tsx).
       defaultDocumentNode: (S, { schemaType }) =>
-        schemaType === 'article' ? S.document().views([S.view.form(), S.view.component(ConversionPane).id('conversion').title('繁簡 / Conversion')]) : S.document(),
+        schemaType === 'article'
+          ? S.document().views([S.view.form(), S.view.component(ConversionPane).id('conversion').title('繁簡 / Conversion')])
+          : S.document(),
     }),
   ],
   schema: { types: schemaTypes },

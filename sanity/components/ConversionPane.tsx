@@ -58,7 +58,9 @@ function useReferenced(doc: Refs): Fetched {
         setFetched({
           authors: authors.flatMap((id) => {
             const a = byId.get(id);
-            return a ? [{ name: a.name, nameLocale: a.nameLocale, names: Object.fromEntries(Object.entries(a.names ?? {}).filter(([, v]) => v)) }] : [];
+            return a
+              ? [{ name: a.name, nameLocale: a.nameLocale, names: Object.fromEntries(Object.entries(a.names ?? {}).filter(([, v]) => v)) }]
+              : [];
           }),
           categoryRisk: result.categoryRisk === true,
           assets: Object.fromEntries(result.assets.filter((a) => a.url).map((a) => [a._id, a.url!])),
@@ -157,7 +159,14 @@ function LocaleSection({ view }: { view: LocaleView }) {
         Body
       </div>
       {/* The pipeline's output: sanitized (rehype-sanitize) before conversion; the marks are added to that tree. */}
-      <div data-field="body" dangerouslySetInnerHTML={{ __html: view.bodyHtml }} />
+      {/* A preview: its links (the sources, the attribution notice's placeholder) do not navigate the Studio away. */}
+      <div
+        data-field="body"
+        onClickCapture={(event) => {
+          if ((event.target as Element).closest('a')) event.preventDefault();
+        }}
+        dangerouslySetInnerHTML={{ __html: view.bodyHtml }}
+      />
       <div style={styles.label} lang="en">
         Chosen by the character alone ({distinct.length})
       </div>
@@ -195,9 +204,9 @@ export const ConversionPane: UserViewComponent = ({ document }) => {
     <div style={styles.pane} data-testid="conversion-pane">
       <style>{MARK_CSS}</style>
       <p style={{ margin: 0, opacity: 0.75 }} lang="en">
-        Written in {STUDIO_LOCALES[model.sourceLocale].label} ({model.sourceLocale}). Highlighted: characters OpenCC converted by the character
-        alone (dotted: kept as written); hover for the alternatives. To fix one, add the word to &ldquo;Glossary for this article&rdquo; with both forms, or write -
-        {'{zh-hans:…;zh-hant:…}'}- around it.
+        Written in {STUDIO_LOCALES[model.sourceLocale].label} ({model.sourceLocale}). Highlighted: characters OpenCC converted by the character alone
+        (dotted: kept as written); hover for the alternatives. To fix one, add the word to &ldquo;Glossary for this article&rdquo; with both forms, or
+        write -{'{zh-hans:…;zh-hant:…}'}- around it.
       </p>
       {model.warnings.map((w, i) => (
         <p key={i} style={styles.warning} lang="en" data-testid="conversion-warning">

@@ -104,7 +104,13 @@ export function conversionModel(doc: ArticleDocument, context: PaneContext): Pan
   const source = doc.source?.name && doc.source.url ? { name: doc.source.name, url: doc.source.url, author: doc.source.author } : undefined;
   const nameIn = (author: AuthorName, locale: Locale) => nameInLocale(author, locale, context.locales);
   const names = protectedNames({ authors: context.authors, source }, nameIn, context.published);
-  const texts = [doc.title ?? '', doc.summary ?? '', doc.mainImage?.alt ?? '', doc.mainImage?.caption ?? '', ...bodyTexts(doc.body).map((t) => t.text)];
+  const texts = [
+    doc.title ?? '',
+    doc.summary ?? '',
+    doc.mainImage?.alt ?? '',
+    doc.mainImage?.caption ?? '',
+    ...bodyTexts(doc.body).map((t) => t.text),
+  ];
   const warnings = scriptCheck(studioTables, texts.filter(Boolean).join('\n'), sourceLocale, glossary);
 
   let tree: ReturnType<typeof parseBody> | undefined;
@@ -165,7 +171,17 @@ export function conversionModel(doc: ArticleDocument, context: PaneContext): Pan
         },
       );
       const bodyHtml = tree ? attempt(() => renderMarked(tree, options, choices), '') : '';
-      return { locale, label: context.locales[locale].label, title, summary, imageAlt, imageCaption, bodyHtml, choices, problem: problem ?? bodyProblem };
+      return {
+        locale,
+        label: context.locales[locale].label,
+        title,
+        summary,
+        imageAlt,
+        imageCaption,
+        bodyHtml,
+        choices,
+        problem: problem ?? bodyProblem,
+      };
     });
   return { sourceLocale, views, warnings };
 }

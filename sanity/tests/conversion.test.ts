@@ -27,7 +27,13 @@ const context = (authors: AuthorName[] = [], categoryRisk = false): PaneContext 
   imageSrc: (block) => `https://cdn.example/${String((block.asset as { _ref?: string } | undefined)?._ref)}.jpg`,
   canonicalUrl: (locale, slug) => `https://tongbao.example/${locales[locale].segment}/articles/${slug}/`,
 });
-const block = (text: string) => ({ _type: 'block', _key: 'b1', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's1', text, marks: [] }] });
+const block = (text: string) => ({
+  _type: 'block',
+  _key: 'b1',
+  style: 'normal',
+  markDefs: [],
+  children: [{ _type: 'span', _key: 's1', text, marks: [] }],
+});
 const unmark = (html: string) => html.replace(/<mark[^>]*>([^<]*)<\/mark>/g, '$1');
 
 describe('the conversion pane', () => {
@@ -95,7 +101,11 @@ describe('with the marks removed, the pane shows what the site renders', () => {
     const doc = raw as unknown as ArticleDocument & { authors: { _ref: string }[]; category: { _ref: string } };
     const authors = doc.authors.map((ref): AuthorName => {
       const a = byId.get(ref._ref) as unknown as { name: string; nameLocale: 'zh-Hans' | 'zh-Hant'; names?: { zhHans?: string; zhHant?: string } };
-      return { name: a.name, nameLocale: a.nameLocale, names: { ...(a.names?.zhHans && { 'zh-Hans': a.names.zhHans }), ...(a.names?.zhHant && { 'zh-Hant': a.names.zhHant }) } };
+      return {
+        name: a.name,
+        nameLocale: a.nameLocale,
+        names: { ...(a.names?.zhHans && { 'zh-Hans': a.names.zhHans }), ...(a.names?.zhHant && { 'zh-Hant': a.names.zhHant }) },
+      };
     });
     const categoryRisk = (byId.get(doc.category._ref) as { riskNotice?: boolean }).riskNotice === true;
     const ctx = context(authors, categoryRisk);

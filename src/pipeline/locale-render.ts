@@ -36,6 +36,9 @@ export interface LocaleDisclaimerTexts extends DisclaimerTexts {
 /** The body options of one locale: its converter and its disclaimers. */
 export function bodyOptionsFor(convert: Convert, input: BodyDisclaimerInput, texts: LocaleDisclaimerTexts): RenderBodyOptions {
   const { heading, ...disclaimerTexts } = texts;
-  const disclaimers = disclaimersFor({ ...input, source: input.source && { name: convert(input.source.name), url: input.source.url } }, disclaimerTexts);
+  const disclaimers = disclaimersFor(
+    { ...input, source: input.source && { name: convert(input.source.name), url: input.source.url } },
+    disclaimerTexts,
+  );
   return { convert, disclaimers, disclaimerLabel: heading };
 }

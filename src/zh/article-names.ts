@@ -33,4 +33,3 @@ export function protectedNames<A extends { name: string }>(
   // A name shorter than two characters would protect ordinary words.
   return names.filter((n) => [...n.term].length >= 2);
 }
-

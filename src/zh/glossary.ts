@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseSiteGlossary, SITE_GLOSSARY_FILE } from './glossary-core.ts';
 import type { GlossaryEntry } from './overrides.ts';
 
-export { articleGlossaryEntries, GlossaryError, parseSiteGlossary, SITE_GLOSSARY_FILE, type ArticleGlossary } from './glossary-core.ts';
+export { articleGlossaryEntries, GlossaryError, parseSiteGlossary } from './glossary-core.ts';
 
 let cached: { path: string; text: string; entries: GlossaryEntry[] } | undefined;
 
@@ -24,4 +24,3 @@ export function siteGlossary(contentDir: string): GlossaryEntry[] {
   cached = { path, text, entries: parseSiteGlossary(text, join(contentDir, SITE_GLOSSARY_FILE)) };
   return cached.entries;
 }
-

@@ -71,5 +71,4 @@ test('the conversion pane shows the zh-Hant text, highlights the fallback’s ch
   await expect(hant.locator('[data-field="body"] mark')).toHaveCount(0);
   await expect(hant.locator('[data-field="title"]')).toHaveText(`新產品發佈會後舉行 ${stamp}`);
   await expect(hant.locator('[data-field="choices"]')).not.toContainText('后 → 後');
-
 });
