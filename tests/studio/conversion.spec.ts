@@ -38,7 +38,8 @@ test('the conversion pane shows the zh-Hant text, highlights the fallback’s ch
   await signIn(page, `/structure/article;${id}|,view=conversion`);
   const pane = page.getByTestId('conversion-pane');
   const hant = pane.locator('section[data-locale="zh-Hant"]');
-  await expect(hant.locator('[data-field="title"]')).toHaveText(`新產品發佈會後舉行 ${stamp}`);
+  // A cold Studio bundles the pane's modules on first use (Vite's dependency optimizer): allow for it.
+  await expect(hant.locator('[data-field="title"]')).toHaveText(`新產品發佈會後舉行 ${stamp}`, { timeout: 90_000 });
   await expect(hant).toHaveAttribute('lang', 'zh-Hant');
   // The fallback's choice, highlighted with its alternatives, in the headline and in the body.
   await expect(hant.locator('[data-field="title"] mark')).toHaveAttribute('title', '后 → 後 (also: 后)');
