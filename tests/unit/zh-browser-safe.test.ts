@@ -11,12 +11,15 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/build.ts';
 
 const IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+/** Modules loaded on first use (`import('./ConversionPane.tsx')`) are bundled too. */
+const DYNAMIC_IMPORT = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function graph(entry: string): Map<string, string[]> {
   const seen = new Map<string, string[]>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
-    const specifiers = [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => m[1]!);
+    const text = readFileSync(file, 'utf8');
+    const specifiers = [...text.matchAll(IMPORT), ...text.matchAll(DYNAMIC_IMPORT)].map((m) => m[1]!);
     seen.set(file, specifiers);
     for (const s of specifiers) {
       if (!s.startsWith('.')) continue;
