@@ -1,5 +1,6 @@
 import { defineConfig } from 'sanity';
 import { structureTool } from 'sanity/structure';
+import { ConversionView } from './components/ConversionView.tsx';
 import { schemaTypes } from './schemaTypes/index.ts';
 
 // The project id and dataset are public identifiers: set them for your project (SANITY_STUDIO_PROJECT_ID,
@@ -34,6 +35,15 @@ export default defineConfig({
   projectId,
   dataset,
   ...(apiHost ? LAKE_OPTIONS(apiHost) : {}),
-  plugins: [structureTool({ structure: (S) => S.list().title('Content').items(S.documentTypeListItems()) })],
+  plugins: [
+    structureTool({
+      structure: (S) => S.list().title('Content').items(S.documentTypeListItems()),
+      // An article opens with the form and, beside it, the conversion pane (sanity/components/ConversionPane.tsx, loaded on first use).
+      defaultDocumentNode: (S, { schemaType }) =>
+        schemaType === 'article'
+          ? S.document().views([S.view.form(), S.view.component(ConversionView).id('conversion').title('繁簡 / Conversion')])
+          : S.document(),
+    }),
+  ],
   schema: { types: schemaTypes },
 });

@@ -101,6 +101,9 @@ const env = {
   SANITY_STUDIO_PROJECT_ID: PROJECT_ID,
   SANITY_STUDIO_DATASET: DATASET,
   SANITY_STUDIO_API_HOST: apiHost,
+  // The conversion pane shows the locales the site publishes (sanity/components/site-locales.ts).
+  ...(process.env.TONGBAO_LOCALES ? { SANITY_STUDIO_TONGBAO_LOCALES: process.env.TONGBAO_LOCALES } : {}),
+  ...(process.env.TONGBAO_ZH_HANT_VARIANT ? { SANITY_STUDIO_ZH_HANT_VARIANT: process.env.TONGBAO_ZH_HANT_VARIANT } : {}),
   // The CLI's own requests to the lake (none are expected in `sanity dev`) trust its certificate.
   NODE_EXTRA_CA_CERTS: tls.file,
   // Telemetry and update checks off.

@@ -1,13 +1,14 @@
 /**
  * Site configuration, in one place: names, locales and the texts of the disclaimers. Authors and
  * categories are content (content/authors.yaml, content/categories.yaml).
- * Texts are written for each locale (not converted at run time) and use full-width punctuation.
+ * Texts are written for each locale (src/config/site-texts.ts, not converted at run time) and use full-width punctuation.
  */
 import { z } from 'zod';
 import { env } from './env.ts';
 import { LOCALES, localeInfos, type Locale } from '../model/locale.ts';
 import { converter, type Convert } from '../zh/convert.ts';
 import { fillHongKong } from '../zh/locale-text.ts';
+import { SITE_TEXTS } from './site-texts.ts';
 
 /** Published locales (TONGBAO_LOCALES), in the configured order. */
 const published: readonly Locale[] = env.TONGBAO_LOCALES;
@@ -66,34 +67,11 @@ export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 
 export const site: SiteConfig = SiteConfigSchema.parse({
   url: env.SITE_URL,
-  name: { 'zh-Hans': '通报', 'zh-Hant': '通報' },
-  tagline: { 'zh-Hans': '新闻与新闻稿，简繁同步发布', 'zh-Hant': '新聞與新聞稿，簡繁同步發佈' },
+  ...SITE_TEXTS,
   defaultLocale: 'zh-Hans',
   timeZone: 'Asia/Shanghai',
   feedLimit: 50,
   shareImagesNewest: 1000,
-  disclaimers: {
-    reprint: {
-      'zh-Hans': '本内容属于网络转载，文中涉及图片等内容如有侵权，请联系编辑删除。',
-      'zh-Hant': '本內容屬於網絡轉載，文中涉及圖片等內容如有侵權，請聯繫編輯刪除。',
-    },
-    reprintSourceLabel: { 'zh-Hans': '来源：', 'zh-Hant': '來源：' },
-    original: {
-      'zh-Hans': '原创文章，作者：{author}，如若转载，请注明出处：{url}',
-      'zh-Hant': '原創文章，作者：{author}，如若轉載，請注明出處：{url}',
-    },
-    marketRisk: {
-      'zh-Hans': '市场有风险，选择需谨慎！此文仅供参考，不作买卖及投资依据。',
-      'zh-Hant': '市場有風險，選擇需謹慎！此文僅供參考，不作買賣及投資依據。',
-    },
-    heading: { 'zh-Hans': '声明', 'zh-Hant': '聲明' },
-  },
-  typography: {
-    quotes: {
-      'zh-Hans': { open: '\u201c', close: '\u201d', openInner: '\u2018', closeInner: '\u2019' },
-      'zh-Hant': { open: '\u300c', close: '\u300d', openInner: '\u300e', closeInner: '\u300f' },
-    },
-  },
 } satisfies z.input<typeof SiteConfigSchema>);
 
 export const locales = localeInfos(env.TONGBAO_ZH_HANT_VARIANT);

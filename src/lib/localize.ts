@@ -9,11 +9,11 @@ import type { Article, Origin } from '../model/article.ts';
 import { dateModified } from './dates.ts';
 import type { Locale } from '../model/locale.ts';
 import type { Author } from '../model/taxonomy.ts';
-import { disclaimersFor } from '../pipeline/disclaimers.ts';
+import { bodyOptionsFor, localeConverter } from '../pipeline/locale-render.ts';
 import { parseBody, renderTree } from '../pipeline/processor.ts';
 import { converter, timed, type Convert } from '../zh/convert.ts';
+import { nameInLocale } from '../zh/article-names.ts';
 import { checkOverrides, overridesFor } from '../zh/article-overrides.ts';
-import { withOverrides } from '../zh/overrides.ts';
 import { typeset } from '../zh/typography.ts';
 import { readRendered, writeRendered } from './render-cache.ts';
 import { absoluteUrl, paths } from './urls.ts';
@@ -47,9 +47,7 @@ export interface LocalizedArticle {
 
 /** An author's or category's name in a locale: its own form there, else converted from its script. */
 export function nameIn(entry: Pick<Author, 'name' | 'nameLocale' | 'names'>, locale: Locale): string {
-  // zh-Hant-HK without a form of its own takes the zh-Hant form as written (a person's or brand's chosen name).
-  const fallback = locale === 'zh-Hant-HK' ? entry.names?.['zh-Hant'] : undefined;
-  return entry.names?.[locale] ?? fallback ?? converter(locales[entry.nameLocale].opencc, locales[locale].opencc)(entry.name);
+  return nameInLocale(entry, locale, locales);
 }
 
 /** An author's bio in a locale: converted from the script of the name (it is written in that script), with the locale's typography. */
@@ -79,33 +77,30 @@ function converterFor(article: Article, locale: Locale): Convert {
     checked.add(article);
   }
   const plain = converter(locales[article.sourceLocale].opencc, locales[locale].opencc);
-  const overridden = withOverrides(plain, overridesFor(article, locale, nameIn, localeOrder));
-  // Typography at render time: the source stays as written.
-  const quotes = site.typography.quotes[locale];
-  return (text) => typeset(overridden(text), quotes);
+  return localeConverter(plain, overridesFor(article, locale, nameIn, localeOrder), site.typography.quotes[locale]);
 }
 
 /** What the body of one locale depends on besides the tree: converter and disclaimers. */
 function bodyOptions(article: Article, locale: Locale) {
-  const convert = converterFor(article, locale);
-  const canonicalUrl = absoluteUrl(paths.article(locale, article.slug));
-  const disclaimers = disclaimersFor(
+  const options = bodyOptionsFor(
+    converterFor(article, locale),
     {
       origin: article.origin,
       riskNotice: article.riskNotice,
       categoryRisk: article.category.riskNotice,
       authors: article.authors.map((a) => nameIn(a, locale)),
-      source: article.source && { name: convert(article.source.name), url: article.source.url },
-      canonicalUrl,
+      source: article.source,
+      canonicalUrl: absoluteUrl(paths.article(locale, article.slug)),
     },
     {
       reprint: site.disclaimers.reprint[locale],
       reprintSourceLabel: site.disclaimers.reprintSourceLabel[locale],
       original: site.disclaimers.original[locale],
       marketRisk: site.disclaimers.marketRisk[locale],
+      heading: site.disclaimers.heading[locale],
     },
   );
-  return { convert: timed(convert), disclaimers, disclaimerLabel: site.disclaimers.heading[locale] };
+  return { ...options, convert: timed(options.convert) };
 }
 
 /** The body HTML of an article in every published locale, from one parse. Pure. */

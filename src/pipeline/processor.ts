@@ -57,14 +57,19 @@ export function parseBody(body: string | PortableTextBody): Root {
   return processor.runSync(processor.parse(body)) as Root;
 }
 
-/** Sanitized hast → one locale's HTML: converted, with its disclaimers. Leaves `tree` untouched. */
-export function renderTree(tree: Root, options: RenderBodyOptions): string {
+/** Sanitized hast → one locale's hast: converted, with its disclaimers. Leaves `tree` untouched. */
+export function renderHast(tree: Root, options: RenderBodyOptions): Root {
   const copy = structuredClone(tree);
   convertTree(copy, options.convert);
   const block = disclaimerBlock(options.disclaimers, options.disclaimerLabel);
   if (block) copy.children.push(block);
   markExternalLinks(copy);
-  return toHtml(copy);
+  return copy;
+}
+
+/** Sanitized hast → one locale's HTML: converted, with its disclaimers. Leaves `tree` untouched. */
+export function renderTree(tree: Root, options: RenderBodyOptions): string {
+  return toHtml(renderHast(tree, options));
 }
 
 /** A Markdown or Portable Text body through the whole chain, for one locale. */

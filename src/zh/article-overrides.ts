@@ -6,28 +6,11 @@ import { projectDirs } from '../config/paths.ts';
 import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
 import { articleGlossaryEntries, siteGlossary } from './glossary.ts';
-import { OverrideError, spansOf, type GlossaryEntry, type Overrides } from './overrides.ts';
+import { protectedNames } from './article-names.ts';
+import { OverrideError, spansOf, type Overrides } from './overrides.ts';
 
 /** The content folder (src/config/paths.ts): its glossary.yaml is the site glossary. */
 export const contentDir = (): string => projectDirs.content;
-
-/** Proper names taken from the article's own fields. `nameIn` gives an author's form in a locale. */
-export function protectedNames(
-  article: Article,
-  nameIn: (author: Article['authors'][number], locale: Locale) => string,
-  locales: readonly Locale[],
-): GlossaryEntry[] {
-  const names: GlossaryEntry[] = article.authors.map((a) => ({
-    term: a.name,
-    forms: Object.fromEntries(locales.map((l) => [l, nameIn(a, l)])),
-  }));
-  if (article.source) {
-    names.push({ term: article.source.name, forms: {} });
-    if (article.source.author) names.push({ term: article.source.author, forms: {} });
-  }
-  // A name shorter than two characters would protect ordinary words.
-  return names.filter((n) => [...n.term].length >= 2);
-}
 
 export function overridesFor(
   article: Article,

@@ -1,6 +1,7 @@
 /**
- * What the Studio bundles stays browser-safe (issue 16): from the schema (sanity/schemaTypes/index.ts), every
- * module reached through relative imports — src/model, src/zh among them — imports no Node built-in (node:fs,
+ * What the Studio bundles stays browser-safe (issue 16): from its configuration (sanity/sanity.config.ts: the schema
+ * and the conversion pane), every module reached through relative imports — src/model, src/zh, src/pipeline among
+ * them — imports no Node built-in (node:fs,
  * node:module…). The Node-only modules (src/zh/convert.ts, tables-node.ts, ambiguity.ts, script.ts) bind the
  * same pure functions to the installed files.
  */
@@ -10,17 +11,20 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/build.ts';
 
 const IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+/** Modules loaded on first use (`import('./ConversionPane.tsx')`) are bundled too. */
+const DYNAMIC_IMPORT = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function graph(entry: string): Map<string, string[]> {
   const seen = new Map<string, string[]>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
-    const specifiers = [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => m[1]!);
+    const text = readFileSync(file, 'utf8');
+    const specifiers = [...text.matchAll(IMPORT), ...text.matchAll(DYNAMIC_IMPORT)].map((m) => m[1]!);
     seen.set(file, specifiers);
     for (const s of specifiers) {
       if (!s.startsWith('.')) continue;
       const target = resolve(dirname(file), s);
-      if (existsSync(target) && target.endsWith('.ts')) visit(target);
+      if (existsSync(target) && /\.tsx?$/.test(target)) visit(target);
     }
   };
   visit(entry);
@@ -28,7 +32,7 @@ function graph(entry: string): Map<string, string[]> {
 }
 
 describe('the Studio bundle', () => {
-  const modules = graph(join(projectRoot, 'sanity', 'schemaTypes', 'index.ts'));
+  const modules = graph(join(projectRoot, 'sanity', 'sanity.config.ts'));
 
   it('reaches the shared rules (src/model, src/zh)', () => {
     const files = [...modules.keys()].map((f) => relative(projectRoot, f));
@@ -40,6 +44,14 @@ describe('the Studio bundle', () => {
         'src/zh/ambiguity-core.ts',
         'src/model/mojibake.ts',
         'src/model/pinyin.ts',
+        // The conversion pane renders with the site's pipeline.
+        'sanity/components/ConversionPane.tsx',
+        'src/pipeline/processor.ts',
+        'src/pipeline/locale-render.ts',
+        'src/pipeline/ambiguity-marks.ts',
+        'src/zh/overrides.ts',
+        'src/zh/glossary-core.ts',
+        'src/config/site-texts.ts',
       ]),
     );
   });

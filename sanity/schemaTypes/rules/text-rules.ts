@@ -16,7 +16,7 @@ const TARGETS: readonly Target[] = [
   { locale: 'zh-Hant', variant: 'tw' },
 ];
 
-interface ArticleDoc {
+export interface ArticleDoc {
   sourceLocale?: string;
   glossary?: { zhHans?: string; zhHant?: string }[];
 }
@@ -25,12 +25,14 @@ const sourceOf = (context: ValidationContext): Locale =>
   (context.document as ArticleDoc | undefined)?.sourceLocale === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans';
 
 /** The article's glossary as the conversion reads it (src/sources/sanity/to-article.ts): keyed by the source script's form. */
-function glossaryOf(context: ValidationContext, sourceLocale: Locale): GlossaryEntry[] {
+export function articleGlossaryOf(doc: ArticleDoc | undefined, sourceLocale: Locale): GlossaryEntry[] {
   const key = sourceLocale === 'zh-Hant' ? 'zhHant' : 'zhHans';
-  return ((context.document as ArticleDoc | undefined)?.glossary ?? [])
+  return (doc?.glossary ?? [])
     .filter((e) => e?.[key])
     .map((e) => ({ term: e[key]!, forms: { ...(e.zhHans ? { 'zh-Hans': e.zhHans } : {}), ...(e.zhHant ? { 'zh-Hant': e.zhHant } : {}) } }));
 }
+
+const glossaryOf = (context: ValidationContext, sourceLocale: Locale) => articleGlossaryOf(context.document as ArticleDoc | undefined, sourceLocale);
 
 const result = (messages: string[]) => (messages.length ? messages.join(' · ') : true);
 

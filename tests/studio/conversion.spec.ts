@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import { lakeClient, recordRequests, signIn } from './support.ts';
+
+/**
+ * The conversion pane in the real Studio: an article written in Simplified, opened with the form and the
+ * 繁簡 / Conversion view side by side; the pane shows the zh-Hant text with the fallback's choice highlighted,
+ * follows the form as the editor types, and drops the highlight when the article's glossary fixes the word.
+ */
+test('the conversion pane shows the zh-Hant text, highlights the fallback’s choice and follows the form', async ({ page }) => {
+  test.setTimeout(240_000);
+  recordRequests(page);
+  const stamp = Date.now().toString(36);
+  const id = `article.pane-${stamp}`;
+  const editor = lakeClient({ token: true });
+  await editor.createOrReplace({
+    _id: `drafts.${id}`,
+    _type: 'article',
+    title: `新产品发布会后举行 ${stamp}`,
+    slug: { _type: 'slug', current: `pane-${stamp}` },
+    summary: '头发很长的研究员发表了报告。',
+    sourceLocale: 'zh-Hans',
+    origin: 'original',
+    publishedAt: '2026-11-30T02:00:00Z',
+    authors: [{ _type: 'reference', _ref: 'author.tongbao-desk', _key: 'a0' }],
+    category: { _type: 'reference', _ref: 'category.technology' },
+    body: [
+      {
+        _type: 'block',
+        _key: 'b0',
+        style: 'normal',
+        markDefs: [],
+        children: [{ _type: 'span', _key: 's0', marks: [], text: '新产品发布会后举行酒会，云计算企业参加。' }],
+      },
+    ],
+  });
+
+  // The form and, beside it (a split pane), the conversion view.
+  await signIn(page, `/structure/article;${id}|,view=conversion`);
+  const pane = page.getByTestId('conversion-pane');
+  const hant = pane.locator('section[data-locale="zh-Hant"]');
+  // A cold Studio bundles the pane's modules on first use (Vite's dependency optimizer): allow for it.
+  await expect(hant.locator('[data-field="title"]')).toHaveText(`新產品發佈會後舉行 ${stamp}`, { timeout: 90_000 });
+  await expect(hant).toHaveAttribute('lang', 'zh-Hant');
+  // The fallback's choice, highlighted with its alternatives, in the headline and in the body.
+  await expect(hant.locator('[data-field="title"] mark')).toHaveAttribute('title', '后 → 後 (also: 后)');
+  await expect(hant.locator('[data-field="body"] mark[data-char="后"]')).toHaveText('後');
+  await expect(hant.locator('[data-field="body"] p').first()).toHaveText('新產品發佈會後舉行酒會，雲端運算企業參加。');
+  // The site glossary's form (content/glossary.yaml: 云计算 → 雲端運算), the summary, the attribution notice.
+  await expect(hant.locator('[data-field="summary"]')).toHaveText('頭髮很長的研究員發表了報告。');
+  await expect(hant.locator('[data-field="body"] .disclaimers')).toContainText('原創文章，作者：通報編輯部');
+  await expect(hant.locator('[data-field="choices"]')).toContainText('后 → 後 (also: 后)');
+  await expect(page.getByTestId('field-title').locator('input')).toHaveValue(`新产品发布会后举行 ${stamp}`);
+  await page.screenshot({ path: 'docs/screenshots/studio-conversion-pane.png' });
+
+  // Typing into the headline in the form: the pane follows (debounced).
+  const title = page.getByTestId('field-title').locator('input');
+  await title.fill(`干部发言 ${stamp}`);
+  await expect(hant.locator('[data-field="title"]')).toHaveText(`幹部發言 ${stamp}`);
+  await expect(hant.locator('[data-field="title"] mark')).toHaveCount(0);
+  await title.fill(`新产品发布会后举行 ${stamp}`);
+  await expect(hant.locator('[data-field="title"] mark')).toHaveCount(1);
+
+  // The article's glossary fixes the word: the highlight goes, in the headline and the body.
+  await page
+    .getByTestId('field-glossary')
+    .getByRole('button', { name: /Add item/ })
+    .click();
+  const dialog = page.locator('[data-ui="Dialog"], [data-testid="popover-edit-dialog"], [data-ui="Popover"]').last();
+  await dialog.getByTestId('field-glossary[0].zhHans').or(dialog.locator('[data-testid$="zhHans"]')).first().locator('input').fill('会后');
+  await dialog.getByTestId('field-glossary[0].zhHant').or(dialog.locator('[data-testid$="zhHant"]')).first().locator('input').fill('會後');
+  await expect(hant.locator('[data-field="title"] mark')).toHaveCount(0);
+  await expect(hant.locator('[data-field="body"] mark')).toHaveCount(0);
+  await expect(hant.locator('[data-field="title"]')).toHaveText(`新產品發佈會後舉行 ${stamp}`);
+  await expect(hant.locator('[data-field="choices"]')).not.toContainText('后 → 後');
+});
