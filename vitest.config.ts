@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 //   unit, studio — in-process only: no child process and no build (tests/unit/ also no server;
 //           sanity/tests/ validates documents against an in-process lake): test files run in parallel;
 //   server — servers on loopback (the lake's webhooks, Varnish): files in parallel;
-//   build — tests that spawn `npm run build`/`astro build`, the scripts or a lake: two files at a time,
-//           each worker with its own cache folder (tests/support/worker-cache.ts); builds of the same
+//   build — tests that spawn `npm run build`/`astro build`, the scripts or a lake: one file at a time,
+//           in this run's own cache folder (tests/support/worker-cache.ts); builds of the same
 //           scenario are shared by the files of a run (tests/support/scenarios.ts, folder from
 //           tests/support/global-setup.ts).
 export default defineConfig({
@@ -50,9 +50,9 @@ export default defineConfig({
           // first); give them room on a busy machine without hiding a hang.
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          // Two at a time: a build of a small site keeps about one core busy (Astro's bundler, then its
-          // render workers in turn), so two files at once use both cores of a 2-core machine.
-          maxWorkers: 2,
+          // One file at a time: two builds that start at once race on `.astro/content-assets.mjs`, which
+          // every build rewrites through one fixed temporary name (seen: ENOENT renaming it; issue 13's note).
+          fileParallelism: false,
           setupFiles: ['tests/support/worker-cache.ts'],
           sequence: { groupOrder: 1 },
         },

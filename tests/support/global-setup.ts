@@ -5,8 +5,8 @@
  *
  * Inside the project because of where Astro puts its bundle of the pages: inside the output folder
  * when that folder is under the working directory, and in the project's own `.astro/` otherwise, where
- * two builds at once would overwrite each other's (tests/support/worker-cache.ts points the workers'
- * temporary folders here, so that build tests can run two files at a time).
+ * builds would overwrite each other's (tests/support/worker-cache.ts points the workers' temporary
+ * folders here).
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,13 +1,13 @@
 /**
- * setupFiles of the build tests, which run two files at a time. Each vitest worker gets
- *   - its own TONGBAO_CACHE_DIR (render cache, Astro's content store, Pagefind's shards), so that two
- *     builds of different content never write the same cache (a test that sets its own keeps it);
+ * setupFiles of the build tests. Each vitest worker gets
+ *   - its own TONGBAO_CACHE_DIR (render cache, Astro's content store, Pagefind's shards) in this run's
+ *     folder, so that a test run never reads or leaves the project's cache (a test that sets its own keeps it);
  *   - its own temporary folder (TMPDIR, which os.tmpdir() reads) inside this run's folder in the
  *     project (tests/support/global-setup.ts): every output folder a test makes is then under the
  *     working directory, where Astro bundles the pages inside the output folder instead of the
  *     project's shared `.astro/`.
- * The rest a build writes in the project (`.astro/`'s types) is the same for every build and written
- * only when it changes, by rename.
+ * The build tests still run one file at a time (vitest.config.ts): Astro rewrites `.astro/content-assets.mjs`
+ * at every build through one fixed temporary name, so two builds starting at once can fail.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
