@@ -3,11 +3,10 @@
  * typography; and the disclaimers under the body. Pure and browser-safe: the build (src/lib/localize.ts) and the
  * Studio's conversion pane (sanity/components/conversion.ts) both render through it.
  */
-import type { Origin } from '../model/article.ts';
 import type { Convert } from '../zh/converter.ts';
 import { withOverrides, type Overrides } from '../zh/overrides.ts';
 import { typeset, type Quotes } from '../zh/typography.ts';
-import { disclaimersFor, type DisclaimerTexts } from './disclaimers.ts';
+import { disclaimersFor, type DisclaimerInput, type DisclaimerTexts } from './disclaimers.ts';
 import type { RenderBodyOptions } from './processor.ts';
 
 /** OpenCC (`plain`, source variant → locale variant) honouring the overrides, then the locale's typography. */
@@ -17,16 +16,11 @@ export function localeConverter(plain: Convert, overrides: Overrides, quotes: Qu
   return (text) => typeset(overridden(text), quotes);
 }
 
-export interface BodyDisclaimerInput {
-  origin: Origin;
-  riskNotice: boolean;
-  categoryRisk: boolean;
-  /** Author names already in the locale. */
-  authors: readonly string[];
+/** The disclaimers' input as the body renderer gets it: everything in the locale already but the source. */
+export type BodyDisclaimerInput = Omit<DisclaimerInput, 'source'> & {
   /** The source as written (converted here with the article's converter). */
-  source?: { name: string; url: string } | undefined;
-  canonicalUrl: string;
-}
+  source?: DisclaimerInput['source'];
+};
 
 /** The disclaimer texts of one locale, and the label of their block. */
 export interface LocaleDisclaimerTexts extends DisclaimerTexts {
