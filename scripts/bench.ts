@@ -1,9 +1,12 @@
 /**
- * `npm run bench -- --articles N [--vs-hugo] [--cold-only] [--no-readme] [--keep]`
+ * `npm run bench -- --articles N [--vs-hugo] [--floor] [--cold-only] [--no-readme] [--keep]`
  * Generates a synthetic corpus, builds it cold and again after editing one article, and reports
  * wall time, peak memory, pages per second, the share of time spent converting, search indexing and
  * output size. Writes bench/results/latest-<N>.json and updates the table in docs/benchmarks.md. `--cold-only`
  * skips the rebuild (for the largest corpora, where the cold build is the figure asked for).
+ * `--vs-hugo` builds the same pages with Hugo (median of three runs); `--floor` builds them with the least
+ * Astro project that can write them (scripts/bench/astro-floor.ts), cold and as a no-change incremental
+ * rebuild (median of three runs each): what any `astro build` of these pages costs on this machine.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,6 +15,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './bench/corpus.ts';
+import { writeAstroFloorSite } from './bench/astro-floor.ts';
 import { writeHugoSite } from './bench/hugo.ts';
 import { measure, type Measurement } from './bench/measure.ts';
 
@@ -20,6 +24,7 @@ const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '1000' },
     'vs-hugo': { type: 'boolean', default: false },
+    floor: { type: 'boolean', default: false },
     'no-readme': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'cold-only': { type: 'boolean', default: false },
@@ -100,6 +105,18 @@ if (!values['cold-only']) {
   rebuild = await build('rebuild after one edit');
 }
 
+/** Runs a measured command three times; the run with the median wall time. */
+async function median3(label: string, run: () => Promise<Measurement>): Promise<Measurement> {
+  const runs: Measurement[] = [];
+  for (let i = 1; i <= 3; i++) {
+    const m = await run();
+    if (m.exitCode !== 0) throw new Error(`[tongbao] ${label} failed (exit ${m.exitCode}):\n${m.output.slice(-2000)}`);
+    log(`  ${label} ${i}/3: ${m.wallSeconds.toFixed(1)} s, peak ${m.peakMemoryMB.toFixed(0)} MB`);
+    runs.push(m);
+  }
+  return runs.sort((a, b) => a.wallSeconds - b.wallSeconds)[1]!;
+}
+
 let hugo: Measurement | undefined;
 if (values['vs-hugo']) {
   if (!existsSync('/usr/bin/hugo')) {
@@ -108,11 +125,30 @@ if (values['vs-hugo']) {
     const hugoDir = join(work, 'hugo');
     log(`writing the same corpus as a Hugo site in ${hugoDir}`);
     await writeHugoSite(corpus, hugoDir);
-    log('hugo build');
-    hugo = await measure('hugo', ['--quiet', '--destination', join(work, 'hugo-public')], { cwd: hugoDir, env: process.env });
-    if (hugo.exitCode !== 0) throw new Error(`[tongbao] hugo failed:\n${hugo.output.slice(-2000)}`);
-    log(`  hugo: ${hugo.wallSeconds.toFixed(1)} s, peak ${hugo.peakMemoryMB.toFixed(0)} MB`);
+    const hugoOut = join(work, 'hugo-public');
+    hugo = await median3('hugo build', async () => {
+      await rm(hugoOut, { recursive: true, force: true });
+      return measure('hugo', ['--quiet', '--destination', hugoOut], { cwd: hugoDir, env: process.env });
+    });
+    log(`  hugo (median): ${hugo.wallSeconds.toFixed(1)} s`);
   }
+}
+
+let floor: { cold: Measurement; noChange: Measurement } | undefined;
+if (values.floor) {
+  const floorDir = join(work, 'astro-floor');
+  log(`writing the same pages as the least Astro project in ${floorDir}`);
+  await writeAstroFloorSite(corpus, floorDir, join(root, 'node_modules'));
+  const astroBuild = () => measure('npx', ['astro', 'build'], { cwd: floorDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const clean = () => Promise.all(['dist', '.astro', '.astro-cache'].map((d) => rm(join(floorDir, d), { recursive: true, force: true })));
+  const cold = await median3('astro floor, cold', async () => {
+    await clean();
+    return astroBuild();
+  });
+  // The last cold run left the incremental build's state: build again with nothing changed (every page restored).
+  const noChange = await median3('astro floor, nothing changed', astroBuild);
+  floor = { cold, noChange };
+  log(`  astro floor (median): cold ${cold.wallSeconds.toFixed(1)} s, nothing changed ${noChange.wallSeconds.toFixed(1)} s`);
 }
 
 const version = hugo ? execFileSync('hugo', ['version'], { encoding: 'utf8' }).trim() : undefined;
@@ -144,7 +180,21 @@ const result = {
   },
   search: { seconds: (cold.stats.pagefindMs ?? NaN) / 1000, peakMemoryMB: cold.stats.pagefindPeakMB ?? NaN },
   outputMB: outputBytes / 2 ** 20,
-  hugo: hugo && { version, seconds: hugo.wallSeconds, peakMemoryMB: hugo.peakMemoryMB, ratio: cold.wallSeconds / hugo.wallSeconds },
+  hugo: hugo && {
+    version,
+    seconds: hugo.wallSeconds,
+    peakMemoryMB: hugo.peakMemoryMB,
+    ratio: cold.wallSeconds / hugo.wallSeconds,
+    rebuildRatio: rebuild ? rebuild.wallSeconds / hugo.wallSeconds : NaN,
+  },
+  // The least Astro build of the same pages (scripts/bench/astro-floor.ts), and its ratios to Hugo's build.
+  astroFloor: floor && {
+    coldSeconds: floor.cold.wallSeconds,
+    coldPeakMemoryMB: floor.cold.peakMemoryMB,
+    noChangeSeconds: floor.noChange.wallSeconds,
+    coldRatioToHugo: hugo ? floor.cold.wallSeconds / hugo.wallSeconds : NaN,
+    noChangeRatioToHugo: hugo ? floor.noChange.wallSeconds / hugo.wallSeconds : NaN,
+  },
   stats: cold.stats,
 };
 
