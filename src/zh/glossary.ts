@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseSiteGlossary, SITE_GLOSSARY_FILE } from './glossary-core.ts';
 import type { GlossaryEntry } from './overrides.ts';
 
-export { articleGlossaryEntries, GlossaryError, parseSiteGlossary } from './glossary-core.ts';
+export { GlossaryError, parseSiteGlossary } from './glossary-core.ts';
 
 /** The site glossary of a content folder (none when it has no glossary.yaml); `where` names the file in errors. */
 export function siteGlossary(contentDir: string, where = join(contentDir, SITE_GLOSSARY_FILE)): GlossaryEntry[] {
