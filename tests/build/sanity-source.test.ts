@@ -161,7 +161,7 @@ describe('faults injected by the lake', () => {
     const articles = await readSanityArticles(options({ timeoutMs: 500 }), (l) => logs.push(l));
     expect(articles).toHaveLength(samples.length);
     expect(logs[0]).toMatch(/retrying in \d+ ms \(attempt 2 of 3\)/);
-    expect(lake.requests.filter((r) => r.path.includes('/data/query/'))).toHaveLength(3); // failed + retried list, count
+    expect(lake.requests.filter((r) => r.path.includes('/data/query/'))).toHaveLength(4); // failed + retried list, count, site glossary
   });
 
   it('waits as long as Retry-After says after a 429', async () => {
