@@ -45,11 +45,18 @@ export function overrideFields(article: Article): [field: string, text: string][
   return fields;
 }
 
-/** The article with the entries of the site glossary that can apply to any text it converts (its fields and its source's names). */
+/** A character reference (`&#x4e91;`, `&amp;`): a Markdown body may spell a term with one, which a substring test does not see. */
+const CHARACTER_REFERENCE = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);?/i;
+
+/**
+ * The article with the entries of the site glossary that can apply to any text it converts (its fields and its
+ * source's names); every entry when its Markdown body holds a character reference.
+ */
 export function withSiteGlossary(article: Article, glossary: readonly GlossaryEntry[]): Article {
   const texts = overrideFields(article).map(([, text]) => text);
   if (article.source) texts.push(article.source.name, article.source.author ?? '');
-  const siteGlossary = entriesIn(glossary, texts, article.sourceLocale);
+  const references = typeof article.body === 'string' && CHARACTER_REFERENCE.test(article.body);
+  const siteGlossary = references ? [...glossary] : entriesIn(glossary, texts, article.sourceLocale);
   return siteGlossary.length ? { ...article, siteGlossary } : article;
 }
 

@@ -109,13 +109,13 @@ export function parseSiteGlossary(text: string, where: string): GlossaryEntry[] 
 }
 
 /**
- * The entries of a site glossary that can apply to a text: those whose term, or whose form in the text's
- * script, occurs in it (src/zh/overrides.ts matches nothing else). A text holding a character reference
- * (`&#x4e91;`, `&amp;`) may spell a term in a way a substring test does not see: every entry is kept then.
+ * The entries of a site glossary that can apply to some texts: those whose term, or whose form in the texts'
+ * script, occurs in one (src/zh/overrides.ts matches nothing else).
  */
 export function entriesIn(entries: readonly GlossaryEntry[], texts: readonly string[], sourceLocale: Locale): GlossaryEntry[] {
-  if (texts.some((t) => /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);?/i.test(t))) return [...entries];
-  return entries.filter((entry) => [entry.term, entry.forms[sourceLocale]].some((needle) => !!needle && texts.some((t) => t.includes(needle))));
+  // One string, the texts apart by NUL (no term holds one), searched once per needle.
+  const all = texts.join('\u0000');
+  return entries.filter((entry) => all.includes(entry.term) || (!!entry.forms[sourceLocale] && all.includes(entry.forms[sourceLocale])));
 }
 
 /** The article glossary as entries. */

@@ -83,8 +83,18 @@ describe('the entries an article carries', () => {
     expect(entriesIn(glossary, ['什么都没有'], 'zh-Hans')).toEqual([]);
   });
 
-  it('every entry when a text holds a character reference (a term may be spelled with one)', () => {
-    expect(entriesIn(glossary, ['&#x4e91;计算'], 'zh-Hans')).toEqual(glossary);
+  it('every entry when a Markdown body holds a character reference (a term may be spelled with one)', async () => {
+    const [sample] = await loadLocalArticles();
+    const { siteGlossary: _carried, ...article } = sample!;
+    expect(withSiteGlossary({ ...article, body: '&#x4e91;计算' }, glossary).siteGlossary).toEqual(glossary);
+    expect(withSiteGlossary({ ...article, title: '云计算', body: '正文。' }, glossary).siteGlossary).toEqual([glossary[0]]);
+    // Portable Text is not decoded: its text is taken as written.
+    const pt = [
+      { _type: 'block', _key: 'b', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's', text: '&#x4e91;计算与主线', marks: [] }] },
+    ];
+    expect(withSiteGlossary({ ...article, title: '标题', summary: '摘要', tags: [], body: pt } as Article, glossary).siteGlossary).toEqual([
+      glossary[1],
+    ]);
   });
 
   it('the samples: only the article that writes 通报 carries the entry, and no article carries an entry it lacks', async () => {
