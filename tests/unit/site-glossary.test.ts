@@ -10,7 +10,9 @@ import { toSiteGlossary } from '../../src/sources/sanity/to-glossary.ts';
 import { withSiteGlossary } from '../../src/zh/article-overrides.ts';
 import { entriesIn, fromSanityEntry, parseSiteGlossary } from '../../src/zh/glossary-core.ts';
 import type { GlossaryEntry } from '../../src/zh/overrides.ts';
-import { loadLocalArticles } from '../support/content.ts';
+import { ContentError, readLocalContent } from '../../src/sources/local/files.ts';
+import { GOOD_FIELDS, markdown } from '../support/bad-input.ts';
+import { contentFolder, loadLocalArticles } from '../support/content.ts';
 
 const doc = (entries: unknown[]) =>
   ({ _id: 'siteGlossary', _originalId: null, _type: 'siteGlossary', entries }) as unknown as SITE_GLOSSARY_QUERY_RESULT;
@@ -106,5 +108,25 @@ describe('the entries an article carries', () => {
       const again = withSiteGlossary(without, [...(carried ?? []), { term: '不存在的词', forms: {} }]);
       expect(again.siteGlossary).toEqual(a.siteGlossary);
     }
+  });
+
+  it('from content/: glossary.yaml read with the articles, each carrying its entries; front matter cannot set them', async () => {
+    const body = '关注三条主线。';
+    const { root } = contentFolder({
+      'glossary.yaml': '- term: 主线\n  zh-Hant: 主軸\n- term: 云计算\n  zh-Hant: 雲端運算\n',
+      'articles/a.md': markdown(GOOD_FIELDS, body),
+      'articles/b.md': markdown({ ...GOOD_FIELDS, title: '云计算' }),
+    });
+    const { articles, glossary } = await readLocalContent(root, 'content');
+    expect(glossary.map((e) => e.term)).toEqual(['主线', '云计算']);
+    expect(Object.fromEntries(articles.map(({ article }) => [article.slug, article.siteGlossary?.map((e) => e.term)]))).toEqual({
+      a: ['主线'],
+      b: ['云计算'],
+    });
+
+    const bad = contentFolder({ 'articles/a.md': markdown({ ...GOOD_FIELDS, siteGlossary: [{ term: '甲', forms: {} }] }) });
+    const error = await readLocalContent(bad.root, 'content').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentError);
+    expect((error as Error).message).toMatch(/siteGlossary/);
   });
 });
