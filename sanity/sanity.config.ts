@@ -1,6 +1,7 @@
 import { defineConfig } from 'sanity';
 import { structureTool } from 'sanity/structure';
 import { ConversionView } from './components/ConversionView.tsx';
+import { SITE_GLOSSARY_ID } from './schemaTypes/documents/siteGlossary.ts';
 import { schemaTypes } from './schemaTypes/index.ts';
 
 // The project id and dataset are public identifiers: set them for your project (SANITY_STUDIO_PROJECT_ID,
@@ -37,7 +38,15 @@ export default defineConfig({
   ...(apiHost ? LAKE_OPTIONS(apiHost) : {}),
   plugins: [
     structureTool({
-      structure: (S) => S.list().title('Content').items(S.documentTypeListItems()),
+      // The site glossary is one document (a singleton): its item opens it, and it is not listed as a type.
+      structure: (S) =>
+        S.list()
+          .title('Content')
+          .items([
+            ...S.documentTypeListItems().filter((item) => item.getId() !== 'siteGlossary'),
+            S.divider(),
+            S.listItem().id('siteGlossary').title('Site glossary').child(S.document().schemaType('siteGlossary').documentId(SITE_GLOSSARY_ID)),
+          ]),
       // An article opens with the form and, beside it, the conversion pane (sanity/components/ConversionPane.tsx, loaded on first use).
       defaultDocumentNode: (S, { schemaType }) =>
         schemaType === 'article'
@@ -46,4 +55,6 @@ export default defineConfig({
     }),
   ],
   schema: { types: schemaTypes },
+  // The site glossary is created under its own id from the desk's item, never as a second one from "Create".
+  document: { newDocumentOptions: (previous) => previous.filter((option) => option.templateId !== 'siteGlossary') },
 });

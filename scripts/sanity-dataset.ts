@@ -1,7 +1,8 @@
 /**
  * Writes content/dataset.ndjson (Sanity's export format: one JSON document a line) from the local
  * content folder: authors, categories, the articles with their bodies as Portable Text, the image
- * assets they use, and the site settings. Run it after changing content/:
+ * assets they use, and the site glossary (content/glossary.yaml as the document `siteGlossary`). Run it after
+ * changing content/:
  *
  *   npm run dataset            rewrite content/dataset.ndjson
  *   npm run dataset -- --check fail when content/dataset.ndjson is not what content/ gives
@@ -17,6 +18,7 @@ import type { Article } from '../src/model/article.ts';
 import type { Author, Category } from '../src/model/taxonomy.ts';
 import { markdownToPortableText } from './lib/markdown-to-portable-text.ts';
 import { converter } from '../src/zh/convert.ts';
+import { parseSiteGlossaryItems, SANITY_FORM_FIELDS, SITE_GLOSSARY_FILE } from '../src/zh/glossary-core.ts';
 
 const root = join(import.meta.dirname, '..');
 const DATASET = join(root, 'content', 'dataset.ndjson');
@@ -24,11 +26,31 @@ const log = (message: string) => console.log(`[tongbao] ${message}`);
 
 type Doc = Record<string, unknown> & { _id: string; _type: string };
 const slugField = (current: string) => ({ _type: 'slug', current });
-// Sanity field names cannot hold hyphens: zhHans/zhHant (the site's GROQ projection maps them back).
-const names = (e: Author | Category) =>
-  e.names
-    ? { names: { ...(e.names['zh-Hans'] ? { zhHans: e.names['zh-Hans'] } : {}), ...(e.names['zh-Hant'] ? { zhHant: e.names['zh-Hant'] } : {}) } }
-    : {};
+// Sanity field names cannot hold hyphens: zhHans/zhHant/zhHantHK (the site's GROQ projection maps them back).
+const sanityForms = (forms: Partial<Record<keyof typeof SANITY_FORM_FIELDS, string>>) =>
+  Object.fromEntries(
+    Object.entries(SANITY_FORM_FIELDS).flatMap(([locale, field]) => {
+      const form = forms[locale as keyof typeof SANITY_FORM_FIELDS];
+      return form ? [[field, form]] : [];
+    }),
+  );
+const names = (e: Author | Category) => (e.names ? { names: sanityForms(e.names) } : {});
+
+/** content/glossary.yaml as the one document `siteGlossary` (sanity/schemaTypes/documents/siteGlossary.ts); none without the file. */
+function siteGlossaryDoc(): Doc[] {
+  const file = join(root, 'content', SITE_GLOSSARY_FILE);
+  if (!existsSync(file)) return [];
+  const items = parseSiteGlossaryItems(readFileSync(file, 'utf8'), `content/${SITE_GLOSSARY_FILE}`);
+  const entries = items.map(({ term, note, ...forms }) => ({
+    // A key from the term: stable when other entries are added or reordered.
+    _key: createHash('sha1').update(term).digest('hex').slice(0, 12),
+    _type: 'siteGlossaryEntry',
+    term,
+    ...sanityForms(forms),
+    ...(note !== undefined ? { note } : {}),
+  }));
+  return [{ _id: 'siteGlossary', _type: 'siteGlossary', entries }];
+}
 
 /** Width and height of an SVG (its width/height attributes) or a PNG (its IHDR chunk). */
 function imageSize(bytes: Buffer, ext: string): { width: number; height: number } | undefined {
@@ -155,6 +177,7 @@ export async function datasetFromContent(): Promise<{ docs: Doc[]; assets: (Doc 
       riskNotice: c.riskNotice,
       ...(c.description ? { description: c.description } : {}),
     })),
+    ...siteGlossaryDoc(),
     ...articles.map(({ article, path }) => articleDoc(article, path, assets)),
   ];
   return { docs, assets: [...assets.values()] };

@@ -9,7 +9,11 @@ import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useClient } from 'sanity';
 import type { UserViewComponent } from 'sanity/structure';
 import { describeChoice, markedPieces, type MarkedChoice } from '../../src/pipeline/ambiguity-marks.ts';
+import { SITE_GLOSSARY_QUERY } from '../../src/sources/sanity/queries.ts';
+import type { SITE_GLOSSARY_QUERY_RESULT } from '../../src/sources/sanity/sanity.types.ts';
+import { toSiteGlossary } from '../../src/sources/sanity/to-glossary.ts';
 import { converter } from '../../src/zh/converter.ts';
+import type { GlossaryEntry } from '../../src/zh/overrides.ts';
 import { conversionModel, type ArticleDocument, type AuthorName, type LocaleView, type PaneModel } from './conversion.ts';
 import { PUBLISHED_LOCALES, STUDIO_LOCALES, type Locale } from './site-locales.ts';
 
@@ -26,14 +30,31 @@ interface Fetched {
   authors: AuthorName[];
   categoryRisk: boolean;
   assets: Record<string, string>;
+  siteGlossary: GlossaryEntry[];
+  /** Why the site glossary cannot be applied (the build refuses it for the same reason). */
+  glossaryProblem?: string | undefined;
 }
 
-/** The documents the body refers to, fetched from the dataset: the authors' names, the category's risk flag, the images' addresses. */
+/**
+ * The documents the body refers to, fetched from the dataset: the authors' names, the category's risk flag, the images'
+ * addresses, and the published site glossary (the build's query, src/sources/sanity/queries.ts: the pane applies what
+ * will be published).
+ */
 const REFERENCED = `{
-  "authors": *[_type == "author" && _id in $authors]{ _id, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant } },
+  "authors": *[_type == "author" && _id in $authors]{ _id, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK } },
   "categoryRisk": *[_type == "category" && _id == $category][0].riskNotice,
-  "assets": *[_id in $assets]{ _id, url }
+  "assets": *[_id in $assets]{ _id, url },
+  "glossary": ${SITE_GLOSSARY_QUERY}
 }`;
+
+/** The site glossary's entries, or why there are none (an invalid document: the build names the same fields). */
+function glossaryOf(doc: SITE_GLOSSARY_QUERY_RESULT): Pick<Fetched, 'siteGlossary' | 'glossaryProblem'> {
+  try {
+    return { siteGlossary: toSiteGlossary(doc) };
+  } catch (error) {
+    return { siteGlossary: [], glossaryProblem: (error as Error).message.replace(/^\[tongbao\] /, '') };
+  }
+}
 
 function useReferenced(doc: Refs): Fetched {
   const client = useClient({ apiVersion: '2025-02-19' });
@@ -41,12 +62,17 @@ function useReferenced(doc: Refs): Fetched {
   const category = doc.category?._ref ?? '';
   const assetIds = (doc.body ?? []).map((b) => (b._type === 'image' ? b.asset?._ref : undefined)).filter((r): r is string => Boolean(r));
   const key = JSON.stringify([authorIds, category, assetIds]);
-  const [fetched, setFetched] = useState<Fetched>({ authors: [], categoryRisk: false, assets: {} });
+  const [fetched, setFetched] = useState<Fetched>({ authors: [], categoryRisk: false, assets: {}, siteGlossary: [] });
   useEffect(() => {
     let live = true;
     const [authors, cat, assets] = JSON.parse(key) as [string[], string, string[]];
     client
-      .fetch<{ authors: (AuthorName & { _id: string })[]; categoryRisk: boolean | null; assets: { _id: string; url?: string }[] }>(REFERENCED, {
+      .fetch<{
+        authors: (AuthorName & { _id: string })[];
+        categoryRisk: boolean | null;
+        assets: { _id: string; url?: string }[];
+        glossary: SITE_GLOSSARY_QUERY_RESULT;
+      }>(REFERENCED, {
         authors,
         category: cat,
         assets,
@@ -64,6 +90,7 @@ function useReferenced(doc: Refs): Fetched {
           }),
           categoryRisk: result.categoryRisk === true,
           assets: Object.fromEntries(result.assets.filter((a) => a.url).map((a) => [a._id, a.url!])),
+          ...glossaryOf(result.glossary),
         });
       })
       .catch(() => {
@@ -195,6 +222,7 @@ export const ConversionPane: UserViewComponent = ({ document }) => {
         locales: STUDIO_LOCALES,
         authors: fetched.authors,
         categoryRisk: fetched.categoryRisk,
+        siteGlossary: fetched.siteGlossary,
         imageSrc: (block) => fetched.assets[(block.asset as { _ref?: string } | undefined)?._ref ?? ''],
         canonicalUrl: addressPlaceholder,
       }),
@@ -208,6 +236,11 @@ export const ConversionPane: UserViewComponent = ({ document }) => {
         (dotted: kept as written); hover for the alternatives. To fix one, add the word to &ldquo;Glossary for this article&rdquo; with both forms, or
         write -{'{zh-hans:…;zh-hant:…}'}- around it.
       </p>
+      {fetched.glossaryProblem && (
+        <p style={styles.problem} lang="en" data-testid="conversion-glossary-problem">
+          The site glossary is not applied: {fetched.glossaryProblem}
+        </p>
+      )}
       {model.warnings.map((w, i) => (
         <p key={i} style={styles.warning} lang="en" data-testid="conversion-warning">
           {w}

@@ -4,9 +4,8 @@
  * the article's overrides, the site glossary and the protected names → typography → disclaimers), with every
  * character OpenCC converted by its single-character fallback marked (src/pipeline/ambiguity-marks.ts), and the
  * script warnings of the validation (src/zh/editor-checks.ts). Pure: the pane (ConversionPane.tsx) passes in what
- * it fetched (the authors' names, the category's risk flag) and how to show a body image.
+ * it fetched (the site glossary, the authors' names, the category's risk flag) and how to show a body image.
  */
-import glossaryYaml from '../../content/glossary.yaml?raw';
 import { SITE_TEXTS } from '../../src/config/site-texts.ts';
 import { ORIGINS, type Origin } from '../../src/model/article.ts';
 import type { Locale, LocaleInfo } from './site-locales.ts';
@@ -17,7 +16,6 @@ import type { PortableTextBody } from '../../src/pipeline/portable-text.ts';
 import { nameInLocale, protectedNames } from '../../src/zh/article-names.ts';
 import { converter } from '../../src/zh/converter.ts';
 import { scriptCheck } from '../../src/zh/editor-checks.ts';
-import { parseSiteGlossary } from '../../src/zh/glossary-core.ts';
 import { fillHongKong, type Written } from '../../src/zh/locale-text.ts';
 import type { GlossaryEntry } from '../../src/zh/overrides.ts';
 import type { Quotes } from '../../src/zh/typography.ts';
@@ -51,6 +49,8 @@ export interface PaneContext {
   locales: Record<Locale, LocaleInfo>;
   authors: readonly AuthorName[];
   categoryRisk: boolean;
+  /** The site glossary as the build reads it (the published document siteGlossary: src/sources/sanity/to-glossary.ts). */
+  siteGlossary: readonly GlossaryEntry[];
   /** The address of a body image block (its asset through the image API), if it has one. */
   imageSrc: (block: Record<string, unknown>) => string | undefined;
   /** The article's address in a locale, for the attribution notice of an original article. */
@@ -80,7 +80,6 @@ export interface PaneModel {
   warnings: string[];
 }
 
-const siteGlossary: GlossaryEntry[] = parseSiteGlossary(glossaryYaml, 'content/glossary.yaml');
 const toHongKong = converter('tw', 'hk');
 const inLocale = <T>(texts: Written<T>, locale: Locale): T => fillHongKong(texts, toHongKong)[locale];
 /** Hong Kong uses 「」 like Taiwan (src/config/site.ts): zh-Hant's marks unless zh-Hant-HK has its own. */
@@ -130,7 +129,7 @@ export function conversionModel(doc: ArticleDocument, context: PaneContext): Pan
         {
           tables: studioTables,
           plain: converter(context.locales[sourceLocale].opencc, variant),
-          overrides: { sourceLocale, targetLocale: locale, article: glossary, site: siteGlossary, names },
+          overrides: { sourceLocale, targetLocale: locale, article: glossary, site: context.siteGlossary, names },
           quotes: quotesIn(locale),
           // Candidates in the locale's own variant (裏 is written 裡 in Taiwan), as the validation names them.
           variant: sourceLocale === 'zh-Hans' ? converter('t', variant) : (c) => c,

@@ -7,6 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSiteGlossary } from '../../src/zh/glossary-core.ts';
+import type { GlossaryEntry } from '../../src/zh/overrides.ts';
+import { toSiteGlossary } from '../../src/sources/sanity/to-glossary.ts';
+import type { SITE_GLOSSARY_QUERY_RESULT } from '../../src/sources/sanity/sanity.types.ts';
 import { localeInfos, type Locale } from '../../src/model/locale.ts';
 import { stripMarks } from '../../src/pipeline/ambiguity-marks.ts';
 import { bodyOptionsFor, localeConverter } from '../../src/pipeline/locale-render.ts';
@@ -19,11 +22,12 @@ import { articleGlossaryOf } from '../schemaTypes/rules/text-rules.ts';
 
 const locales = localeInfos('tw');
 const published: Locale[] = ['zh-Hans', 'zh-Hant', 'zh-Hant-HK'];
-const context = (authors: AuthorName[] = [], categoryRisk = false): PaneContext => ({
+const context = (authors: AuthorName[] = [], categoryRisk = false, siteGlossary: GlossaryEntry[] = []): PaneContext => ({
   published,
   locales,
   authors,
   categoryRisk,
+  siteGlossary,
   imageSrc: (block) => `https://cdn.example/${String((block.asset as { _ref?: string } | undefined)?._ref)}.jpg`,
   canonicalUrl: (locale, slug) => `https://tongbao.example/${locales[locale].segment}/articles/${slug}/`,
 });
@@ -45,6 +49,16 @@ describe('the conversion pane', () => {
     slug: { current: 'launch' },
     body: [block('新产品发布会后举行酒会。')],
   };
+
+  it('applies the site glossary it is given, as the build does', () => {
+    const cloud = { ...doc, title: '云计算发布会' };
+    const glossary: GlossaryEntry[] = [{ term: '云计算', forms: { 'zh-Hant': '雲端運算', 'zh-Hant-HK': '雲計算' } }];
+    const withGlossary = conversionModel(cloud, context([], false, glossary)).views;
+    expect(unmark(withGlossary.find((v) => v.locale === 'zh-Hant')!.title)).toBe('雲端運算發佈會');
+    expect(unmark(withGlossary.find((v) => v.locale === 'zh-Hant-HK')!.title)).toMatch(/^雲計算/);
+    const without = conversionModel(cloud, context()).views.find((v) => v.locale === 'zh-Hant')!;
+    expect(unmark(without.title)).not.toContain('雲端運算');
+  });
 
   it('marks a character converted by the fallback with its alternatives, in the headline and the body', () => {
     const hant = conversionModel(doc, context()).views.find((v) => v.locale === 'zh-Hant')!;
@@ -94,8 +108,14 @@ describe('with the marks removed, the pane shows what the site renders', () => {
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Record<string, unknown> & { _id: string; _type: string });
   const byId = new Map(dataset.map((d) => [d._id, d]));
-  const siteGlossary = parseSiteGlossary(readFileSync('content/glossary.yaml', 'utf8'), 'content/glossary.yaml');
+  // The pane applies the dataset's glossary document (what the Studio fetches), read as the build reads it.
+  const siteGlossary = toSiteGlossary(byId.get('siteGlossary') as unknown as SITE_GLOSSARY_QUERY_RESULT);
   const articles = dataset.filter((d) => d._type === 'article');
+
+  it('the dataset holds content/glossary.yaml as the document siteGlossary', () => {
+    expect(siteGlossary).toEqual(parseSiteGlossary(readFileSync('content/glossary.yaml', 'utf8'), 'content/glossary.yaml'));
+    expect(siteGlossary.length).toBeGreaterThan(0);
+  });
 
   it.each(articles.map((a) => [a._id, a] as const))('%s', (_id, raw) => {
     const doc = raw as unknown as ArticleDocument & { authors: { _ref: string }[]; category: { _ref: string } };
@@ -108,7 +128,7 @@ describe('with the marks removed, the pane shows what the site renders', () => {
       };
     });
     const categoryRisk = (byId.get(doc.category._ref) as { riskNotice?: boolean }).riskNotice === true;
-    const ctx = context(authors, categoryRisk);
+    const ctx = context(authors, categoryRisk, siteGlossary);
     const model = conversionModel(doc, ctx);
     const source = doc.sourceLocale === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans';
     const nameIn = (a: AuthorName, l: Locale) => nameInLocale(a, l, locales);

@@ -282,3 +282,34 @@ describe('category', () => {
     expect(category.fields.map((f) => f.name)).toContain('riskNotice');
   });
 });
+
+describe('the site glossary document, by the build’s rules (src/zh/glossary-core.ts checkSiteGlossary)', () => {
+  const glossary = (entries: Record<string, unknown>[]) => ({
+    _id: 'drafts.siteGlossary',
+    _type: 'siteGlossary',
+    _createdAt: '2026-11-01T00:00:00Z',
+    _updatedAt: '2026-11-01T00:00:00Z',
+    _rev: 'r1',
+    entries: entries.map((e, i) => ({ _type: 'siteGlossaryEntry', _key: `k${i + 1}`, ...e })),
+  });
+
+  it('accepts the entries of content/glossary.yaml', async () => {
+    const doc = glossary([
+      { term: '通报', zhHans: '通报', zhHant: '通報', note: 'The site name.' },
+      { term: '云计算', zhHant: '雲端運算', zhHantHK: '雲計算' },
+      { term: '鲁迅' },
+    ]);
+    expect(await levels(doc)).toEqual([]);
+  });
+
+  it('refuses a blank form and a term kept twice, naming the entry and the Studio field', async () => {
+    const found = await levels(glossary([{ term: '云计算', zhHant: '雲端運算' }, { term: '软件', zhHant: '  ' }, { term: '云计算' }]));
+    expect(found).toContainEqual(expect.stringMatching(/^entries error: .*entry 2 \("软件"\): zhHant: must not be empty/));
+    expect(found).toContainEqual(expect.stringMatching(/^entries error: .*entry 3 \("云计算"\): term: "云计算" is already entry 1; keep one/));
+  });
+
+  it('refuses an entry without a term', async () => {
+    const found = await levels(glossary([{ zhHant: '雲端運算' }]));
+    expect(found).toContainEqual(expect.stringMatching(/term error: Write the term as articles write it\./));
+  });
+});

@@ -355,6 +355,14 @@ export class Lake {
         results.push({ id: doc._id, operation: existing ? 'update' : 'create' });
       } else if (op === 'patch') {
         const p = arg as unknown as { id: string; set?: Record<string, unknown>; setIfMissing?: Record<string, unknown>; unset?: string[] };
+        // Only set, setIfMissing and unset (plain dotted paths) are applied here; the others would be silently lost.
+        const unsupported = Object.keys(p).filter((k) => !['id', 'set', 'setIfMissing', 'unset', 'ifRevisionID'].includes(k));
+        if (unsupported.length) {
+          throw new HttpError(400, {
+            error: 'Bad Request',
+            message: `patch ${p.id}: ${unsupported.join(', ')} is not supported by the lake's /data/mutate (set, setIfMissing, unset are); set the whole field instead`,
+          });
+        }
         const existing = current(p.id);
         if (!existing) throw new HttpError(409, { error: { description: `Document by ID "${p.id}" does not exist`, type: 'mutationError' } });
         const doc = structuredClone(existing);

@@ -2,7 +2,8 @@
  * The render cache: an article's body HTML in every locale, one JSON file per article, named by a
  * digest of everything the output depends on — the article itself, the code that renders it (every
  * module the render worker loads and the versions of the packages they reach: src/lib/code-digest.ts),
- * the pipeline version, the site configuration, the locales and the site glossary. Kept between
+ * the pipeline version, the site configuration and the locales. The entries of the site glossary that can apply
+ * to an article are part of the article (src/zh/article-overrides.ts `withSiteGlossary`). Kept between
  * builds in TONGBAO_CACHE_DIR, so a rebuild re-renders only what changed.
  */
 import { createHash } from 'node:crypto';
@@ -15,8 +16,6 @@ import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
 import { PIPELINE_VERSION } from '../pipeline/processor.ts';
 import { OPENCC_VERSION } from '../zh/convert.ts';
-import { contentDir } from '../zh/article-overrides.ts';
-import { siteGlossaryText } from '../zh/glossary.ts';
 import { codeDigest } from './code-digest.ts';
 
 /** The project root, for the modules that still ask here (src/lib/zh-review.ts); src/config/paths.ts has every path. */
@@ -31,8 +30,8 @@ export interface RenderWorkerData {
 /**
  * Everything besides the article that changes the rendered HTML: the rendering code (walked from the
  * render worker's entry, so a change to any module it loads, or to a package it reaches, re-renders
- * even if nobody bumps PIPELINE_VERSION), the configuration, and the site glossary (which changes
- * conversions of every article).
+ * even if nobody bumps PIPELINE_VERSION) and the configuration. Not the site glossary: each article carries
+ * the entries that can apply to it, so an edited entry re-renders only the articles that contain it.
  */
 function computeConfigDigest(): string {
   let code: string;
@@ -46,7 +45,6 @@ function computeConfigDigest(): string {
   return createHash('sha256')
     .update(JSON.stringify([PIPELINE_VERSION, OPENCC_VERSION, site, localeOrder.map((l) => locales[l])]))
     .update(code)
-    .update(siteGlossaryText(contentDir()))
     .digest('hex');
 }
 

@@ -228,6 +228,12 @@ export const ArticleSchema = z
     ...articleFields,
     authors: z.array(AuthorSchema).min(1, 'at least one author is required'),
     category: CategorySchema,
+    /**
+     * The entries of the site glossary (content/glossary.yaml, or the Sanity document siteGlossary) that can apply
+     * to this article, set by the source (src/zh/article-overrides.ts `withSiteGlossary`). Part of the article, so
+     * the render cache's key holds them: editing an entry re-renders exactly the articles that contain it.
+     */
+    siteGlossary: z.array(z.object({ term: z.string(), forms: z.partialRecord(AnyLocaleSchema, z.string()) }).strict()).optional(),
   })
   .strict()
   .superRefine(articleRules);

@@ -1,16 +1,16 @@
 /**
  * The overrides of one article in one locale: its inline markup, its glossary, the site glossary
  * and its proper names (authors, source, source author), in that order of precedence.
+ *
+ * The site glossary reaches an article through its source: `withSiteGlossary` keeps on the article the
+ * entries that can apply to it (the sources call it with the glossary they read), so the render cache's key
+ * (a digest of the article) changes exactly when an entry that matters to it does.
  */
-import { projectDirs } from '../config/paths.ts';
 import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
-import { articleGlossaryEntries, siteGlossary } from './glossary.ts';
+import { articleGlossaryEntries, entriesIn } from './glossary-core.ts';
 import { protectedNames } from './article-names.ts';
-import { OverrideError, spansOf, type Overrides } from './overrides.ts';
-
-/** The content folder (src/config/paths.ts): its glossary.yaml is the site glossary. */
-export const contentDir = (): string => projectDirs.content;
+import { OverrideError, spansOf, type GlossaryEntry, type Overrides } from './overrides.ts';
 
 export function overridesFor(
   article: Article,
@@ -22,7 +22,7 @@ export function overridesFor(
     sourceLocale: article.sourceLocale,
     targetLocale: locale,
     article: articleGlossaryEntries(article.glossary),
-    site: siteGlossary(contentDir()),
+    site: article.siteGlossary,
     names: protectedNames(article, nameIn, locales),
   };
 }
@@ -43,6 +43,21 @@ export function overrideFields(article: Article): [field: string, text: string][
   if (typeof article.body === 'string') fields.push(['body', article.body]);
   else fields.push(['body', JSON.stringify(article.body)]);
   return fields;
+}
+
+/** A character reference (`&#x4e91;`, `&amp;`): a Markdown body may spell a term with one, which a substring test does not see. */
+const CHARACTER_REFERENCE = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);?/i;
+
+/**
+ * The article with the entries of the site glossary that can apply to any text it converts (its fields and its
+ * source's names); every entry when its Markdown body holds a character reference.
+ */
+export function withSiteGlossary(article: Article, glossary: readonly GlossaryEntry[]): Article {
+  const texts = overrideFields(article).map(([, text]) => text);
+  if (article.source) texts.push(article.source.name, article.source.author ?? '');
+  const references = typeof article.body === 'string' && CHARACTER_REFERENCE.test(article.body);
+  const siteGlossary = references ? [...glossary] : entriesIn(glossary, texts, article.sourceLocale);
+  return siteGlossary.length ? { ...article, siteGlossary } : article;
 }
 
 /** Throws a clear error naming the article and the field when an inline override is malformed. */

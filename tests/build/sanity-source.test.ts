@@ -153,6 +153,32 @@ describe('drafts and scheduling', () => {
   });
 });
 
+describe('names per locale', () => {
+  it('reads every locale of an author’s and a category’s names, the Hong Kong form included', async () => {
+    const res = await fetch(`${origin}/v2025-02-19/data/doc/production/author.tongbao-desk,category.news`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    const { documents } = (await res.json()) as { documents: Record<string, unknown>[] };
+    const [author, category] = documents;
+    await mutate([
+      { createOrReplace: { ...author, names: { zhHans: '通报编辑部', zhHant: '通報編輯部', zhHantHK: '通報編輯組' } } },
+      { createOrReplace: { ...category, names: { zhHant: '要聞', zhHantHK: '要聞（港）' } } },
+    ]);
+    try {
+      const articles = await readSanityArticles(options(), quiet);
+      const byDesk = articles.find((a) => a.authors.some((x) => x.slug === 'tongbao-desk') && a.category.slug === 'news')!;
+      expect(byDesk.authors.find((x) => x.slug === 'tongbao-desk')!.names).toEqual({
+        'zh-Hans': '通报编辑部',
+        'zh-Hant': '通報編輯部',
+        'zh-Hant-HK': '通報編輯組',
+      });
+      expect(byDesk.category.names).toEqual({ 'zh-Hant': '要聞', 'zh-Hant-HK': '要聞（港）' });
+    } finally {
+      await mutate([{ createOrReplace: author }, { createOrReplace: category }]);
+    }
+  });
+});
+
 describe('faults injected by the lake', () => {
   it.each(['500', '502', '503', 'malformed', 'drop', 'timeout'] as const)('recovers from a passing %s with a retry', async (mode) => {
     lake.setFault({ mode, count: 1 });
@@ -161,7 +187,7 @@ describe('faults injected by the lake', () => {
     const articles = await readSanityArticles(options({ timeoutMs: 500 }), (l) => logs.push(l));
     expect(articles).toHaveLength(samples.length);
     expect(logs[0]).toMatch(/retrying in \d+ ms \(attempt 2 of 3\)/);
-    expect(lake.requests.filter((r) => r.path.includes('/data/query/'))).toHaveLength(3); // failed + retried list, count
+    expect(lake.requests.filter((r) => r.path.includes('/data/query/'))).toHaveLength(4); // failed + retried list, count, site glossary
   });
 
   it('waits as long as Retry-After says after a 429', async () => {

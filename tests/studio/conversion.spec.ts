@@ -73,3 +73,48 @@ test('the conversion pane shows the zh-Hant text, highlights the fallback’s ch
   await expect(hant.locator('[data-field="title"]')).toHaveText(`新產品發佈會後舉行 ${stamp}`);
   await expect(hant.locator('[data-field="choices"]')).not.toContainText('后 → 後');
 });
+
+/**
+ * The pane applies the published site glossary document (siteGlossary), as the build does, not a copy bundled
+ * with the Studio: an entry added to the document shows in the pane; the desk opens the document as one item.
+ */
+test('the conversion pane applies the site glossary document the build reads', async ({ page }) => {
+  test.setTimeout(240_000);
+  recordRequests(page);
+  const stamp = Date.now().toString(36);
+  const id = `article.pane-glossary-${stamp}`;
+  const editor = lakeClient({ token: true });
+  type Entry = { _key: string; _type: string; term: string; zhHant?: string };
+  const before = await editor.getDocument<{ entries: Entry[] }>('siteGlossary');
+  expect(before?.entries.some((e) => e.term === '云计算')).toBe(true);
+  await editor
+    .patch('siteGlossary')
+    .set({ entries: [...before!.entries, { _key: `t${stamp}`, _type: 'siteGlossaryEntry', term: '测试词', zhHant: '測試用語' }] })
+    .commit();
+  try {
+    await editor.createOrReplace({
+      _id: `drafts.${id}`,
+      _type: 'article',
+      title: `词表 ${stamp}`,
+      slug: { _type: 'slug', current: `pane-glossary-${stamp}` },
+      summary: '摘要。',
+      sourceLocale: 'zh-Hans',
+      origin: 'original',
+      publishedAt: '2026-11-30T02:00:00Z',
+      authors: [{ _type: 'reference', _ref: 'author.tongbao-desk', _key: 'a0' }],
+      category: { _type: 'reference', _ref: 'category.technology' },
+      body: [
+        { _type: 'block', _key: 'b0', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's0', marks: [], text: '这是测试词。' }] },
+      ],
+    });
+    await signIn(page, `/structure/article;${id}|,view=conversion`);
+    const hant = page.getByTestId('conversion-pane').locator('section[data-locale="zh-Hant"]');
+    await expect(hant.locator('[data-field="body"] p').first()).toHaveText('這是測試用語。', { timeout: 90_000 });
+
+    // The desk lists the site glossary as one item that opens the document.
+    await page.goto(`/structure/siteGlossary`);
+    await expect(page.getByTestId('field-entries')).toContainText('测试词', { timeout: 60_000 });
+  } finally {
+    await editor.patch('siteGlossary').set({ entries: before!.entries }).commit();
+  }
+});

@@ -121,7 +121,7 @@ describe('the site glossary file', () => {
     expect(message).toContain('[tongbao] content/glossary.yaml: invalid glossary');
     expect(message).toMatch(/entry 2 \(""\): term: must not be empty/);
     expect(message).toMatch(/entry 3 \("软件"\): zh-Hnat: unknown field/);
-    expect(message).toMatch(/entry 4 \("云计算"\): "云计算" is already entry 1/);
+    expect(message).toMatch(/entry 4 \("云计算"\): term: "云计算" is already entry 1/);
   });
   test('malformed YAML and a non-list are errors naming the file', () => {
     expect(() => parseSiteGlossary('- term: [', 'x/glossary.yaml')).toThrow(/x\/glossary.yaml: malformed YAML/);

@@ -13,5 +13,11 @@ export const localizedNames = defineType({
   fields: [
     defineField({ name: 'zhHans', title: '简体 (zh-Hans)', type: 'string' }),
     defineField({ name: 'zhHant', title: '繁體 (zh-Hant)', type: 'string' }),
+    defineField({
+      name: 'zhHantHK',
+      title: '繁體・香港 (zh-Hant-HK)',
+      type: 'string',
+      description: 'For a site publishing zh-Hant-HK; without it Hong Kong takes the zh-Hant form.',
+    }),
   ],
 });

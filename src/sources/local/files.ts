@@ -1,6 +1,7 @@
 /**
- * Reads a content folder (articles/*.md, authors.yaml, categories.yaml) and reports every bad file
- * at once, so an editor fixes them in one pass.
+ * Reads a content folder (articles/*.md, authors.yaml, categories.yaml, glossary.yaml) and reports every bad file
+ * at once, so an editor fixes them in one pass. Each article carries the site glossary's entries that can apply
+ * to it (src/zh/article-overrides.ts `withSiteGlossary`).
  */
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -11,7 +12,10 @@ import type { Taxonomy } from '../../model/taxonomy.ts';
 import { parseMarkdownArticle } from './parse.ts';
 import { readTaxonomy, TAXONOMY_FILES } from './taxonomy.ts';
 import { checkImages } from './images.ts';
-import { checkOverrides } from '../../zh/article-overrides.ts';
+import { checkOverrides, withSiteGlossary } from '../../zh/article-overrides.ts';
+import { SITE_GLOSSARY_FILE } from '../../zh/glossary-core.ts';
+import { siteGlossary } from '../../zh/glossary.ts';
+import type { GlossaryEntry } from '../../zh/overrides.ts';
 
 export interface LoadedArticle {
   article: Article;
@@ -22,6 +26,8 @@ export interface LoadedArticle {
 export interface LocalContent {
   articles: LoadedArticle[];
   taxonomy: Taxonomy;
+  /** The site glossary (glossary.yaml; none without the file). */
+  glossary: GlossaryEntry[];
 }
 
 export class ContentError extends Error {
@@ -86,6 +92,12 @@ export async function readLocalContent(root: string, contentDir: string): Promis
       },
     ];
   });
+  let glossary: GlossaryEntry[];
+  try {
+    glossary = siteGlossary(base, display(join(base, SITE_GLOSSARY_FILE)));
+  } catch (error) {
+    throw new ContentError([error as Error]);
+  }
   const schema = createArticleInputSchema(taxonomy, {
     authors: display(join(base, TAXONOMY_FILES.authors)),
     categories: display(join(base, TAXONOMY_FILES.categories)),
@@ -118,11 +130,11 @@ export async function readLocalContent(root: string, contentDir: string): Promis
         continue;
       }
       bySlug.set(article.slug, path);
-      articles.push({ article, path });
+      articles.push({ article: withSiteGlossary(article, glossary), path });
     } catch (error) {
       errors.push(error as Error);
     }
   }
   if (errors.length) throw new ContentError(errors);
-  return { articles, taxonomy };
+  return { articles, taxonomy, glossary };
 }

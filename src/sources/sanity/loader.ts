@@ -1,14 +1,18 @@
 /**
  * Astro content loader over Sanity: fetch (with retries), map every document, report every bad
- * document at once, then store. A failure stops the build: never a site with articles missing.
+ * document at once, then store. Each article carries the entries of the site glossary (the document
+ * `siteGlossary`) that can apply to it. A failure stops the build: never a site with articles missing.
  */
 import type { Loader } from 'astro/loaders';
 import { ArticleError, type Article } from '../../model/article.ts';
 import { ContentError } from '../local/files.ts';
 import { createSanityClient, fetchQuery, type SanityOptions } from './client.ts';
-import { ARTICLE_COUNT_QUERY, ARTICLES_QUERY } from './queries.ts';
-import type { ARTICLES_QUERY_RESULT, ARTICLE_COUNT_QUERY_RESULT } from './sanity.types.ts';
+import { withSiteGlossary } from '../../zh/article-overrides.ts';
+import type { GlossaryEntry } from '../../zh/overrides.ts';
+import { ARTICLE_COUNT_QUERY, ARTICLES_QUERY, SITE_GLOSSARY_QUERY } from './queries.ts';
+import type { ARTICLES_QUERY_RESULT, ARTICLE_COUNT_QUERY_RESULT, SITE_GLOSSARY_QUERY_RESULT } from './sanity.types.ts';
 import { documentName, toArticle } from './to-article.ts';
+import { toSiteGlossary } from './to-glossary.ts';
 
 export async function readSanityArticles(options: SanityOptions, log: (line: string) => void): Promise<Article[]> {
   const client = createSanityClient(options);
@@ -20,6 +24,13 @@ export async function readSanityArticles(options: SanityOptions, log: (line: str
     throw new ContentError([
       new Error(`[tongbao] Sanity holds ${count} article(s) but returned ${docs.length}; the build stopped so that none goes missing. Build again.`),
     ]);
+  }
+  const glossaryDoc = await fetchQuery<SITE_GLOSSARY_QUERY_RESULT>(client, 'reading the site glossary from Sanity', SITE_GLOSSARY_QUERY, retry);
+  let glossary: GlossaryEntry[];
+  try {
+    glossary = toSiteGlossary(glossaryDoc);
+  } catch (error) {
+    throw new ContentError([error as Error], 'Sanity document(s)');
   }
   const settings = {
     projectId: options.projectId,
@@ -41,7 +52,7 @@ export async function readSanityArticles(options: SanityOptions, log: (line: str
         ]);
       }
       bySlug.set(article.slug, name);
-      articles.push(article);
+      articles.push(withSiteGlossary(article, glossary));
     } catch (error) {
       errors.push(error as Error);
     }

@@ -26,11 +26,11 @@ export const ARTICLES_QUERY = defineQuery(`*[_type == "article"] | order(publish
   corrections[] { _key, date, text },
   "authorRefs": authors[]._ref,
   "authors": authors[]->{
-    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, url, bio,
+    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,
     photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }
   },
   "categoryRef": category._ref,
-  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, riskNotice, description },
+  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },
   tags,
   sourceLocale,
   origin,
@@ -42,3 +42,14 @@ export const ARTICLES_QUERY = defineQuery(`*[_type == "article"] | order(publish
 
 /** How many article documents the perspective holds: a cross-check that nothing went missing on the way. */
 export const ARTICLE_COUNT_QUERY = defineQuery(`count(*[_type == "article"])`);
+
+/**
+ * The site glossary: one document, `siteGlossary` (sanity/schemaTypes/documents/siteGlossary.ts). Its entries
+ * as the Studio stores them; src/sources/sanity/to-glossary.ts checks them with the file's rules.
+ */
+export const SITE_GLOSSARY_QUERY = defineQuery(`*[_type == "siteGlossary" && _id == "siteGlossary"][0] {
+  _id,
+  _originalId,
+  _type,
+  entries[] { _key, _type, term, zhHans, zhHant, zhHantHK, note }
+}`);

@@ -19,6 +19,7 @@ export type LocalizedNames = {
   _type: 'localizedNames';
   zhHans?: string;
   zhHant?: string;
+  zhHantHK?: string;
 };
 
 export type GlossaryEntry = {
@@ -92,6 +93,23 @@ export type BlockContent = Array<
       _key: string;
     } & Table)
 >;
+
+export type SiteGlossary = {
+  _id: string;
+  _type: 'siteGlossary';
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  entries?: Array<{
+    term?: string;
+    zhHans?: string;
+    zhHant?: string;
+    zhHantHK?: string;
+    note?: string;
+    _type: 'siteGlossaryEntry';
+    _key: string;
+  }>;
+};
 
 export type Author = {
   _id: string;
@@ -318,6 +336,7 @@ export type AllSanitySchemaTypes =
   | Code
   | SanityImageAssetReference
   | BlockContent
+  | SiteGlossary
   | Author
   | SanityImageCrop
   | SanityImageHotspot
@@ -337,7 +356,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../src/sources/sanity/queries.ts
 // Variable: ARTICLES_QUERY
-// Query: *[_type == "article"] | order(publishedAt desc, _id asc) {  _id,  _originalId,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  corrections[] { _key, date, text },  "authorRefs": authors[]._ref,  "authors": authors[]->{    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, url, bio,    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }}
+// Query: *[_type == "article"] | order(publishedAt desc, _id asc) {  _id,  _originalId,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  corrections[] { _key, date, text },  "authorRefs": authors[]._ref,  "authors": authors[]->{    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }}
 export type ARTICLES_QUERY_RESULT = Array<{
   _id: string;
   _originalId: null;
@@ -413,6 +432,7 @@ export type ARTICLES_QUERY_RESULT = Array<{
     names: {
       'zh-Hans': string | null;
       'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
     } | null;
     url: string | null;
     bio: string | null;
@@ -440,6 +460,7 @@ export type ARTICLES_QUERY_RESULT = Array<{
     names: {
       'zh-Hans': string | null;
       'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
     } | null;
     riskNotice: boolean | null;
     description: string | null;
@@ -480,11 +501,30 @@ export type ARTICLES_QUERY_RESULT = Array<{
 // Query: count(*[_type == "article"])
 export type ARTICLE_COUNT_QUERY_RESULT = number;
 
+// Source: ../src/sources/sanity/queries.ts
+// Variable: SITE_GLOSSARY_QUERY
+// Query: *[_type == "siteGlossary" && _id == "siteGlossary"][0] {  _id,  _originalId,  _type,  entries[] { _key, _type, term, zhHans, zhHant, zhHantHK, note }}
+export type SITE_GLOSSARY_QUERY_RESULT = {
+  _id: 'siteGlossary';
+  _originalId: null;
+  _type: 'siteGlossary';
+  entries: Array<{
+    _key: string;
+    _type: 'siteGlossaryEntry';
+    term: string | null;
+    zhHans: string | null;
+    zhHant: string | null;
+    zhHantHK: string | null;
+    note: string | null;
+  }> | null;
+} | null;
+
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '*[_type == "article"] | order(publishedAt desc, _id asc) {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': ARTICLES_QUERY_RESULT;
+    '*[_type == "article"] | order(publishedAt desc, _id asc) {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': ARTICLES_QUERY_RESULT;
     'count(*[_type == "article"])': ARTICLE_COUNT_QUERY_RESULT;
+    '*[_type == "siteGlossary" && _id == "siteGlossary"][0] {\n  _id,\n  _originalId,\n  _type,\n  entries[] { _key, _type, term, zhHans, zhHant, zhHantHK, note }\n}': SITE_GLOSSARY_QUERY_RESULT;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too
