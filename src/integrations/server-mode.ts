@@ -1,14 +1,27 @@
 /**
- * Server output (TONGBAO_OUTPUT=server): which routes render on demand. The pages keep one code path;
- * this integration decides `prerender` per route from the output mode, so the static build (no
- * adapter, this integration absent) is unchanged. On demand: article pages (they read the source at
- * request time, src/server/live-content.ts). Everything else is prerendered into the server's client
- * folder, as in a static build.
+ * Server output (TONGBAO_OUTPUT=server): which routes render on demand. The pages keep one code path
+ * (src/server/on-demand.ts over the routes' pages, src/lib/routes.ts); this integration decides
+ * `prerender` per route from the output mode, so the static build (no adapter, this integration absent)
+ * is unchanged.
+ *
+ * Everything that shows content renders on demand: a prerendered page cannot be purged, so nothing
+ * news-bearing is prerendered. Prerendered into the server's client folder, as in a static build: the
+ * routes below, which depend on the configuration only (they change at the next build).
  */
 import type { AstroIntegration } from 'astro';
 
-/** Routes (component paths) rendered on request in server output. */
-export const ON_DEMAND_ROUTES: readonly string[] = ['src/pages/[locale]/articles/[slug].astro'];
+/** Routes (component paths) that stay prerendered in server output: nothing in them comes from the articles. */
+export const PRERENDERED_ROUTES: readonly string[] = [
+  'src/pages/404.astro',
+  'src/pages/[locale]/404.astro',
+  'src/pages/[indexNowKey].txt.ts',
+  'src/pages/build-manifest.json.ts',
+  'src/pages/images/[...file].ts',
+  'src/pages/logo.png.ts',
+  'src/pages/robots.txt.ts',
+  'src/pages/[locale]/search/query-map.json.ts',
+  'src/pages/[locale]/share.png.ts',
+];
 
 export function serverMode(): AstroIntegration {
   return {
@@ -18,7 +31,7 @@ export function serverMode(): AstroIntegration {
         injectRoute({ pattern: '/api/revalidate', entrypoint: './src/server/routes/revalidate.ts', prerender: false });
       },
       'astro:route:setup': ({ route }) => {
-        if (ON_DEMAND_ROUTES.includes(route.component)) route.prerender = false;
+        if (route.component.startsWith('src/pages/') && !PRERENDERED_ROUTES.includes(route.component)) route.prerender = false;
       },
     },
   };

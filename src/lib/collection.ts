@@ -126,6 +126,11 @@ export async function bodyReady(context: BuildContext, article: Article): Promis
   await renderings.get(context)?.ready(article);
 }
 
+/** Resolves when every body of this context is rendered (feeds carry full bodies). */
+export async function contextBodiesReady(context: BuildContext): Promise<void> {
+  await renderings.get(context)?.done;
+}
+
 /** The published articles of the build's context (newest first). */
 export async function publishedArticles(): Promise<readonly Article[]> {
   return (await buildContext()).published;
