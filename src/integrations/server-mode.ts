@@ -23,12 +23,22 @@ export const PRERENDERED_ROUTES: readonly string[] = [
   'src/pages/[locale]/share.png.ts',
 ];
 
+/** The files of a Pagefind bundle, under /pagefind/<locale>/<shard>/. */
+const PAGEFIND_PATTERNS = [
+  ...['js', 'css', 'json', 'pf_meta', 'pagefind'].map((ext) => `/pagefind/[locale]/[shard]/[name].${ext}`),
+  ...['fragment', 'index', 'filter'].map((kind) => `/pagefind/[locale]/[shard]/${kind}/[name].pf_${kind}`),
+];
+
 export function serverMode(): AstroIntegration {
   return {
     name: 'tongbao-server-mode',
     hooks: {
       'astro:config:setup': ({ injectRoute }) => {
         injectRoute({ pattern: '/api/revalidate', entrypoint: './src/server/routes/revalidate.ts', prerender: false });
+        // The search bundles, indexed in process from the live content (the static build writes them after the build).
+        // One pattern per kind of file: Pagefind fetches them without the site's trailing slash, which only a
+        // pattern ending in a file extension is exempt from.
+        for (const pattern of PAGEFIND_PATTERNS) injectRoute({ pattern, entrypoint: './src/server/routes/pagefind.ts', prerender: false });
       },
       'astro:route:setup': ({ route }) => {
         if (route.component.startsWith('src/pages/') && !PRERENDERED_ROUTES.includes(route.component)) route.prerender = false;

@@ -40,6 +40,8 @@ export interface OnDemandRoute<P> {
   kind: PageKind | 'article';
   /** Tags beyond the kind's (an article page: the articles it shows). */
   tags?: (props: P, build: BuildContext) => readonly string[];
+  /** The params to match, when not the route's own (the search bundles: from the whole path). */
+  params?: (url: URL) => RouteParams;
   /** A direct lookup instead of listing every page (article pages: one of many thousands). */
   find?: (build: BuildContext, params: RouteParams) => P | undefined;
 }
@@ -142,7 +144,7 @@ export function endpoint<P>(
 ): APIRoute {
   return async (context) => {
     if (context.isPrerendered) return handler(context.props as P, await buildContext(), context);
-    const rendered = await renderOnDemand(route, context.params);
+    const rendered = await renderOnDemand(route, route.params?.(context.url) ?? context.params);
     // A page's empty 404 is answered with the site's 404 page; an endpoint's only with this header (Astro's own, as
     // its router sends for a path no route matches): without it a feed of an unknown category would be an empty 404.
     if (rendered instanceof Response && rendered.status === 404) return new Response(null, { status: 404, headers: { 'X-Astro-Error': 'true' } });
