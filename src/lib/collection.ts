@@ -19,6 +19,7 @@ import type { Article } from '../model/article.ts';
 import { sanitizeReport } from '../pipeline/sanitize-report.ts';
 import { createBuildContext, type BuildContext } from './build-context.ts';
 import { prerender, type Prerender } from './prerender.ts';
+import type { RoutePath, RoutePaths } from './route-paths.ts';
 
 /**
  * The clock of a static build, so every page agrees on what is published. TONGBAO_NOW sets it (tests of
@@ -124,6 +125,11 @@ const requestClocks = new Map<string, Date>();
 /** Resolves when the article's bodies are in the render cache (call before reading `.html`). */
 export async function bodyReady(context: BuildContext, article: Article): Promise<void> {
   await renderings.get(context)?.ready(article);
+}
+
+/** `getStaticPaths` of a route (src/lib/routes.ts): its pages in the static build's context. */
+export function staticPaths<P>(paths: RoutePaths<P>): () => Promise<RoutePath<P>[]> {
+  return async () => [...paths(await buildContext())];
 }
 
 /** Resolves when every body of this context is rendered (feeds carry full bodies). */

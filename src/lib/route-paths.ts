@@ -1,7 +1,8 @@
 /**
  * One description of a route's pages, used twice: `getStaticPaths` of a static build (over the build's
  * context, `buildContext()`) and the match of a request rendered on demand in server output (over the
- * context of the live source at the request's time, src/server/on-demand.ts). A route file states its
+ * context of the live source at the request's time, src/server/on-demand.ts; `staticPaths` in
+ * src/lib/collection.ts is the first use). A route file states its
  * pages once, as a pure function of a BuildContext; nothing is written twice.
  *
  * Pagination is ours, not Astro's `paginate`, so the same function runs on demand (where Astro offers
@@ -9,7 +10,6 @@
  * number and count, which is all the listings read.
  */
 import type { BuildContext } from './build-context.ts';
-import { buildContext } from './collection.ts';
 
 export type RouteParams = Record<string, string | undefined>;
 
@@ -42,11 +42,6 @@ export function paginate<T, P extends object>(
       props: { ...options.props, page: { data: list.slice(i * options.pageSize, currentPage * options.pageSize), currentPage, lastPage } },
     };
   });
-}
-
-/** `getStaticPaths` of a route: its pages in the static build's context. */
-export function staticPaths<P>(paths: RoutePaths<P>): () => Promise<RoutePath<P>[]> {
-  return async () => [...paths(await buildContext())];
 }
 
 /** Pure: the key of a page's params, the same for the params a route listed and those of a request. */

@@ -16,6 +16,7 @@
  */
 import type { APIContext, APIRoute } from 'astro';
 import { env } from '../config/env.ts';
+import { nextScheduled } from '../lib/articles.ts';
 import type { BuildContext } from '../lib/build-context.ts';
 import { buildContext, requestContext } from '../lib/collection.ts';
 import { paramsKey, type RouteParams, type RoutePaths } from '../lib/route-paths.ts';
@@ -59,16 +60,6 @@ export interface LiveBuild {
   changesIn: number | undefined;
 }
 
-/** Pure: seconds from `now` to the next publishedAt after it among the articles that are not drafts. */
-export function nextScheduled(entries: readonly LiveEntry[], now: Date): number | undefined {
-  let next = Infinity;
-  for (const { data } of entries) {
-    const at = data.publishedAt.getTime();
-    if (!data.draft && at > now.getTime() && at < next) next = at;
-  }
-  return next === Infinity ? undefined : Math.ceil((next - now.getTime()) / 1000);
-}
-
 export class SourceUnavailable extends Error {
   override name = 'SourceUnavailable';
 }
@@ -81,7 +72,13 @@ export async function liveBuild(now: Date = env.TONGBAO_NOW ?? new Date()): Prom
   } catch (error) {
     throw new SourceUnavailable((error as Error).message, { cause: error });
   }
-  return { build: await requestContext(entries, now), changesIn: nextScheduled(entries, now) };
+  return {
+    build: await requestContext(entries, now),
+    changesIn: nextScheduled(
+      entries.map((e) => e.data),
+      now,
+    ),
+  };
 }
 
 /** Each route's pages by params key, per context (listed at the first request of a content version). */

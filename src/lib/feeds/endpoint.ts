@@ -1,8 +1,7 @@
 /** Astro endpoints for the feeds: each route file is one line over this. */
 import type { GetStaticPaths } from 'astro';
 import { endpoint } from '../../server/on-demand.ts';
-import { contextBodiesReady } from '../collection.ts';
-import { staticPaths } from '../route-paths.ts';
+import { contextBodiesReady, staticPaths } from '../collection.ts';
 import { feedPages } from '../routes.ts';
 import type { FeedFormat, FeedScope } from '../urls.ts';
 import { CONTENT_TYPES, renderFeed } from './index.ts';

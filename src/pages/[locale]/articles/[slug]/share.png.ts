@@ -1,8 +1,7 @@
 // The share image (1200×630 PNG) of one article in one locale: its title in the locale's CJK font.
 // Only the newest articles have one (the build context's share-image choice); older ones use the locale's card.
 import type { GetStaticPaths } from 'astro';
-import { bodyReady } from '@/lib/collection.ts';
-import { staticPaths } from '@/lib/route-paths.ts';
+import { bodyReady, staticPaths } from '@/lib/collection.ts';
 import { articleSharePages } from '@/lib/routes.ts';
 import { articleCard, pngResponse, shareCacheDir } from '@/lib/share-image/cards.ts';
 import { renderShareImage } from '@/lib/share-image/render.ts';
