@@ -136,15 +136,3 @@ export function staticPaths<P>(paths: RoutePaths<P>): () => Promise<RoutePath<P>
 export async function contextBodiesReady(context: BuildContext): Promise<void> {
   await renderings.get(context)?.done;
 }
-
-/** The published articles of the build's context (newest first). */
-export async function publishedArticles(): Promise<readonly Article[]> {
-  return (await buildContext()).published;
-}
-
-/** Resolves when every body of the build's context is rendered. */
-export async function allBodiesReady(): Promise<void> {
-  await (
-    await built(undefined)
-  ).rendering.done;
-}
