@@ -51,8 +51,10 @@ rmSync(manifestFile);
 console.log('[tongbao] checking the output: pages, feeds, sitemap, secrets');
 const { problems, counts } = verifyOutput(files, manifest, secretsOf(process.env), { pagesOnDemand: server });
 console.log(
-  `[tongbao] ${counts.articles} published articles: ${server ? 'pages on demand' : `${counts.pages} pages`}, ${counts.feedItems} feed items, ` +
-    `${counts.sitemapEntries} sitemap entries; ${counts.filesScanned} files scanned for secrets`,
+  server
+    ? `[tongbao] ${counts.articles} published articles: pages on demand (listings, feeds and sitemaps too); ${counts.filesScanned} files scanned for secrets`
+    : `[tongbao] ${counts.articles} published articles: ${counts.pages} pages, ${counts.feedItems} feed items, ` +
+        `${counts.sitemapEntries} sitemap entries; ${counts.filesScanned} files scanned for secrets`,
 );
 if (problems.length > 0) {
   const shown = problems.slice(0, 50).map((p) => `  ${p.check}: ${p.message}`);

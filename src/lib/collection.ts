@@ -19,6 +19,7 @@ import type { Article } from '../model/article.ts';
 import { sanitizeReport } from '../pipeline/sanitize-report.ts';
 import { createBuildContext, type BuildContext } from './build-context.ts';
 import { prerender, type Prerender } from './prerender.ts';
+import type { RoutePath, RoutePaths } from './route-paths.ts';
 
 /**
  * The clock of a static build, so every page agrees on what is published. TONGBAO_NOW sets it (tests of
@@ -126,14 +127,12 @@ export async function bodyReady(context: BuildContext, article: Article): Promis
   await renderings.get(context)?.ready(article);
 }
 
-/** The published articles of the build's context (newest first). */
-export async function publishedArticles(): Promise<readonly Article[]> {
-  return (await buildContext()).published;
+/** `getStaticPaths` of a route (src/lib/routes.ts): its pages in the static build's context. */
+export function staticPaths<P>(paths: RoutePaths<P>): () => Promise<RoutePath<P>[]> {
+  return async () => [...paths(await buildContext())];
 }
 
-/** Resolves when every body of the build's context is rendered. */
-export async function allBodiesReady(): Promise<void> {
-  await (
-    await built(undefined)
-  ).rendering.done;
+/** Resolves when every body of this context is rendered (feeds carry full bodies). */
+export async function contextBodiesReady(context: BuildContext): Promise<void> {
+  await renderings.get(context)?.done;
 }

@@ -1,9 +1,9 @@
 // sitemap-pages.xml: see src/lib/sitemaps.ts.
-import type { APIRoute } from 'astro';
-import { buildContext } from '@/lib/collection.ts';
+import { onePage } from '@/lib/routes.ts';
 import { pagesSitemap } from '@/lib/sitemaps.ts';
+import { endpoint } from '@/server/on-demand.ts';
 
-export const GET: APIRoute = async () => {
-  const { published } = await buildContext();
-  return new Response(await pagesSitemap(published), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
-};
+export const GET = endpoint(
+  { kind: 'sitemap', paths: onePage },
+  async (_, { published }) => new Response(await pagesSitemap(published), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } }),
+);

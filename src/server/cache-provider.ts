@@ -10,9 +10,18 @@
  *   CDNs read); the provider is shown the same lifetime as `max-age`.
  * - Tags: from `Cache-Tag` (comma-separated), as the headers write them.
  * - `invalidate({ tags })` drops the tagged entries here; src/server/revalidate.ts also purges Varnish.
+ * - With the content folder as the source, a change under it (an article added, edited, removed or made a
+ *   draft: src/server/live-content.ts compares the versions) purges the tags the webhook would, here and in
+ *   Varnish; when what is published changed (an article added, removed, made a draft, or moved in time),
+ *   `site` too: other articles' pages show it as a neighbour or related article. A Sanity source has the
+ *   webhook instead.
  */
 import type { CacheProvider, CacheProviderFactory } from 'astro';
 import memoryProvider from 'astro/cache/memory';
+import { source } from '../config/source.ts';
+import { SITE_TAG, tagsForArticles } from './cache-tags.ts';
+import { onContentChange } from './live-content.ts';
+import { purge, revalidateEnv } from './revalidate.ts';
 
 export interface TongbaoCacheConfig {
   /** Entries held (least recently used dropped first). */
@@ -30,6 +39,16 @@ export function forMemory(cdnCacheControl: string): string {
 const factory: CacheProviderFactory<TongbaoCacheConfig> = (config) => {
   if (!config) throw new Error('[tongbao] cache provider: no configuration (astro.config.ts passes max and origin)');
   const memory = memoryProvider({ max: config.max, query: { include: [] } });
+  if (source.kind === 'local') {
+    const deps = revalidateEnv((tags) => memory.invalidate({ tags }));
+    onContentChange(({ slugs, published }) => {
+      const tags = [...tagsForArticles(slugs), ...(published ? [SITE_TAG] : [])];
+      purge(tags, deps).then(
+        (purged) => console.log(`[tongbao] content changed (${slugs.join(', ')}): purged ${tags.join(' ')} (${purged} in Varnish)`),
+        (error: unknown) => console.error(`[tongbao] content changed (${slugs.join(', ')}), but the purge failed: ${(error as Error).message}`),
+      );
+    });
+  }
   return {
     name: 'tongbao-memory',
     async onRequest(context, next) {

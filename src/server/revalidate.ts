@@ -63,18 +63,24 @@ export async function revalidate(request: Request, deps: RevalidateDeps): Promis
     return answer(400, { error: message });
   }
   if (!tags.length) return answer(200, { tags, purged: 0 });
-  await deps.invalidate(tags);
-  let purged = 0;
-  if (deps.varnish.length) {
-    try {
-      purged = (await purgeVarnish(tags, { servers: deps.varnish })).purged;
-    } catch (error) {
-      return answer(502, { error: (error as Error).message, tags });
-    }
+  try {
+    return answer(200, { tags, purged: await purge(tags, deps) });
+  } catch (error) {
+    return answer(502, { error: (error as Error).message, tags });
   }
-  // In the background: the publish is done; a slow or failing search engine must not hold the webhook.
+}
+
+/**
+ * Purges tags everywhere: the in-process cache, every Varnish, then (in the background: the publish is
+ * done; a slow or failing search engine must not hold it) the hubs and search engines. The webhook and
+ * the content folder's watcher (src/server/cache-provider.ts) both purge through here. Resolves with
+ * the objects Varnish dropped; throws when a Varnish refuses.
+ */
+export async function purge(tags: string[], deps: Omit<RevalidateDeps, 'secret'>): Promise<number> {
+  await deps.invalidate(tags);
+  const purged = deps.varnish.length ? (await purgeVarnish(tags, { servers: deps.varnish })).purged : 0;
   void deps.notify(purgedUrls(tags));
-  return answer(200, { tags, purged });
+  return purged;
 }
 
 /** The environment's dependencies. */

@@ -22,6 +22,11 @@ export const SCENARIOS = {
    * parity) and syndication.test.ts (its build "later").
    */
   samples: { TONGBAO_NOW: SAMPLES_NOW, TONGBAO_TEST_SECRET_KEY: 'not-in-any-page-9f8e7d6c' },
+  /**
+   * `TONGBAO_OUTPUT=server npm run build` of content/ at SAMPLES_NOW (a server reads the content at request
+   * time: each test starts `npm run serve` over its own copy). Read by server-output.test.ts and server-load.test.ts.
+   */
+  server: { TONGBAO_OUTPUT: 'server', TONGBAO_NOW: SAMPLES_NOW },
 } satisfies Record<string, Record<string, string>>;
 
 export type ScenarioName = keyof typeof SCENARIOS;

@@ -1,17 +1,10 @@
-/** A server build (TONGBAO_OUTPUT=server npm run build) and `npm run serve` on a port, for tests. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildEnvironment, projectRoot, siteBuild, type BuildResult } from './build.ts';
-
 /**
- * Builds the server into a fresh folder inside the project (the server's modules resolve packages from
- * the project's node_modules, so its output cannot live elsewhere).
+ * `npm run serve` on a port, for tests, over a server build (the `server` scenario of tests/support/scenarios.ts:
+ * its output lives inside the project, where the server's modules resolve packages from its node_modules).
  */
-export function serverBuild(env: Record<string, string> = {}): BuildResult {
-  const outDir = join(mkdtempSync(join(projectRoot, 'node_modules', '.cache', 'tongbao-server-')), 'dist');
-  return siteBuild({ ...env, TONGBAO_OUTPUT: 'server', TONGBAO_OUT_DIR: outDir });
-}
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { buildEnvironment, projectRoot } from './build.ts';
 
 export interface RunningServer {
   origin: string;

@@ -4,14 +4,18 @@ import { forMemory } from '../../src/server/cache-provider.ts';
 import { PayloadError, tagsForPayload } from '../../src/server/cache-tags.ts';
 
 describe('tagsForPayload', () => {
-  it('tags an article by its slug (whole document or a projection)', () => {
+  it('tags an article by its slug (whole document or a projection), with every list, feed, sitemap and the search page', () => {
+    const kinds = ['list', 'feed', 'sitemap', 'search'];
     expect(tagsForPayload({ _id: 'a1', _type: 'article', slug: { _type: 'slug', current: 'market-weekly-review' } })).toEqual([
       'article:market-weekly-review',
+      ...kinds,
     ]);
-    expect(tagsForPayload({ _type: 'article', slug: 'one-source-two-scripts' })).toEqual(['article:one-source-two-scripts']);
+    expect(tagsForPayload({ _type: 'article', slug: 'one-source-two-scripts' })).toEqual(['article:one-source-two-scripts', ...kinds]);
   });
-  it('purges nothing for other document types', () => {
+  it('purges nothing for assets, and every page for an author, a category or the site settings', () => {
     expect(tagsForPayload({ _type: 'sanity.imageAsset', _id: 'image-1' })).toEqual([]);
+    expect(tagsForPayload({ _type: 'author', _id: 'author-1' })).toEqual(['site']);
+    expect(tagsForPayload({ _type: 'category', _id: 'category-1' })).toEqual(['site']);
   });
   it.each([
     [null, /not a JSON object/],

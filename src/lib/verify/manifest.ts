@@ -35,7 +35,7 @@ export interface BuildManifest {
   locales: ManifestLocale[];
 }
 
-/** `articles`: the published list, newest first (as publishedArticles() gives it). */
+/** `articles`: the published list, newest first (as the build context's `published` holds it). */
 export function buildManifest(articles: readonly Article[]): BuildManifest {
   return {
     feedLimit: site.feedLimit,

@@ -159,7 +159,10 @@ export interface Verification {
   counts: { articles: number; pages: number; feedItems: number; sitemapEntries: number; filesScanned: number };
 }
 
-/** `pagesOnDemand`: server output renders article pages per request, so the folder holds none to check (tests/build/server-output.test.ts checks them served). */
+/**
+ * `pagesOnDemand`: server output renders pages, feeds and sitemaps per request, so the folder holds none of them to
+ * check (tests/build/server-output.test.ts checks them served); its XML and secrets are still checked.
+ */
 export function verifyOutput(
   outDir: string,
   manifest: BuildManifest,
@@ -173,8 +176,8 @@ export function verifyOutput(
   };
   const problems = [
     ...(options.pagesOnDemand ? [] : checkPages(manifest, (file) => existsSync(join(outDir, file)))),
-    ...checkFeeds(manifest, read),
-    ...checkSitemap(manifest, read(fileOfPath(manifest.sitemap))),
+    ...(options.pagesOnDemand ? [] : checkFeeds(manifest, read)),
+    ...(options.pagesOnDemand ? [] : checkSitemap(manifest, read(fileOfPath(manifest.sitemap)))),
     ...checkXml(contents()),
     ...scanSecrets(contents(), secrets),
   ];

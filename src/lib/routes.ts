@@ -1,0 +1,90 @@
+/**
+ * The pages of every route that shows content, each a pure function of a build context
+ * (src/lib/route-paths.ts): a route's getStaticPaths in a static build, its match on demand in server
+ * output (src/server/on-demand.ts). The order of each list is the order getStaticPaths has always had.
+ */
+import { localeOrder } from '../config/site.ts';
+import type { Article } from '../model/article.ts';
+import type { Locale } from '../model/locale.ts';
+import type { Author, Category } from '../model/taxonomy.ts';
+import { feedScopes } from './feeds/index.ts';
+import { parseMonthKey } from './indexes.ts';
+import { paginate, type ListPage, type RoutePaths } from './route-paths.ts';
+import { localeParams, periodSegment, tagSegment, type FeedScope } from './urls.ts';
+
+type Paged<P> = P & { page: ListPage<Article> };
+
+/** A route with one page (`/`, the sitemaps). */
+export const onePage: RoutePaths<Record<string, never>> = () => [{ params: {}, props: {} }];
+
+/** A page per published locale (corrections, search). */
+export const localePages: RoutePaths<{ locale: Locale }> = () => localeOrder.map((locale) => ({ params: localeParams(locale), props: { locale } }));
+
+/** Home of each locale, paginated. */
+export const homePages: RoutePaths<Paged<{ locale: Locale }>> = ({ published, options }) =>
+  localeOrder.flatMap((locale) => paginate(published, { params: localeParams(locale), props: { locale }, pageSize: options.pageSize }));
+
+/** Year and month archives in each locale, paginated. */
+export const archivePages: RoutePaths<Paged<{ locale: Locale; year: number; month?: number | undefined }>> = ({ indexes, options }) => {
+  const periods: { year: number; month?: number; list: Article[] }[] = [
+    ...[...indexes.byYear].map(([year, list]) => ({ year, list })),
+    ...[...indexes.byMonth].map(([key, list]) => ({ ...parseMonthKey(key), list })),
+  ];
+  return periods.flatMap(({ year, month, list }) =>
+    localeOrder.flatMap((locale) =>
+      paginate(list, {
+        params: localeParams(locale, { period: periodSegment(year, month) }),
+        props: { locale, year, month },
+        pageSize: options.pageSize,
+      }),
+    ),
+  );
+};
+
+/** Each author's articles in each locale, paginated. */
+export const authorPages: RoutePaths<Paged<{ locale: Locale; author: Author }>> = ({ indexes, options }) =>
+  [...indexes.byAuthor].flatMap(([slug, list]) =>
+    localeOrder.flatMap((locale) =>
+      paginate(list, {
+        params: localeParams(locale, { slug }),
+        props: { locale, author: list[0]!.authors.find((a) => a.slug === slug)! },
+        pageSize: options.pageSize,
+      }),
+    ),
+  );
+
+/** Each category's articles in each locale, paginated. */
+export const categoryPages: RoutePaths<Paged<{ locale: Locale; category: Category }>> = ({ indexes, options }) =>
+  [...indexes.byCategory].flatMap(([slug, list]) =>
+    localeOrder.flatMap((locale) =>
+      paginate(list, { params: localeParams(locale, { slug }), props: { locale, category: list[0]!.category }, pageSize: options.pageSize }),
+    ),
+  );
+
+/** Each tag's articles in each locale, paginated (the URL holds the tag's zh-Hans form). */
+export const tagPages: RoutePaths<Paged<{ locale: Locale; key: string }>> = ({ indexes, options }) =>
+  [...indexes.byTag].flatMap(([key, list]) =>
+    localeOrder.flatMap((locale) =>
+      paginate(list, { params: localeParams(locale, { tag: tagSegment(key) }), props: { locale, key }, pageSize: options.pageSize }),
+    ),
+  );
+
+const feedPagesOf = (kind: FeedScope['kind']): RoutePaths<{ scope: FeedScope }> => {
+  return ({ published }) =>
+    feedScopes(published)
+      .filter((s) => s.kind === kind)
+      .map((scope) => ({ params: localeParams(scope.locale, 'slug' in scope ? { slug: scope.slug } : undefined), props: { scope } }));
+};
+
+/** The feeds of each locale, category and author (one function per kind, shared by its three formats). */
+export const feedPages: Record<FeedScope['kind'], RoutePaths<{ scope: FeedScope }>> = {
+  locale: feedPagesOf('locale'),
+  category: feedPagesOf('category'),
+  author: feedPagesOf('author'),
+};
+
+/** The share images of the newest articles (the build context's choice), in each locale. */
+export const articleSharePages: RoutePaths<{ article: Article; locale: Locale }> = ({ published, shareImages }) =>
+  published
+    .filter((article) => shareImages.has(article.slug))
+    .flatMap((article) => localeOrder.map((locale) => ({ params: localeParams(locale, { slug: article.slug }), props: { article, locale } })));

@@ -1,0 +1,90 @@
+/**
+ * Search in server output: the Pagefind bundles the search page names (`/pagefind/<locale>/<shard>/…`,
+ * src/lib/search-shards.ts), indexed in process from the live content. A shard is indexed at its first
+ * request per content version with Pagefind's Node API (`addHTMLFile`, `getFiles()` in memory: nothing is
+ * written to disk) and served from memory; a new content version (after a purge) indexes again.
+ *
+ * Each article goes in as the part of its page that Pagefind reads in the static build: `<html lang>` (which
+ * index), the `data-pagefind-meta="title"` heading, the `data-pagefind-filter="category"` link and the
+ * `data-pagefind-body` body, at the page's URL. Indexing is one shard at a time (one Pagefind process).
+ */
+import * as pagefind from 'pagefind';
+import { localeOrder, locales } from '../config/site.ts';
+import type { BuildContext } from '../lib/build-context.ts';
+import { contextBodiesReady } from '../lib/collection.ts';
+import { localize } from '../lib/localize.ts';
+import { searchShards } from '../lib/search-shards.ts';
+import { paths } from '../lib/urls.ts';
+import type { Article } from '../model/article.ts';
+import type { Locale } from '../model/locale.ts';
+
+export interface SearchFile {
+  locale: Locale;
+  shard: number;
+  /** The file's path inside the bundle (`pagefind.js`, `fragment/…`). */
+  file: string;
+}
+
+/** Pure: the bundle file a `/pagefind/…` path names (`zh-hans/0/pagefind.js`), if its locale is published. */
+export function searchFile(path: string | undefined): SearchFile | undefined {
+  const match = /^([a-z-]+)\/(\d+)\/(.+)$/.exec(path ?? '');
+  if (!match) return undefined;
+  const locale = localeOrder.find((l) => locales[l].segment === match[1]);
+  return locale && !match[3]!.split('/').includes('..') ? { locale, shard: Number(match[2]), file: match[3]! } : undefined;
+}
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ENTITIES[c]!);
+
+/** Pure: the HTML Pagefind reads of an article page (the static page's marked parts). */
+export function searchablePage(article: Article, locale: Locale): string {
+  const a = localize(article, locale);
+  return (
+    `<!DOCTYPE html><html lang="${locale}"><head><title>${escapeHtml(a.title)}</title></head><body>` +
+    `<a data-pagefind-filter="category">${escapeHtml(a.category.name)}</a>` +
+    `<h1 data-pagefind-meta="title">${escapeHtml(a.title)}</h1><div data-pagefind-body>${a.html}</div></body></html>`
+  );
+}
+
+const indexed = new WeakMap<BuildContext, Map<string, Promise<ReadonlyMap<string, Uint8Array>>>>();
+let queue: Promise<unknown> = Promise.resolve();
+
+async function indexShard(build: BuildContext, locale: Locale, articles: readonly Article[]): Promise<ReadonlyMap<string, Uint8Array>> {
+  await contextBodiesReady(build);
+  const { index, errors } = await pagefind.createIndex({ rootSelector: 'html' });
+  if (!index) throw new Error(`[tongbao] search index: Pagefind failed to start: ${errors.join('; ')}`);
+  try {
+    for (const article of articles) {
+      const added = await index.addHTMLFile({ url: paths.article(locale, article.slug), content: searchablePage(article, locale) });
+      if (added.errors.length) throw new Error(`[tongbao] search index: article "${article.slug}": ${added.errors.join('; ')}`);
+    }
+    const { files, errors: fileErrors } = await index.getFiles();
+    if (fileErrors.length) throw new Error(`[tongbao] search index: ${fileErrors.join('; ')}`);
+    return new Map(files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/** The files of one shard's bundle in this context, or undefined when the shard does not exist. */
+export function shardFiles(build: BuildContext, locale: Locale, shard: number): Promise<ReadonlyMap<string, Uint8Array>> | undefined {
+  const articles = searchShards(build.published, build.options.searchShardSize).find((s) => s.number === shard)?.articles;
+  if (!articles) return undefined;
+  let shards = indexed.get(build);
+  if (!shards) indexed.set(build, (shards = new Map()));
+  const key = `${locale}/${shard}`;
+  let files = shards.get(key);
+  if (!files) {
+    files = queue.then(() => indexShard(build, locale, articles));
+    queue = files.catch(() => undefined);
+    // A failure is not kept: the next request indexes again.
+    files.catch(() => shards.delete(key));
+    shards.set(key, files);
+  }
+  return files;
+}
+
+const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', json: 'application/json', css: 'text/css; charset=utf-8' };
+
+/** Pure: the content type of a bundle file. */
+export const searchFileType = (file: string): string => TYPES[/\.(\w+)$/.exec(file)?.[1] ?? ''] ?? 'application/octet-stream';
