@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import type { Taxonomy } from '../model/taxonomy.ts';
 import type { Locale } from '../model/locale.ts';
 import { ImportError } from './errors.ts';
-import type { ImportedDraft } from './index.ts';
+import type { ImportedDraft } from './core.ts';
 
 export interface EditorFields {
   slug: string;
