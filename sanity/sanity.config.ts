@@ -1,6 +1,7 @@
 import { defineConfig } from 'sanity';
 import { structureTool } from 'sanity/structure';
 import { ConversionView } from './components/ConversionView.tsx';
+import { importTool } from './components/import/tool.tsx';
 import { schemaTypes } from './schemaTypes/index.ts';
 
 // The project id and dataset are public identifiers: set them for your project (SANITY_STUDIO_PROJECT_ID,
@@ -45,5 +46,7 @@ export default defineConfig({
           : S.document(),
     }),
   ],
+  // "Import a press release": src/importer in the Studio (sanity/components/import/), beside the desk.
+  tools: (tools) => [...tools, importTool],
   schema: { types: schemaTypes },
 });
