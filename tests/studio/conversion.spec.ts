@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { lakeClient, recordRequests, signIn } from './support.ts';
+import { deskScreenshot, lakeClient, recordRequests, signIn } from './support.ts';
 
 /**
  * The conversion pane in the real Studio: an article written in Simplified, opened with the form and the
@@ -50,7 +50,16 @@ test('the conversion pane shows the zh-Hant text, highlights the fallback’s ch
   await expect(hant.locator('[data-field="body"] .disclaimers')).toContainText('原創文章，作者：通報編輯部');
   await expect(hant.locator('[data-field="choices"]')).toContainText('后 → 後 (also: 后)');
   await expect(page.getByTestId('field-title').locator('input')).toHaveValue(`新产品发布会后举行 ${stamp}`);
-  await page.screenshot({ path: 'docs/screenshots/studio-conversion-pane.png' });
+  // The validation says the same beside the headline: a warning naming the character and the choice.
+  const warning = page.getByTestId('field-title').getByTestId('input-validation-icon-warning');
+  await expect(warning).toBeVisible();
+  await warning.hover();
+  const tooltip = page.getByText('OpenCC chose by the character alone: 后 → 後 (not 后)', { exact: false });
+  await expect(tooltip.first()).toBeVisible();
+  // Away from the icon: its tooltip closes (the glossary's dialog below is found as the last popover layer).
+  await page.mouse.move(0, 0);
+  await expect(tooltip).toBeHidden();
+  await deskScreenshot(page, 'studio-conversion-pane');
 
   // Typing into the headline in the form: the pane follows (debounced).
   const title = page.getByTestId('field-title').locator('input');
@@ -65,11 +74,16 @@ test('the conversion pane shows the zh-Hant text, highlights the fallback’s ch
     .getByTestId('field-glossary')
     .getByRole('button', { name: /Add item/ })
     .click();
-  const dialog = page.locator('[data-ui="Dialog"], [data-testid="popover-edit-dialog"], [data-ui="Popover"]').last();
-  await dialog.getByTestId('field-glossary[0].zhHans').or(dialog.locator('[data-testid$="zhHans"]')).first().locator('input').fill('会后');
-  await dialog.getByTestId('field-glossary[0].zhHant').or(dialog.locator('[data-testid$="zhHant"]')).first().locator('input').fill('會後');
+  // The item's dialog: its two fields by their labels.
+  await page.getByRole('textbox', { name: '简体', exact: true }).fill('会后');
+  await page.getByRole('textbox', { name: '繁體', exact: true }).fill('會後');
   await expect(hant.locator('[data-field="title"] mark')).toHaveCount(0);
   await expect(hant.locator('[data-field="body"] mark')).toHaveCount(0);
   await expect(hant.locator('[data-field="title"]')).toHaveText(`新產品發佈會後舉行 ${stamp}`);
   await expect(hant.locator('[data-field="choices"]')).not.toContainText('后 → 後');
+  // …and the headline's warning goes with it.
+  await expect(warning).toHaveCount(0);
+  await page.getByRole('button', { name: 'Close dialog' }).click();
+  await expect(page.getByTestId('field-title').locator('input')).toBeVisible();
+  await deskScreenshot(page, 'studio-conversion-pane-fixed');
 });
