@@ -5,6 +5,4 @@
 import { nodeTables } from '../zh/tables-node.ts';
 import { importTextWith, type ImportOptions } from './core.ts';
 
-export type { ImportedDraft, ImportOptions, ImportReport } from './core.ts';
-
 export const importText = (text: string, options: ImportOptions = {}) => importTextWith(nodeTables, text, options);
