@@ -134,8 +134,10 @@ export function ImportTool() {
   };
 
   return (
-    <div style={styles.page} data-testid="import-tool" lang="zh">
-      <h1 style={{ fontSize: '1.4rem' }}>Import a press release · 匯入新聞稿</h1>
+    <div style={styles.page} data-testid="import-tool">
+      <h1 style={{ fontSize: '1.4rem' }}>
+        Import a press release · <span lang="zh-Hant">匯入新聞稿</span>
+      </h1>
       <p>
         Paste the text or the saved HTML of a page from a portal or an aggregator, or choose the file. The importer (the same code as{' '}
         <code>npm run import</code>) removes pinyin annotations and the page’s furniture, repairs what it can prove and flags what it cannot; the
@@ -276,9 +278,13 @@ export function ImportTool() {
               <h2 style={{ fontSize: '1.1rem' }}>The draft</h2>
               <dl>
                 <dt>Title</dt>
-                <dd data-field="title">{draft.title}</dd>
+                <dd data-field="title" lang={draft.sourceLocale}>
+                  {draft.title}
+                </dd>
                 <dt>Summary</dt>
-                <dd data-field="summary">{draft.summary}</dd>
+                <dd data-field="summary" lang={draft.sourceLocale}>
+                  {draft.summary}
+                </dd>
                 <dt>Written in</dt>
                 <dd data-field="sourceLocale">
                   {draft.sourceLocale} ({report?.script.traditionalOnly ?? 0} Traditional-only, {report?.script.simplifiedOnly ?? 0} Simplified-only
