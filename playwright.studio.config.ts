@@ -34,7 +34,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `npm run studio -- --port ${STUDIO_PORT} --lake-port ${LAKE_PORT} --token ${LAKE_TOKEN}`,
+    // A built Studio (`--built`: sanity build, then sanity preview): pages load bundled chunks, and no dependency
+    // optimizer reloads them on first use of the pane or the import tool. TONGBAO_STUDIO_DEV=1: `sanity dev`.
+    command: `npm run studio -- --port ${STUDIO_PORT} --lake-port ${LAKE_PORT} --token ${LAKE_TOKEN}${process.env.TONGBAO_STUDIO_DEV === '1' ? '' : ' --built'}`,
     url: `http://localhost:${STUDIO_PORT}/`,
     // TONGBAO_STUDIO_REUSE=1 uses an `npm run studio` already running on those ports (while writing tests).
     reuseExistingServer: process.env.TONGBAO_STUDIO_REUSE === '1',

@@ -1,6 +1,7 @@
 import { defineConfig } from 'sanity';
 import { structureTool } from 'sanity/structure';
 import { ConversionView } from './components/ConversionView.tsx';
+import { importTool } from './components/import/tool.tsx';
 import { SITE_GLOSSARY_ID } from './schemaTypes/documents/siteGlossary.ts';
 import { schemaTypes } from './schemaTypes/index.ts';
 
@@ -54,6 +55,8 @@ export default defineConfig({
           : S.document(),
     }),
   ],
+  // "Import a press release": src/importer in the Studio (sanity/components/import/), beside the desk.
+  tools: (tools) => [...tools, importTool],
   schema: { types: schemaTypes },
   // The site glossary is created under its own id from the desk's item, never as a second one from "Create".
   document: { newDocumentOptions: (previous) => previous.filter((option) => option.templateId !== 'siteGlossary') },

@@ -8,7 +8,7 @@
  * Exit codes: 0 written; 1 unrepaired mojibake (nothing written; see --fix, --allow-flags); 2 bad input.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { env } from '../src/config/env.ts';
 import { readTaxonomy, TAXONOMY_FILES } from '../src/sources/local/taxonomy.ts';
@@ -18,7 +18,7 @@ import { createSanityWriteClient } from '../src/sources/sanity/client.ts';
 import { ImportError } from '../src/importer/errors.ts';
 import { decodeInput, extractHtml, looksLikeHtml } from '../src/importer/input.ts';
 import { importText } from '../src/importer/index.ts';
-import { frontMatterFields, toMarkdown, toSanityDraft } from '../src/importer/draft.ts';
+import { frontMatterFields, slugFor, toMarkdown, toSanityDraft } from '../src/importer/draft.ts';
 import { ConversionError, markdownToPortableText } from './lib/markdown-to-portable-text.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -174,27 +174,4 @@ try {
   if (error instanceof ImportError) fail(file, `${error.field}: ${error.message}`);
   if (error instanceof ArticleError || error instanceof ConversionError) fail(file, error.message.replace(/^\[tongbao\] /, ''));
   throw error;
-}
-
-/** A slug from the file name, else from the source URL's last segment. */
-function slugFor(path: string, url: string | undefined): string {
-  const name = basename(path)
-    .replace(/\.(txt|html?|md)$/i, '')
-    .toLowerCase();
-  if (SLUG_PATTERN.test(name) && /[a-z]/.test(name)) return name;
-  if (url) {
-    const u = new URL(url);
-    const last =
-      u.pathname
-        .split('/')
-        .filter(Boolean)
-        .pop()
-        ?.replace(/\.\w+$/, '') ?? '';
-    const slug = `${u.hostname.replace(/^(www|m)\./, '').replace(/\./g, '-')}-${last}`
-      .toLowerCase()
-      .replace(/[^a-z0-9-]+/g, '-')
-      .replace(/^-|-$/g, '');
-    if (SLUG_PATTERN.test(slug)) return slug;
-  }
-  throw new ImportError('no slug can be derived from the file name; pass --slug', 'slug');
 }

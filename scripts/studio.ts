@@ -1,17 +1,22 @@
 /**
  * `npm run studio`: the real Sanity Studio on localhost against the local lake, offline.
  *
- *   npm run studio -- [--port 3333] [--lake-port 3334] [--token <token>] [--dataset content/dataset.ndjson] [--persist]
+ *   npm run studio -- [--port 3333] [--lake-port 3334] [--token <token>] [--dataset content/dataset.ndjson] [--persist] [--built]
  *
  * Starts the lake (scripts/lake/server.ts) with the Studio's API mounted (scripts/lake/studio-api.ts)
  * on http://localhost:<lake-port>, then `sanity dev` in sanity/ with the workspace pointed at it
  * (SANITY_STUDIO_API_HOST) and telemetry off. Open the printed address: `/#token=…` signs the Studio in.
  * The dataset is read into memory: edits last until the lake stops, unless --persist writes them back.
+ * --built: `sanity build` (with the same env) into a temporary folder, then `sanity preview` serves it — what the
+ * Studio tests use: a page loads a few dozen bundled chunks instead of Vite's hundreds of modules, and no
+ * dependency optimizer reloads the page on first use of the conversion pane or the import tool.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createSecureServer } from 'node:http2';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Lake } from './lake/server.ts';
@@ -27,6 +32,7 @@ const { values } = parseArgs({
     token: { type: 'string', default: process.env.TONGBAO_LAKE_TOKEN ?? 'tongbao-local-lake-editor-token-0001' },
     dataset: { type: 'string', default: join(root, 'content', 'dataset.ndjson') },
     persist: { type: 'boolean', default: false },
+    built: { type: 'boolean', default: false },
   },
 });
 
@@ -111,7 +117,24 @@ const env = {
   SANITY_TELEMETRY_DISABLED: '1',
   NO_UPDATE_NOTIFIER: '1',
 };
-const studio = spawn(process.execPath, [cli, 'dev', '--host', 'localhost', '--port', String(studioPort)], {
+let builtDir: string | undefined;
+if (values.built) {
+  builtDir = mkdtempSync(join(tmpdir(), 'tongbao-studio-built-'));
+  const started = Date.now();
+  const build = spawnSync(process.execPath, [cli, 'build', builtDir, '-y'], {
+    cwd: join(root, 'sanity'),
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (build.status !== 0) {
+    rmSync(builtDir, { recursive: true, force: true });
+    await lake.close();
+    fail(`sanity build failed (exit ${build.status ?? 'signal'}); see above`);
+  }
+  console.log(`[tongbao] studio: built in ${((Date.now() - started) / 1000).toFixed(0)} s into ${builtDir}`);
+}
+const serve = builtDir ? ['preview', builtDir] : ['dev'];
+const studio = spawn(process.execPath, [cli, ...serve, '--host', 'localhost', '--port', String(studioPort)], {
   cwd: join(root, 'sanity'),
   env,
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -135,11 +158,12 @@ const stop = async (code: number) => {
   if (studio.exitCode === null) studio.kill('SIGTERM');
   studioApi.close();
   await lake.close();
+  if (builtDir) rmSync(builtDir, { recursive: true, force: true });
   process.exit(code);
 };
 studio.on('exit', (code) => {
   if (!stopping) {
-    console.error(`[tongbao] studio: sanity dev exited (${code ?? 'signal'})`);
+    console.error(`[tongbao] studio: sanity ${serve[0]} exited (${code ?? 'signal'})`);
     void stop(code ?? 1);
   }
 });

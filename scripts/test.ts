@@ -11,6 +11,9 @@
  *      temporary folder (it overwrites the committed files only when they are stale, and then fails).
  *   2. `vitest run`: unit, Studio schema, server (the lake, Varnish) and build tests.
  *   3. `playwright test`: the reader's end-to-end tests in Chromium.
+ *   4. `playwright test -c playwright.studio.config.ts`: the editor's desk — the real Studio (`npm run studio`: one
+ *      lake, one `sanity dev`, started once for the whole suite) in Chromium: sign-in, the conversion pane and its
+ *      fix, validation that refuses bad input, publishing, the import tool, requests that stay on localhost.
  * A failure stops the run after its step with a non-zero exit; every step says how long it took.
  */
 import { spawn } from 'node:child_process';
@@ -82,6 +85,7 @@ const prepared = await Promise.all(
 const passed =
   prepared.every(Boolean) &&
   (await run({ name: 'vitest', commands: [['npx', 'vitest', 'run']] }, false)) &&
-  (await run({ name: 'playwright', commands: [['npx', 'playwright', 'test']] }, false));
+  (await run({ name: 'playwright', commands: [['npx', 'playwright', 'test']] }, false)) &&
+  (await run({ name: 'studio e2e', commands: [['npx', 'playwright', 'test', '-c', 'playwright.studio.config.ts']] }, false));
 log(`npm test: ${passed ? 'every test passed' : 'FAILED (see the step named above)'} in ${seconds(started)}`);
 process.exit(passed ? 0 : 1);

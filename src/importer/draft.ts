@@ -5,8 +5,9 @@
 import { stringify } from 'yaml';
 import type { Taxonomy } from '../model/taxonomy.ts';
 import type { Locale } from '../model/locale.ts';
+import { SLUG_PATTERN } from '../model/taxonomy.ts';
 import { ImportError } from './errors.ts';
-import type { ImportedDraft } from './index.ts';
+import type { ImportedDraft } from './core.ts';
 
 export interface EditorFields {
   slug: string;
@@ -80,4 +81,25 @@ export function toSanityDraft(fields: ReturnType<typeof frontMatterFields>, slug
     ...(fields.source ? { source: { ...fields.source } } : {}),
     riskNotice: fields.riskNotice,
   };
+}
+
+/** A slug from the file name (a path or a bare name), else from the source URL's last segment. */
+export function slugFor(path: string, url: string | undefined): string {
+  const name = (path.split(/[\\/]/).pop() ?? '').replace(/\.(txt|html?|md)$/i, '').toLowerCase();
+  if (SLUG_PATTERN.test(name) && /[a-z]/.test(name)) return name;
+  if (url) {
+    const u = new URL(url);
+    const last =
+      u.pathname
+        .split('/')
+        .filter(Boolean)
+        .pop()
+        ?.replace(/\.\w+$/, '') ?? '';
+    const slug = `${u.hostname.replace(/^(www|m)\./, '').replace(/\./g, '-')}-${last}`
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-|-$/g, '');
+    if (SLUG_PATTERN.test(slug)) return slug;
+  }
+  throw new ImportError('no slug can be derived from the file name or the source URL; give one (--slug in the CLI)', 'slug');
 }

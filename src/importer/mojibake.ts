@@ -31,9 +31,21 @@ const ANY_MARK = new RegExp(`[${MARKS}]`, 'u');
 const MARK_OR_QUESTION = new RegExp(`[?${MARKS}]`, 'u');
 const MARKS_AND_QUESTIONS = new RegExp(`[${MARKS}?]`, 'gu');
 const HAN_OR_PUA_RUN = new RegExp(`[\\p{Script=Han}${PUA}]{2,}`, 'u');
+const UTF8 = new TextDecoder('utf-8');
 const isHanText = (s: string) => /^[\p{Script=Han}\p{P}\s\w]+$/u.test(s) && !ANY_MARK.test(s) && /\p{Script=Han}/u.test(s);
 
-function utf8Strict(bytes: Buffer): string | null {
+/** Byte arrays end to end (no Node Buffer: the Studio bundles this module). */
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function utf8Strict(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -42,7 +54,7 @@ function utf8Strict(bytes: Buffer): string | null {
 }
 
 /** Decodes double-byte text the way the broken page did: an invalid pair becomes one `?` and both bytes are lost. */
-export function decodeLossy(bytes: Buffer, encoding: string): string {
+export function decodeLossy(bytes: Uint8Array, encoding: string): string {
   let out = '';
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
@@ -89,7 +101,7 @@ function proveProposal(text: string, proposal: string, flagged: number[]): { at:
     for (const stray of strays) {
       const strayBytes = iconv.encode(stray, encoding);
       for (let k = 1; k < bytes.length; k++) {
-        const decoded = decodeLossy(Buffer.concat([bytes.subarray(0, k), strayBytes, bytes.subarray(k)]), encoding);
+        const decoded = decodeLossy(concatBytes([bytes.subarray(0, k), strayBytes, bytes.subarray(k)]), encoding);
         if (decoded === proposal || !MARK_OR_QUESTION.test(decoded)) continue;
         const at = text.indexOf(decoded);
         if (at >= 0 && flagged.some((f) => f >= at && f < at + decoded.length)) return { at, length: decoded.length, encoding, stray };
@@ -185,7 +197,7 @@ function realign(run: string): { encoding: string; text: string } | null {
     const middle = iconv.decode(bytes.subarray(1, bytes.length - 1), encoding);
     if (!/^\p{Script=Han}+$/u.test(middle) || middle === core) continue;
     // How many characters the lost bytes could have been: why no repair is attempted without the editor.
-    const han = (pair: number[]) => /^\p{Script=Han}$/u.test(iconv.decode(Buffer.from(pair), encoding));
+    const han = (pair: number[]) => /^\p{Script=Han}$/u.test(iconv.decode(Uint8Array.from(pair), encoding));
     let first = 0;
     let last = 0;
     for (let b = 0x81; b <= 0xfe; b++) if (han([b, bytes[0]!])) first++;
@@ -202,7 +214,7 @@ function utf8InGbk(run: string): { start: number; end: number; text: string }[] 
   if (bytes.some((b, k) => iconv.decode(b, 'gbk') !== chars[k])) return [];
   const found: { start: number; end: number; text: string }[] = [];
   for (let i = 0; i < chars.length;) {
-    const flat = Buffer.concat(bytes.slice(i));
+    const flat = concatBytes(bytes.slice(i));
     let consumed = 0;
     let best: { chars: number; text: string } | undefined;
     let text = '';
@@ -214,7 +226,7 @@ function utf8InGbk(run: string): { start: number; end: number; text: string }[] 
       (flat[consumed + 1]! & 0xc0) === 0x80 &&
       (flat[consumed + 2]! & 0xc0) === 0x80
     ) {
-      const ch = flat.subarray(consumed, consumed + 3).toString('utf8');
+      const ch = UTF8.decode(flat.subarray(consumed, consumed + 3));
       if (!/[\p{Script=Han}\u3000-\u303F]/u.test(ch)) break;
       text += ch;
       consumed += 3;

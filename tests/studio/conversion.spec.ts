@@ -1,5 +1,11 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { lakeClient, recordRequests, signIn } from './support.ts';
+import { LAKE_PORT } from '../../playwright.studio.config.ts';
+import { astroBuild } from '../support/build.ts';
+import { lakeEnv } from '../support/lake.ts';
+import { deskScreenshot, lakeClient, recordRequests, signIn } from './support.ts';
 
 /**
  * The conversion pane in the real Studio: an article written in Simplified, opened with the form and the
@@ -7,7 +13,7 @@ import { lakeClient, recordRequests, signIn } from './support.ts';
  * follows the form as the editor types, and drops the highlight when the article's glossary fixes the word.
  */
 test('the conversion pane shows the zh-Hant text, highlights the fallback’s choice and follows the form', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   recordRequests(page);
   const stamp = Date.now().toString(36);
   const id = `article.pane-${stamp}`;
@@ -50,7 +56,16 @@ test('the conversion pane shows the zh-Hant text, highlights the fallback’s ch
   await expect(hant.locator('[data-field="body"] .disclaimers')).toContainText('原創文章，作者：通報編輯部');
   await expect(hant.locator('[data-field="choices"]')).toContainText('后 → 後 (also: 后)');
   await expect(page.getByTestId('field-title').locator('input')).toHaveValue(`新产品发布会后举行 ${stamp}`);
-  await page.screenshot({ path: 'docs/screenshots/studio-conversion-pane.png' });
+  // The validation says the same beside the headline: a warning naming the character and the choice.
+  const warning = page.getByTestId('field-title').getByTestId('input-validation-icon-warning');
+  await expect(warning).toBeVisible();
+  await warning.hover();
+  const tooltip = page.getByText('OpenCC chose by the character alone: 后 → 後 (not 后)', { exact: false });
+  await expect(tooltip.first()).toBeVisible();
+  // Away from the icon: its tooltip closes (the glossary's dialog below is found as the last popover layer).
+  await page.mouse.move(0, 0);
+  await expect(tooltip).toBeHidden();
+  await deskScreenshot(page, 'studio-conversion-pane');
 
   // Typing into the headline in the form: the pane follows (debounced).
   const title = page.getByTestId('field-title').locator('input');
@@ -65,13 +80,49 @@ test('the conversion pane shows the zh-Hant text, highlights the fallback’s ch
     .getByTestId('field-glossary')
     .getByRole('button', { name: /Add item/ })
     .click();
-  const dialog = page.locator('[data-ui="Dialog"], [data-testid="popover-edit-dialog"], [data-ui="Popover"]').last();
-  await dialog.getByTestId('field-glossary[0].zhHans').or(dialog.locator('[data-testid$="zhHans"]')).first().locator('input').fill('会后');
-  await dialog.getByTestId('field-glossary[0].zhHant').or(dialog.locator('[data-testid$="zhHant"]')).first().locator('input').fill('會後');
+  // The item's dialog: its two fields by their labels.
+  await page.getByRole('textbox', { name: '简体', exact: true }).fill('会后');
+  await page.getByRole('textbox', { name: '繁體', exact: true }).fill('會後');
   await expect(hant.locator('[data-field="title"] mark')).toHaveCount(0);
   await expect(hant.locator('[data-field="body"] mark')).toHaveCount(0);
   await expect(hant.locator('[data-field="title"]')).toHaveText(`新產品發佈會後舉行 ${stamp}`);
   await expect(hant.locator('[data-field="choices"]')).not.toContainText('后 → 後');
+  // …and the headline's warning goes with it.
+  await expect(warning).toHaveCount(0);
+  await page.getByRole('button', { name: 'Close dialog' }).click();
+  await expect(page.getByTestId('field-title').locator('input')).toBeVisible();
+  await deskScreenshot(page, 'studio-conversion-pane-fixed');
+
+  // Published from the form; then a build of the site from the lake shows it in both scripts, with the fix.
+  const publish = page.getByTestId('action-publish').first();
+  await expect(publish).toBeEnabled({ timeout: 30_000 });
+  await expect(async () => {
+    await publish.click();
+    await expect(publish).toBeDisabled({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect
+    .poll(async () => lakeClient().fetch('*[_id == $id][0].glossary[0].zhHant', { id }, { perspective: 'published' }), { timeout: 30_000 })
+    .toBe('會後');
+  const cache = mkdtempSync(join(tmpdir(), 'tongbao-studio-cache-'));
+  try {
+    // The lake's certificate is trusted through NODE_EXTRA_CA_CERTS (playwright.studio.config.ts).
+    const build = astroBuild({ ...lakeEnv(`https://localhost:${LAKE_PORT}`), TONGBAO_CACHE_DIR: cache });
+    expect(build.status, build.output.slice(-3000)).toBe(0);
+    const read = (segment: string) => readFileSync(join(build.outDir, segment, 'articles', `pane-${stamp}`, 'index.html'), 'utf8');
+    const hans = read('zh-hans');
+    const hantPage = read('zh-hant');
+    expect(hans).toContain(`新产品发布会后举行 ${stamp}`);
+    expect(hans).toContain('原创文章，作者：通报编辑部');
+    expect(hantPage).toMatch(/<html[^>]*lang="zh-Hant"/);
+    expect(hantPage).toContain(`新產品發佈會後舉行 ${stamp}`);
+    expect(hantPage).toContain('新產品發佈會後舉行酒會，雲端運算企業參加。');
+    expect(hantPage).toContain('原創文章，作者：通報編輯部');
+    // No market-risk notice: a technology article, not finance.
+    expect(hantPage).not.toContain('市場有風險');
+    rmSync(build.outDir, { recursive: true, force: true });
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
 });
 
 /**

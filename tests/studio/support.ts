@@ -3,7 +3,7 @@
  * page makes (origin, method, path, status or failure), to check that nothing leaves localhost.
  */
 import { createClient, type SanityClient } from '@sanity/client';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { LAKE_PORT, LAKE_TOKEN } from '../../playwright.studio.config.ts';
 
 export interface SeenRequest {
@@ -26,14 +26,15 @@ export function recordRequests(page: Page): SeenRequest[] {
   return seen;
 }
 
-/** Opens the Studio signed in (the `#token=` fragment) and waits for the desk. */
-export async function signIn(page: Page, path = '/') {
+/** Opens the Studio signed in (the `#token=` fragment) and waits for the desk, or for `ready` (another tool). */
+export async function signIn(page: Page, path = '/', ready?: Locator) {
   await page.goto(`${path}#token=${LAKE_TOKEN}`);
   await expect(
-    page
-      .getByRole('link', { name: 'Article' })
-      .or(page.getByText('Article', { exact: true }))
-      .first(),
+    ready ??
+      page
+        .getByRole('link', { name: 'Article' })
+        .or(page.getByText('Article', { exact: true }))
+        .first(),
   ).toBeVisible({ timeout: 90_000 });
 }
 
@@ -48,4 +49,13 @@ export function lakeClient(options: { token?: boolean } = {}): SanityClient {
     apiVersion: '2025-02-19',
     ...(options.token ? { token: LAKE_TOKEN } : {}),
   });
+}
+
+/**
+ * A screenshot of the desk for the docs (docs/screenshots/<name>.png) when TONGBAO_UPDATE_SCREENSHOTS=1, else
+ * into test-results/studio/, so that a test run does not rewrite committed files.
+ */
+export async function deskScreenshot(page: Page, name: string) {
+  const dir = process.env.TONGBAO_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/studio';
+  await page.screenshot({ path: `${dir}/${name}.png` });
 }
