@@ -11,11 +11,15 @@ import { createArticleInputSchema } from '../../src/model/article.ts';
 import { LOCALES } from '../../src/model/locale.ts';
 import { parseMarkdownArticle } from '../../src/sources/local/parse.ts';
 import { readTaxonomy } from '../../src/sources/local/taxonomy.ts';
+import { withSiteGlossary } from '../../src/zh/article-overrides.ts';
+import { siteGlossary } from '../../src/zh/glossary.ts';
 
 const root = join(import.meta.dirname, '..', 'fixtures', 'pipeline');
 const update = process.env.TONGBAO_UPDATE_FIXTURES === '1';
 // The fixtures have their own authors.yaml and categories.yaml, independent of the sample content.
 const schema = createArticleInputSchema(await readTaxonomy(root, (p) => p), { authors: 'authors.yaml', categories: 'categories.yaml' });
+// The site's own glossary, as the local source gives it to each article (content/glossary.yaml).
+const glossary = siteGlossary(join(import.meta.dirname, '..', '..', 'content'));
 
 describe('pipeline fixtures', () => {
   for (const name of readdirSync(root).sort()) {
@@ -23,7 +27,8 @@ describe('pipeline fixtures', () => {
     if (!existsSync(input)) continue;
     for (const locale of LOCALES) {
       it(`${name} → ${locale}`, () => {
-        const article = parseMarkdownArticle(readFileSync(input, 'utf8'), `tests/fixtures/pipeline/${name}/input.md`, schema);
+        const parsed = parseMarkdownArticle(readFileSync(input, 'utf8'), `tests/fixtures/pipeline/${name}/input.md`, schema);
+        const article = withSiteGlossary(parsed, glossary);
         const html = localize(article, locale).html + '\n';
         const expectedPath = join(root, name, `expected.${locale.toLowerCase()}.html`);
         if (update) writeFileSync(expectedPath, html);
