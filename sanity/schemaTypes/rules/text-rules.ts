@@ -3,18 +3,17 @@
  * - errors (the document cannot be published): mojibake, pinyin annotations, control characters;
  * - warnings: an ambiguous character in the headline or summary (the character, OpenCC's choice, how to fix
  *   it), characters of the other script, Traditional text converted from Simplified character by character.
- * zh-Hant is checked in Taiwan forms (OpenCC tw), the site's default (TONGBAO_ZH_HANT_VARIANT).
+ * Checked in every locale the site publishes, in its forms (sanity/components/site-locales.ts: zh-Hant in Taiwan
+ * forms by default, zh-Hant-HK in Hong Kong forms when the site publishes it), as the conversion pane shows them.
  */
 import type { ValidationContext } from 'sanity';
 import type { Locale } from '../../../src/model/locale.ts';
 import { ambiguityWarnings, scriptCheck, textErrors, type Target } from '../../../src/zh/editor-checks.ts';
 import type { GlossaryEntry } from '../../../src/zh/overrides.ts';
+import { PUBLISHED_LOCALES, STUDIO_LOCALES } from '../../components/site-locales.ts';
 import { studioTables } from './opencc-tables.ts';
 
-const TARGETS: readonly Target[] = [
-  { locale: 'zh-Hans', variant: 'cn' },
-  { locale: 'zh-Hant', variant: 'tw' },
-];
+const TARGETS: readonly Target[] = PUBLISHED_LOCALES.map((locale) => ({ locale, variant: STUDIO_LOCALES[locale].opencc }));
 
 export interface ArticleDoc {
   sourceLocale?: string;
