@@ -1,6 +1,6 @@
 /** A server build (TONGBAO_OUTPUT=server npm run build) and `npm run serve` on a port, for tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildEnvironment, projectRoot, siteBuild, type BuildResult } from './build.ts';
 
@@ -9,7 +9,10 @@ import { buildEnvironment, projectRoot, siteBuild, type BuildResult } from './bu
  * the project's node_modules, so its output cannot live elsewhere).
  */
 export function serverBuild(env: Record<string, string> = {}): BuildResult {
-  const outDir = join(mkdtempSync(join(projectRoot, 'node_modules', '.cache', 'tongbao-server-')), 'dist');
+  // node_modules/.cache need not exist yet (a fresh install, a run of this file alone).
+  const cache = join(projectRoot, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const outDir = join(mkdtempSync(join(cache, 'tongbao-server-')), 'dist');
   return siteBuild({ ...env, TONGBAO_OUTPUT: 'server', TONGBAO_OUT_DIR: outDir });
 }
 
