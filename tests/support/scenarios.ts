@@ -19,7 +19,8 @@ export const SCENARIOS = {
    * `npm run build` of content/ at SAMPLES_NOW (default cache, default site URL), with a secret-like
    * variable in the environment that the output check must scan for and not find. Read by
    * build.test.ts, site-quality.test.ts, output-snapshot.test.ts, sanity.test.ts (local side of the
-   * parity) and syndication.test.ts (its build "later").
+   * parity), syndication.test.ts (its build "later"), server-output.test.ts (the static side) and
+   * simplified-only.test.ts.
    */
   samples: { TONGBAO_NOW: SAMPLES_NOW, TONGBAO_TEST_SECRET_KEY: 'not-in-any-page-9f8e7d6c' },
   /**

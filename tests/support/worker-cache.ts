@@ -6,8 +6,8 @@
  *     project (tests/support/global-setup.ts): every output folder a test makes is then under the
  *     working directory, where Astro bundles the pages inside the output folder instead of the
  *     project's shared `.astro/`.
- * The build tests still run one file at a time (vitest.config.ts): Astro rewrites `.astro/content-assets.mjs`
- * at every build through one fixed temporary name, so two builds starting at once can fail.
+ * Build test files run side by side (vitest.config.ts); their builds take turns only for Astro's content
+ * sync into the project's `.astro/` (src/integrations/content-sync-lock.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
