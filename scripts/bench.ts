@@ -237,7 +237,7 @@ if (!values['no-readme']) {
     .split('\n')
     .filter((l) => l.startsWith('| 20') && !l.startsWith(`| ${row[0]} | ${articles} |`));
   const rows = [`| ${row.join(' | ')} |`, ...existing].slice(0, 8);
-  const table = `\n${result.machine}\n\n${header}${rows.join('\n')}\n`;
+  const table = `\nNewest row: ${result.machine} (the machine of each row is in its results file and section below).\n\n${header}${rows.join('\n')}\n`;
   await writeFile(readmePath, readme.slice(0, i + start.length) + table + readme.slice(j));
   log('docs/benchmarks.md benchmark table updated');
 }
