@@ -237,7 +237,12 @@ if (!values['no-readme']) {
     .split('\n')
     .filter((l) => l.startsWith('| 20') && !l.startsWith(`| ${row[0]} | ${articles} |`));
   const rows = [`| ${row.join(' | ')} |`, ...existing].slice(0, 8);
-  const table = `\nNewest row: ${result.machine} (the machine of each row is in its results file and section below).\n\n${header}${rows.join('\n')}\n`;
+  // Every machine the kept results were measured on (each row's is in its results file).
+  const machines = new Set([result.machine]);
+  for (const f of await readdir(join(root, 'bench', 'results')))
+    if (/^latest-\d+\.json$/.test(f))
+      machines.add((JSON.parse(await readFile(join(root, 'bench', 'results', f), 'utf8')) as { machine: string }).machine);
+  const table = `\nNewest row: ${result.machine}. Machines of the kept results: ${[...machines].join('; ')}.\n\n${header}${rows.join('\n')}\n`;
   await writeFile(readmePath, readme.slice(0, i + start.length) + table + readme.slice(j));
   log('docs/benchmarks.md benchmark table updated');
 }
