@@ -1,5 +1,7 @@
 /**
  * `npm run bench -- --articles N [--vs-hugo] [--floor] [--cold-only] [--no-readme] [--keep]`
+ * `npm run bench -- --mode server --articles N [--source sanity|content] [--edits 20] [--seconds 10] [--no-static]`:
+ * the server mode behind Varnish (scripts/bench/server.ts).
  * Generates a synthetic corpus, builds it cold and again after editing one article, and reports
  * wall time, peak memory, pages per second, the share of time spent converting, search indexing and
  * output size. Writes bench/results/latest-<N>.json and updates the table in docs/benchmarks.md. `--cold-only`
@@ -28,6 +30,11 @@ const { values } = parseArgs({
     'no-readme': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'cold-only': { type: 'boolean', default: false },
+    mode: { type: 'string', default: 'static' },
+    source: { type: 'string', default: 'sanity' },
+    edits: { type: 'string', default: '20' },
+    seconds: { type: 'string', default: '10' },
+    'no-static': { type: 'boolean', default: false },
   },
 });
 const articles = Number(values.articles);
@@ -36,6 +43,29 @@ if (!Number.isInteger(articles) || articles < 1) {
   process.exit(2);
 }
 const log = (message: string) => console.log(`[bench] ${message}`);
+
+if (values.mode !== 'static' && values.mode !== 'server') {
+  console.error(`[tongbao] --mode ${values.mode}: expected static (the default) or server`);
+  process.exit(2);
+}
+if (values.mode === 'server') {
+  if (values.source !== 'sanity' && values.source !== 'content') {
+    console.error(`[tongbao] --source ${values.source}: expected sanity (N documents in the lake, the default) or content`);
+    process.exit(2);
+  }
+  const { serverBench } = await import('./bench/server.ts');
+  await serverBench({
+    root,
+    articles,
+    source: values.source,
+    edits: Number(values.edits),
+    seconds: Number(values.seconds),
+    static: !values['no-static'],
+    docs: !values['no-readme'],
+    keep: values.keep,
+  });
+  process.exit(0);
+}
 
 const work = join(tmpdir(), `tongbao-bench-${articles}`);
 const contentDir = join(work, 'content');

@@ -21,9 +21,7 @@ export function recordRequests(page: Page): SeenRequest[] {
     request
       .response()
       .then((response) => seen.push({ url: new URL(request.url()), method: request.method(), status: response?.status() ?? 'failed' }))
-      .catch((error: unknown) =>
-        seen.push({ url: new URL(request.url()), method: request.method(), status: 'failed', failure: String(error) }),
-      );
+      .catch((error: unknown) => seen.push({ url: new URL(request.url()), method: request.method(), status: 'failed', failure: String(error) }));
   });
   page.on('requestfailed', (request) => {
     seen.push({ url: new URL(request.url()), method: request.method(), status: 'failed', failure: request.failure()?.errorText });
