@@ -34,6 +34,7 @@ const { values } = parseArgs({
     source: { type: 'string', default: 'sanity' },
     edits: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '10' },
+    'client-workers': { type: 'string', default: '2' },
     'no-static': { type: 'boolean', default: false },
   },
 });
@@ -60,6 +61,7 @@ if (values.mode === 'server') {
     source: values.source,
     edits: Number(values.edits),
     seconds: Number(values.seconds),
+    clientWorkers: Number(values['client-workers']),
     static: !values['no-static'],
     docs: !values['no-readme'],
     keep: values.keep,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --mode server --articles N [--source sanity|content] [--edits 20] [--seconds 10] [--no-static]`
+ * `npm run bench -- --mode server --articles N [--source sanity|content] [--edits 20] [--seconds 10] [--client-workers 2] [--no-static]`
  *
  * The server mode at an archive size, in one run (issue 15, point 6):
  * - the source: N generated documents in the lake (scripts/lake/generate.ts, with the samples; the lake indexed by
@@ -31,6 +31,8 @@ export interface ServerBenchOptions {
   source: 'sanity' | 'content';
   edits: number;
   seconds: number;
+  /** autocannon's worker threads (the client shares the cores with the server and Varnish). */
+  clientWorkers: number;
   static: boolean;
   docs: boolean;
   keep: boolean;
@@ -98,8 +100,9 @@ async function get(url: string): Promise<{ status: number; text: string; ms: num
 async function cannon(
   url: string,
   seconds: number,
+  workers: number,
 ): Promise<{ requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number }> {
-  const result = await autocannon({ url, connections: 64, pipelining: 1, duration: seconds, workers: 1 });
+  const result = await autocannon({ url, headers: { 'accept-encoding': 'gzip' }, connections: 64, pipelining: 1, duration: seconds, workers });
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -242,10 +245,10 @@ export async function serverBench(o: ServerBenchOptions): Promise<void> {
     await get(`${origin}${hot}`);
     await get(`${varnish.url}${hot}`);
     log(`  autocannon through Node, ${o.seconds} s`);
-    const node = await cannon(`${origin}${hot}`, o.seconds);
+    const node = await cannon(`${origin}${hot}`, o.seconds, o.clientWorkers);
     log(`    ${node.requestsPerSecond.toFixed(0)}/s, p50 ${node.p50} ms, errors ${node.errors}, non-2xx ${node.non2xx}`);
     log(`  autocannon through Varnish, ${o.seconds} s`);
-    const cache = await cannon(`${varnish.url}${hot}`, o.seconds);
+    const cache = await cannon(`${varnish.url}${hot}`, o.seconds, o.clientWorkers);
     log(`    ${cache.requestsPerSecond.toFixed(0)}/s, p50 ${cache.p50} ms, errors ${cache.errors}, non-2xx ${cache.non2xx}`);
 
     // Publish-to-live: each edit on another article whose page Varnish holds.
