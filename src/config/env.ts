@@ -39,6 +39,11 @@ export const EnvSchema = z
     ),
     /** The secret Sanity signs webhooks with (`sanity-webhook-signature`); `/api/revalidate` refuses every request without it. */
     SANITY_WEBHOOK_SECRET: optional(z.string().min(8).optional()),
+    /**
+     * Server output: the key that signs preview links (`npm run preview-url`) and the preview cookie (src/server/preview.ts).
+     * Unset: /api/preview/ refuses every request. At least 32 characters (e.g. `openssl rand -hex 32`).
+     */
+    TONGBAO_PREVIEW_SECRET: optional(z.string().min(32, 'at least 32 characters, e.g. the output of openssl rand -hex 32').optional()),
     /** Folder holding `articles/*.md` (the embedded default source). Relative to the project root. */
     TONGBAO_CONTENT_DIR: optional(z.string().default('content')),
     /** Where `astro build` writes the site. Tests build into temporary folders with it. */
