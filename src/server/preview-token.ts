@@ -80,7 +80,9 @@ export function previewTarget(pathname: string | undefined): { locale: Locale; s
 
 /** Pure: the Set-Cookie value of the preview cookie (`value` empty: the cookie cleared). */
 export function previewCookie(value: string, secure: boolean, maxAge = PREVIEW_COOKIE_SECONDS): string {
-  return [`${PREVIEW_COOKIE}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${value ? maxAge : 0}`, ...(secure ? ['Secure'] : [])].join('; ');
+  return [`${PREVIEW_COOKIE}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${value ? maxAge : 0}`, ...(secure ? ['Secure'] : [])].join(
+    '; ',
+  );
 }
 
 /** Pure: whether a preview cookie lets its holder see this slug's draft. */

@@ -36,7 +36,6 @@ import { cookieAllows, PREVIEW_COOKIE_SECONDS, previewCookie, previewTarget, sig
 export { PREVIEW_COOKIE } from './preview-token.ts';
 import { unavailableResponse } from './unavailable.ts';
 
-
 /** Every preview response: never stored, never indexed. */
 export const PREVIEW_HEADERS: Record<string, string> = { ...noStoreHeaders(), 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer' };
 

@@ -16,7 +16,7 @@
  *   preview cookie; the preview path without the cookie is a 401 from Varnish as from the server (never a hit).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createClient } from '@sanity/client';
@@ -77,7 +77,12 @@ draft: true
   ({ lake, origin: lakeOrigin } = await startLake({ token: LAKE_TOKEN }));
   const start = async (port: number, env: Record<string, string>) => {
     const varnish = await startVarnish({ backend: { host: '127.0.0.1', port } });
-    const server = await startServer(build.outDir, port, { TONGBAO_NOW: SAMPLES_NOW, TONGBAO_CONTENT_DIR: content, TONGBAO_PREVIEW_SECRET: KEY, ...env });
+    const server = await startServer(build.outDir, port, {
+      TONGBAO_NOW: SAMPLES_NOW,
+      TONGBAO_CONTENT_DIR: content,
+      TONGBAO_PREVIEW_SECRET: KEY,
+      ...env,
+    });
     return { server, varnish };
   };
   local = await start(PORTS.local, {});
@@ -136,7 +141,11 @@ async function expectPreviewPage(origin: string, path: string, cookie: string, m
   const banner = /<p class="preview-banner"[^>]*>(.*?)<\/p>/.exec(html)?.[1] ?? '';
   expect(banner).toContain(script === 'zh-Hans' ? '预览：' : '預覽：');
   expect(banner).toContain(script === 'zh-Hans' ? '草稿' : '草稿');
-  expect(banner).toMatch(script === 'zh-Hans' ? /<a href="\/api\/preview\/exit\/\?locale=zh-hans">退出预览<\/a>/ : /<a href="\/api\/preview\/exit\/\?locale=zh-hant">退出預覽<\/a>/);
+  expect(banner).toMatch(
+    script === 'zh-Hans'
+      ? /<a href="\/api\/preview\/exit\/\?locale=zh-hans">退出预览<\/a>/
+      : /<a href="\/api\/preview\/exit\/\?locale=zh-hant">退出預覽<\/a>/,
+  );
   const other = script === 'zh-Hans' ? 'zh-hant' : 'zh-hans';
   expect(html).toContain(`<a href="/${other}/preview/${path.split('/')[3]}/" hreflang=`);
   return html;
@@ -151,7 +160,9 @@ function publicPaths(): string[] {
       return /\.(html|xml|json|txt|png|js|pf_meta|pf_fragment|pf_index|pf_filter)$/.test(name) && name !== '404.html' ? [rel] : [];
     });
   const paths = files(staticBuild.outDir).map((f) => `/${f.replace(/(^|\/)index\.html$/, '$1')}`);
-  const drafts = [DRAFT, SANITY_SLUG].flatMap((slug) => ['zh-hans', 'zh-hant'].flatMap((l) => [`/${l}/articles/${slug}/`, `/${l}/articles/${slug}/share.png`]));
+  const drafts = [DRAFT, SANITY_SLUG].flatMap((slug) =>
+    ['zh-hans', 'zh-hant'].flatMap((l) => [`/${l}/articles/${slug}/`, `/${l}/articles/${slug}/share.png`]),
+  );
   return [...new Set([...paths, ...drafts, '/zh-hans/search/?q=' + MARK, '/zh-hant/search/?q=' + MARK])];
 }
 
@@ -230,7 +241,13 @@ describe('draft preview, Sanity as the source (the lake)', () => {
     expect(published).toBeTruthy();
     const body = [
       ...((published!.body as unknown[]) ?? []),
-      { _type: 'block', _key: 'pv', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 'pvs', text: `草稿新增：发展的后续 ${SANITY_MARK}。`, marks: [] }] },
+      {
+        _type: 'block',
+        _key: 'pv',
+        style: 'normal',
+        markDefs: [],
+        children: [{ _type: 'span', _key: 'pvs', text: `草稿新增：发展的后续 ${SANITY_MARK}。`, marks: [] }],
+      },
     ];
     await client.createOrReplace({ ...published!, _id: `drafts.article.${SANITY_SLUG}`, title: `草稿标题 ${SANITY_MARK}`, body });
     ({ secret: studioSecret } = await createPreviewSecret(client, 'tongbao-test', 'http://localhost:3333', 'test-user'));
@@ -274,7 +291,15 @@ describe('no draft in any public response', () => {
         `${sanity.server.origin}/api/preview/?sanity-preview-secret=${encodeURIComponent(
           (
             await createPreviewSecret(
-              createClient({ projectId: 'local', dataset: 'production', apiHost: lakeOrigin, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', token: LAKE_TOKEN }),
+              createClient({
+                projectId: 'local',
+                dataset: 'production',
+                apiHost: lakeOrigin,
+                useProjectHostname: false,
+                useCdn: false,
+                apiVersion: '2025-02-19',
+                token: LAKE_TOKEN,
+              }),
               'tongbao-test',
               'http://localhost:3333',
             )
@@ -307,7 +332,9 @@ describe('no draft in any public response', () => {
       }
       // The search index holds the published articles only (a draft would be one page more).
       for (const locale of ['zh-hans', 'zh-hant']) {
-        const entry = (await (await get(varnish.url, `/pagefind/${locale}/0/pagefind-entry.json`)).json()) as { languages: Record<string, { page_count: number }> };
+        const entry = (await (await get(varnish.url, `/pagefind/${locale}/0/pagefind-entry.json`)).json()) as {
+          languages: Record<string, { page_count: number }>;
+        };
         const published = readdirSync(join(staticBuild.outDir, locale, 'articles')).length;
         expect(entry.languages[locale]?.page_count, `${name} ${locale} search pages`).toBe(published);
       }
