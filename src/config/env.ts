@@ -166,6 +166,14 @@ export const EnvSchema = z
     ),
   })
   .superRefine((value, ctx) => {
+    if (value.TONGBAO_PREVIEW_SECRET && value.SANITY_PROJECT_ID && !value.SANITY_READ_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SANITY_READ_TOKEN'],
+        message:
+          'the draft preview (TONGBAO_PREVIEW_SECRET is set) reads drafts from Sanity: set SANITY_READ_TOKEN to a token with read access (Sanity → API → Tokens, "Viewer"), or unset TONGBAO_PREVIEW_SECRET',
+      });
+    }
     if (value.TONGBAO_ZH_HANT_VARIANT === 'hk' && value.TONGBAO_LOCALES.includes('zh-Hant-HK')) {
       ctx.addIssue({
         code: 'custom',

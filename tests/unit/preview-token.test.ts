@@ -51,3 +51,14 @@ describe('the preview cookie and paths', () => {
       expect(previewTarget(p)).toBeUndefined();
   });
 });
+
+describe('the preview environment (src/config/env.ts)', () => {
+  it('asks for a key of 32 characters, and for the read token when Sanity is the source', async () => {
+    const { parseEnv } = await import('../../src/config/env.ts');
+    expect(parseEnv({ TONGBAO_PREVIEW_SECRET: KEY }).TONGBAO_PREVIEW_SECRET).toBe(KEY);
+    expect(() => parseEnv({ TONGBAO_PREVIEW_SECRET: 'short' })).toThrow(/TONGBAO_PREVIEW_SECRET: at least 32 characters/);
+    const sanity = { SANITY_PROJECT_ID: 'local', SANITY_DATASET: 'production', TONGBAO_PREVIEW_SECRET: KEY };
+    expect(() => parseEnv(sanity)).toThrow(/SANITY_READ_TOKEN: the draft preview/);
+    expect(parseEnv({ ...sanity, SANITY_READ_TOKEN: 'token' }).SANITY_READ_TOKEN).toBe('token');
+  });
+});
