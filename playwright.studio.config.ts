@@ -8,6 +8,9 @@ import { localCertificate } from './scripts/lake/tls.ts';
 export const STUDIO_PORT = Number(process.env.TONGBAO_STUDIO_PORT ?? 3343);
 export const LAKE_PORT = Number(process.env.TONGBAO_LAKE_PORT ?? 3344);
 export const LAKE_TOKEN = process.env.TONGBAO_LAKE_TOKEN ?? 'tongbao-studio-test-token-0123456789';
+/** Where the Studio's Preview action points (SANITY_STUDIO_PREVIEW_URL, baked into the built Studio): tests/studio/preview.spec.ts listens there. */
+export const PREVIEW_PORT = Number(process.env.TONGBAO_STUDIO_PREVIEW_PORT ?? 3345);
+process.env.SANITY_STUDIO_PREVIEW_URL ??= `http://127.0.0.1:${PREVIEW_PORT}`;
 const browser = findChromium();
 // The lake speaks HTTP/2 over TLS with a self-signed certificate (scripts/lake/tls.ts): the test workers,
 // which start after this file is read, trust it for @sanity/client; Chromium is told to accept it.

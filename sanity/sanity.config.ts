@@ -2,6 +2,7 @@ import { defineConfig } from 'sanity';
 import { structureTool } from 'sanity/structure';
 import { ConversionView } from './components/ConversionView.tsx';
 import { importTool } from './components/import/tool.tsx';
+import { PreviewAction } from './components/preview/PreviewAction.tsx';
 import { SITE_GLOSSARY_ID } from './schemaTypes/documents/siteGlossary.ts';
 import { schemaTypes } from './schemaTypes/index.ts';
 
@@ -59,5 +60,9 @@ export default defineConfig({
   tools: (tools) => [...tools, importTool],
   schema: { types: schemaTypes },
   // The site glossary is created under its own id from the desk's item, never as a second one from "Create".
-  document: { newDocumentOptions: (previous) => previous.filter((option) => option.templateId !== 'siteGlossary') },
+  document: {
+    newDocumentOptions: (previous) => previous.filter((option) => option.templateId !== 'siteGlossary'),
+    // "Preview" opens an article's draft on the site's server (SANITY_STUDIO_PREVIEW_URL; sanity/components/preview/).
+    actions: (previous, { schemaType }) => (schemaType === 'article' ? [...previous, PreviewAction] : previous),
+  },
 });

@@ -3,7 +3,7 @@
 # varnish-modules for xkey). The site's address, its public host name and who may purge come from
 # tongbao-site.vcl, found on vcl_path (see site.example.vcl; scripts/lib/varnish.ts writes one for tests).
 #
-# - GET and HEAD are cached, nothing else; a request with the preview cookie or Authorization never is.
+# - GET and HEAD are cached, nothing else; a request with the preview cookie or Authorization never is, nor /api/.
 # - The query string is dropped except the parameters a route reads (allow-list below: `q` on search pages),
 #   Host is set to the site's host and X-Forwarded-Host and friends are removed, so neither creates an object
 #   of its own (no cache poisoning through them).
@@ -74,6 +74,11 @@ sub vcl_recv {
 
   if (req.method != "GET" && req.method != "HEAD") {
     # POST /api/revalidate and the like go to the origin as they are.
+    return (pass);
+  }
+
+  # The site's API (the preview's way in and out: /api/preview/?…) is never cached and keeps its query string.
+  if (req.url ~ "^/api/") {
     return (pass);
   }
 

@@ -6,7 +6,7 @@
  *   GET  /v{apiVersion}/data/query/{dataset}?query=…&$param=<json>&perspective=published|drafts|raw
  *   POST /v{apiVersion}/data/query/{dataset}       {query, params, perspective?}
  *   GET  /v{apiVersion}/data/doc/{dataset}/{id,…}
- *   POST /v{apiVersion}/data/mutate/{dataset}      {mutations: [{create|createOrReplace|createIfNotExists|patch|delete}]}
+ *   POST /v{apiVersion}/data/mutate/{dataset}      {mutations: [{create|createOrReplace|createIfNotExists|patch|delete (by id or query)}]}
  *   GET  /images/{projectId}/{dataset}/{assetId}-{w}x{h}.{ext}   image files (from an assets folder)
  *
  * For tests, faults are switched on at run time: POST /__lake/fault {mode, count, retryAfter}, and
@@ -325,6 +325,19 @@ export class Lake {
     this.json(res, 200, { query, result, ms: Math.round(performance.now() - started), syncTags: [] });
   }
 
+  /** The ids of the documents a query returns in the raw perspective (a delete by query). */
+  private async idsOf(query: string, params: Record<string, unknown>): Promise<unknown[]> {
+    let tree;
+    try {
+      tree = parse(query, { params });
+    } catch (error) {
+      throw new HttpError(400, { error: { description: `delete by query: ${(error as Error).message}`, query, type: 'queryParseError' } });
+    }
+    const { result } = await runQuery(this.docs, tree, params, 'raw', { narrow: this.options.index !== false });
+    const docs = Array.isArray(result) ? result : result ? [result] : [];
+    return docs.map((d) => (d as { _id?: unknown } | null)?._id);
+  }
+
   private async mutate(req: IncomingMessage, res: ServerResponse, url: URL) {
     this.requireAuth(req, 'mutations');
     const body = await this.body(req);
@@ -372,10 +385,15 @@ export class Lake {
         staged.set(p.id, stamp(doc, existing._createdAt as string | undefined));
         results.push({ id: p.id, operation: 'update' });
       } else if (op === 'delete') {
-        const id = (arg as unknown as { id: string }).id;
-        if (current(id)) {
-          staged.set(id, null);
-          results.push({ id, operation: 'delete' });
+        const del = arg as unknown as { id?: string; query?: string; params?: Record<string, unknown> };
+        // By id, or by query (what @sanity/preview-url-secret deletes expired secrets with): the documents the query
+        // returns (raw perspective) before this transaction.
+        const ids = typeof del.query === 'string' ? await this.idsOf(del.query, del.params ?? {}) : [del.id];
+        for (const id of ids) {
+          if (typeof id === 'string' && current(id)) {
+            staged.set(id, null);
+            results.push({ id, operation: 'delete' });
+          }
         }
       } else {
         throw new HttpError(400, { error: 'Bad Request', message: `unsupported mutation "${op}"` });

@@ -39,6 +39,11 @@ export const EnvSchema = z
     ),
     /** The secret Sanity signs webhooks with (`sanity-webhook-signature`); `/api/revalidate` refuses every request without it. */
     SANITY_WEBHOOK_SECRET: optional(z.string().min(8).optional()),
+    /**
+     * Server output: the key that signs preview links (`npm run preview-url`) and the preview cookie (src/server/preview.ts).
+     * Unset: /api/preview/ refuses every request. At least 32 characters (e.g. `openssl rand -hex 32`).
+     */
+    TONGBAO_PREVIEW_SECRET: optional(z.string().min(32, 'at least 32 characters, e.g. the output of openssl rand -hex 32').optional()),
     /** Folder holding `articles/*.md` (the embedded default source). Relative to the project root. */
     TONGBAO_CONTENT_DIR: optional(z.string().default('content')),
     /** Where `astro build` writes the site. Tests build into temporary folders with it. */
@@ -161,6 +166,14 @@ export const EnvSchema = z
     ),
   })
   .superRefine((value, ctx) => {
+    if (value.TONGBAO_PREVIEW_SECRET && value.SANITY_PROJECT_ID && !value.SANITY_READ_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SANITY_READ_TOKEN'],
+        message:
+          'the draft preview (TONGBAO_PREVIEW_SECRET is set) reads drafts from Sanity: set SANITY_READ_TOKEN to a token with read access (Sanity → API → Tokens, "Viewer"), or unset TONGBAO_PREVIEW_SECRET',
+      });
+    }
     if (value.TONGBAO_ZH_HANT_VARIANT === 'hk' && value.TONGBAO_LOCALES.includes('zh-Hant-HK')) {
       ctx.addIssue({
         code: 'custom',

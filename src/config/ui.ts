@@ -17,6 +17,8 @@ export interface UiStrings {
   sourceOf: string;
   /** Banner on every page of a preview build (drafts shown). */
   previewBanner: string;
+  /** The preview banner's link out of the preview (server output: clears the preview cookie). */
+  previewExit: string;
   // The reader's site (issue 6).
   lead: string;
   categories: string;
@@ -94,6 +96,7 @@ const written: Written<UiStrings> = {
     noArticles: '暂无文章。',
     sourceOf: '原文来源',
     previewBanner: '预览：本页含未发布的草稿，仅供编辑检查，请勿转发。',
+    previewExit: '退出预览',
     lead: '头条',
     categories: '栏目',
     tagPage: '标签',
@@ -155,6 +158,7 @@ const written: Written<UiStrings> = {
     noArticles: '暫無文章。',
     sourceOf: '原文來源',
     previewBanner: '預覽：本頁含未發佈的草稿，僅供編輯檢查，請勿轉發。',
+    previewExit: '退出預覽',
     lead: '頭條',
     categories: '欄目',
     tagPage: '標籤',

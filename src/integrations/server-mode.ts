@@ -35,6 +35,10 @@ export function serverMode(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ injectRoute }) => {
         injectRoute({ pattern: '/api/revalidate', entrypoint: './src/server/routes/revalidate.ts', prerender: false });
+        // A draft's preview (src/server/preview.ts): the way in, the way out, the page.
+        injectRoute({ pattern: '/api/preview', entrypoint: './src/server/routes/preview.ts', prerender: false });
+        injectRoute({ pattern: '/api/preview/exit', entrypoint: './src/server/routes/preview-exit.ts', prerender: false });
+        injectRoute({ pattern: '/[locale]/preview/[slug]', entrypoint: './src/server/routes/preview-page.astro', prerender: false });
         // The search bundles, indexed in process from the live content (the static build writes them after the build).
         // One pattern per kind of file: Pagefind fetches them without the site's trailing slash, which only a
         // pattern ending in a file extension is exempt from.

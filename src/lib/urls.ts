@@ -30,6 +30,12 @@ export const paths = {
   root: () => '/',
   home: (locale: Locale) => `/${segment(locale)}/`,
   article: (locale: Locale, slug: string) => `/${segment(locale)}/articles/${encodeURIComponent(slug)}/`,
+  /** A draft's preview (server output only, behind the preview cookie: src/server/preview.ts). */
+  preview: (locale: Locale, slug: string) => `/${segment(locale)}/preview/${encodeURIComponent(slug)}/`,
+  /** Where a preview link (a signed token, or the Studio's secret) is exchanged for the preview cookie. */
+  previewEnter: () => '/api/preview/',
+  /** Clears the preview cookie and goes to the locale's home page. */
+  previewExit: (locale: Locale) => `/api/preview/exit/?locale=${segment(locale)}`,
   category: (locale: Locale, slug: string) => `/${segment(locale)}/categories/${encodeURIComponent(slug)}/`,
   author: (locale: Locale, slug: string) => `/${segment(locale)}/authors/${encodeURIComponent(slug)}/`,
   feed: (locale: Locale) => `/${segment(locale)}/rss.xml`,
