@@ -291,17 +291,21 @@ const tagPage: SanityPage<{ locale: Locale; key: string; page: ListPage<Article>
   return list && key ? { build: list.build, props: { locale: list.locale, key, page: list.page } } : undefined;
 };
 
-/** The routes Sanity serves per request, by the pages they describe (src/lib/routes.ts); the rest answer 501. */
-const SANITY_PAGES = new Map<RoutePaths<never>, SanityPage<unknown>>([
-  [articleRoute.paths, articlePage],
-  [articleSharePages, sharePage],
-  [categoryPages, categoryPage],
-  [authorPages, authorPage],
-  [tagPages, tagPage],
-] as [RoutePaths<never>, SanityPage<unknown>][]);
+/**
+ * The routes Sanity serves per request, by the pages they describe (src/lib/routes.ts); the rest answer 501. Made at
+ * the first request, not when this module is evaluated: the bundler may evaluate it before the routes' modules.
+ */
+let sanityPages: Map<RoutePaths<never>, SanityPage<unknown>> | undefined;
 
 export function sanityPageOf<P>(paths: RoutePaths<P>): SanityPage<P> | undefined {
-  return SANITY_PAGES.get(paths as RoutePaths<never>) as SanityPage<P> | undefined;
+  sanityPages ??= new Map([
+    [articleRoute.paths, articlePage],
+    [articleSharePages, sharePage],
+    [categoryPages, categoryPage],
+    [authorPages, authorPage],
+    [tagPages, tagPage],
+  ] as [RoutePaths<never>, SanityPage<unknown>][]);
+  return sanityPages.get(paths as RoutePaths<never>) as SanityPage<P> | undefined;
 }
 
 let client: SanityClient | undefined;
@@ -343,7 +347,12 @@ export async function fromSanity<P>(
   path: string,
 ): Promise<{ build: BuildContext | undefined; props: P | undefined; changesIn: number | undefined } | Response> {
   const page = sanityPageOf(paths);
-  if (!page) return notServedResponse(path);
+  if (!page) {
+    // A path no page of the route could have (an unknown locale; `[...page]` of the home page matches any path under
+    // a locale) is the site's 404, as with content/; the rest are pages this source does not serve yet.
+    const locale = params.locale === undefined || localeOrder.includes(localeFromSegment(params.locale)!);
+    return locale && pageNumber(params.page) !== undefined ? notServedResponse(path) : { build: undefined, props: undefined, changesIn: undefined };
+  }
   const request = sanityRequest(options, now);
   const [found, changesIn] = await Promise.all([page(request, params), request.changesIn()]);
   return { build: found?.build, props: found?.props, changesIn };
