@@ -10,10 +10,12 @@
  *   site.shareImagesNewest); tests/unit/sanity-slice.test.ts proves the article context equal on generated articles.
  * - category, author and tag pages: the page's articles (`[from...to]`) and a `count()` for the number of pages.
  * - share image: the article and its rank.
+ * - feeds (locale, category, author; RSS, Atom, JSON Feed): the scope's newest site.feedLimit, and the article at rank
+ *   site.shareImagesNewest - 1 (which of them have a share image of their own).
  * - every page: the newest 4 articles of each category (the header's sections, in the order of their newest
  *   article, and the home page's blocks).
  *
- * Routes not listed in SANITY_PAGES (home, archives, `/`, feeds, sitemaps, corrections, search) answer 501 with
+ * Routes not listed in sanityPageOf (home, archives, `/`, sitemaps, corrections, search) answer 501 with
  * Sanity as the server's source this round (docs/operations.md). Nothing here keeps a copy of the dataset: the
  * route cache (in process and Varnish) keeps pages; within one request the same query runs once.
  *
@@ -27,18 +29,20 @@ import type { SanityOptions } from '../config/source.ts';
 import type { BuildContext } from '../lib/build-context.ts';
 import { sliceContext } from '../lib/slice-context.ts';
 import type { ListPage, RouteParams, RoutePaths } from '../lib/route-paths.ts';
-import { articleSharePages, authorPages, categoryPages, tagPages } from '../lib/routes.ts';
+import { articleSharePages, authorPages, categoryPages, feedPages, tagPages } from '../lib/routes.ts';
 import { articleTagKeys, tagKey, tagName } from '../lib/tags.ts';
-import { localeFromSegment, tagSegment } from '../lib/urls.ts';
+import { localeFromSegment, tagSegment, type FeedScope } from '../lib/urls.ts';
 import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
 import { createSanityClient, fetchQuery } from '../sources/sanity/client.ts';
 import {
+  ARTICLE_AT_RANK_QUERY,
   ARTICLE_BY_SLUG_QUERY,
   AUTHOR_ARTICLES_QUERY,
   AUTHOR_COUNT_QUERY,
   CATEGORY_ARTICLES_QUERY,
   CATEGORY_COUNT_QUERY,
+  LATEST_ARTICLES_QUERY,
   NEWER_ARTICLE_QUERY,
   NEWER_COUNT_QUERY,
   NEXT_SCHEDULED_QUERY,
@@ -213,6 +217,45 @@ const sharePage: SanityPage<{ article: Article; locale: Locale }> = async (reque
   return { build: contextOf(request, [article], own), props: { article, locale } };
 };
 
+/** Which of `articles` are among the newest site.shareImagesNewest published (one query: the article at that rank). */
+async function ownShareImages(request: SanityRequest, articles: readonly Article[]): Promise<ReadonlySet<string>> {
+  const last = await request.query<{ publishedAt: string; slug: string } | null>('ranking the share images in Sanity', ARTICLE_AT_RANK_QUERY, {
+    rank: site.shareImagesNewest - 1,
+  });
+  if (!last) return new Set(articles.map((a) => a.slug));
+  const at = Date.parse(last.publishedAt);
+  // Newest first, then by slug (selectPublished): at or before `last` in that order.
+  const within = (a: Article) => a.publishedAt.getTime() > at || (a.publishedAt.getTime() === at && a.slug.localeCompare(last.slug) <= 0);
+  return new Set(articles.filter(within).map((a) => a.slug));
+}
+
+/** A feed of a locale, category or author: its newest site.feedLimit articles. */
+const feedPage =
+  (kind: FeedScope['kind']): SanityPage<{ scope: FeedScope }> =>
+  async (request, params) => {
+    const locale = localeFromSegment(params.locale);
+    if (!locale || !localeOrder.includes(locale)) return undefined;
+    const window = { from: 0, to: site.feedLimit };
+    const slug = params.slug;
+    if (kind !== 'locale' && !slug) return undefined;
+    const docs =
+      kind === 'locale'
+        ? await request.query<SanityArticle[]>('reading the newest articles from Sanity', LATEST_ARTICLES_QUERY, window)
+        : await request.query<SanityArticle[]>(
+            `reading ${kind} "${slug}" from Sanity`,
+            kind === 'category' ? CATEGORY_ARTICLES_QUERY : AUTHOR_ARTICLES_QUERY,
+            {
+              ...window,
+              slug,
+            },
+          );
+    const articles = await request.articles(docs);
+    // A category's or author's feed exists while it has articles (feedScopes); a locale's always.
+    if (kind !== 'locale' && !articles.length) return undefined;
+    const scope: FeedScope = kind === 'locale' ? { kind, locale } : { kind, locale, slug: slug! };
+    return { build: contextOf(request, articles, await ownShareImages(request, articles)), props: { scope } };
+  };
+
 /** Pure: the page number of a list page's params (`[...page]`: absent on page 1, "2", "3"… after), or undefined. */
 function pageNumber(param: string | undefined): number | undefined {
   if (param === undefined) return 1;
@@ -304,6 +347,9 @@ export function sanityPageOf<P>(paths: RoutePaths<P>): SanityPage<P> | undefined
     [categoryPages, categoryPage],
     [authorPages, authorPage],
     [tagPages, tagPage],
+    [feedPages.locale, feedPage('locale')],
+    [feedPages.category, feedPage('category')],
+    [feedPages.author, feedPage('author')],
   ] as [RoutePaths<never>, SanityPage<unknown>][]);
   return sanityPages.get(paths as RoutePaths<never>) as SanityPage<P> | undefined;
 }

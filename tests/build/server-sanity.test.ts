@@ -3,10 +3,10 @@
  * serve` against the lake with the sample dataset, behind a real HTTP fault proxy (tests/support/fault-proxy.ts) and
  * Varnish (infra/varnish/tongbao.vcl):
  *
- * - every article page, and every category, author and tag page, on demand equals the static Sanity build's page at
+ * - every article page, every category, author and tag page and every feed, on demand equals the static Sanity build's page at
  *   the same TONGBAO_NOW, with the one difference server-output.test.ts names: the CSP is a response header instead
  *   of a `<meta http-equiv>` (and the stylesheet's chunk name). Images are Sanity's in both, so they are compared as
- *   they are;
+ *   they are; a feed is the same file;
  * - each page render asks the lake a few bounded queries, never every article (the proxy records them);
  * - a publish in the lake (a mutation through @sanity/client) → the lake's signed webhook → purge → the new text
  *   served through Varnish;
@@ -80,11 +80,12 @@ const viaVarnish = async (p: string) => {
   const res = await fetch(`${varnish.url}${p}`);
   return { status: res.status, cache: res.headers.get('x-cache'), text: await res.text() };
 };
-/** The static build's listing pages that Sanity serves per request: category, author and tag pages. */
+/** The static build's listing pages and feeds that Sanity serves per request: category, author and tag pages; every feed. */
 function listFiles(dir: string, base = ''): string[] {
   return readdirSync(join(dir, base)).flatMap((name) => {
     const rel = base ? `${base}/${name}` : name;
     if (statSync(join(dir, rel)).isDirectory()) return listFiles(dir, rel);
+    if (/^(rss\.xml|atom\.xml|feed\.json)$/.test(name)) return [rel];
     return name === 'index.html' && /^zh-han[st]\/(categories|authors|tags)\//.test(rel) ? [rel] : [];
   });
 }
@@ -94,6 +95,7 @@ async function expectSame(path: string, file: string) {
   expect(res.status, path).toBe(200);
   const served = await res.text();
   const text = readFileSync(join(staticBuild.outDir, file), 'utf8');
+  if (!file.endsWith('.html')) return expect(served, path).toBe(text);
   const meta = CSP_META.exec(text);
   expect(meta, file).not.toBeNull();
   expect(served).not.toMatch(CSP_META);
@@ -155,11 +157,11 @@ describe('server output with Sanity as the source', () => {
       for (const slug of slugs) await expectSame(`/${locale}/articles/${slug}/`, `${locale}/articles/${slug}/index.html`);
   }, 120_000);
 
-  it('serves every category, author and tag page on demand equal to the static Sanity build', async () => {
+  it('serves every category, author and tag page and every feed on demand equal to the static Sanity build', async () => {
     const files = listFiles(staticBuild.outDir);
-    for (const kind of ['categories', 'authors', 'tags'])
+    for (const kind of ['/categories/', '/authors/', '/tags/', 'categories/finance/rss.xml', 'zh-hant/atom.xml', 'authors/chen-chen/feed.json'])
       expect(
-        files.some((f) => f.includes(`/${kind}/`)),
+        files.some((f) => f.includes(kind)),
         kind,
       ).toBe(true);
     for (const file of files) await expectSame(`/${file.replace(/index\.html$/, '')}`, file);

@@ -4,7 +4,8 @@
  * lake's query engine, scripts/lake/index.ts): the sample dataset plus 1,200 generated articles (more than site.shareImagesNewest), with ties in
  * publishedAt, tags written in the other script, scheduled articles and drafts. Checked for many random articles:
  * related, more from the author, newer/older, the tag keys, the share-image choice and the header's sections; for
- * every category, author and tag page: its articles, page number and number of pages.
+ * every category, author and tag page: its articles, page number and number of pages; every feed: its articles and
+ * which of them have a share image of their own.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,8 @@ import { localeOrder, locales } from '../../src/config/site.ts';
 import { articleContext } from '../../src/lib/article-page.ts';
 import type { BuildContext } from '../../src/lib/build-context.ts';
 import { paginate, type ListPage } from '../../src/lib/route-paths.ts';
-import { authorPages, categoryPages, tagPages } from '../../src/lib/routes.ts';
+import { articlesIn } from '../../src/lib/feeds/index.ts';
+import { authorPages, categoryPages, feedPages, tagPages } from '../../src/lib/routes.ts';
 import { sliceContext } from '../../src/lib/slice-context.ts';
 import type { Article } from '../../src/model/article.ts';
 import { articleRoute, type ArticleProps } from '../../src/server/article-request.ts';
@@ -159,5 +161,31 @@ describe('list pages from a slice and a count equal paginate over the whole list
   }
   it('has a page size the generated lists paginate with', () => {
     expect(paginate(full.published, { params: {}, props: {}, pageSize: full.options.pageSize }).length).toBeGreaterThan(10);
+  });
+});
+
+describe('a feed from its newest articles equals the one of the whole context', () => {
+  it('every locale, category and author feed: the same articles, the same own share images', { timeout: 90_000 }, async () => {
+    let checked = 0;
+    let notOwn = 0;
+    for (const kind of ['locale', 'category', 'author'] as const) {
+      const page = sanityPageOf(feedPages[kind])!;
+      for (const { params, props } of feedPages[kind](full).filter((p) => p.params.locale === 'zh-hans')) {
+        const found = await page(request(), params);
+        expect(found, JSON.stringify(params)).toBeDefined();
+        expect(found!.props.scope).toEqual(props.scope);
+        const got = articlesIn(props.scope, found!.build.published);
+        const want = articlesIn(props.scope, full.published);
+        expect(slugs(got), JSON.stringify(params)).toEqual(slugs(want));
+        for (const a of want) {
+          expect(found!.build.shareImages.has(a.slug), `${JSON.stringify(params)} ${a.slug}`).toBe(full.shareImages.has(a.slug));
+          if (!full.shareImages.has(a.slug)) notOwn++;
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(notOwn, 'some feed articles are past site.shareImagesNewest').toBeGreaterThan(0);
+    expect(await sanityPageOf(feedPages.category)!(request(), { locale: 'zh-hans', slug: 'no-such-category' })).toBeUndefined();
   });
 });

@@ -123,3 +123,13 @@ export const SECTIONS_QUERY = defineQuery(
 export const NEXT_SCHEDULED_QUERY = defineQuery(
   `*[_type == "article" && dateTime(publishedAt) > dateTime($now)] | order(dateTime(publishedAt) asc) [0].publishedAt`,
 );
+
+/** The newest published articles, from $from to $to (the locale feeds). */
+export const LATEST_ARTICLES_QUERY = defineQuery(
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] ${ARTICLE_PROJECTION}`,
+);
+
+/** The published article at rank $rank (0: the newest): the oldest one with a share image of its own when $rank = site.shareImagesNewest - 1. */
+export const ARTICLE_AT_RANK_QUERY = defineQuery(
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$rank] { publishedAt, "slug": slug.current }`,
+);
