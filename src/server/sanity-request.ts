@@ -8,14 +8,15 @@
  *   (`related` looks at the newest 50 of each list, and one of them may be the article itself); its first author's
  *   newest 5 (`moreByAuthor` shows 4 others); its rank, for the share-image choice (the newest
  *   site.shareImagesNewest); tests/unit/sanity-slice.test.ts proves the article context equal on generated articles.
- * - category, author and tag pages: the page's articles (`[from...to]`) and a `count()` for the number of pages.
+ * - home, category, author and tag pages: the page's articles (`[from...to]`) and a `count()` for the number of pages;
+ *   the home page's first page also the dates of every published article (no bodies) for the archive's months.
  * - share image: the article and its rank.
  * - feeds (locale, category, author; RSS, Atom, JSON Feed): the scope's newest site.feedLimit, and the article at rank
  *   site.shareImagesNewest - 1 (which of them have a share image of their own).
  * - every page: the newest 4 articles of each category (the header's sections, in the order of their newest
  *   article, and the home page's blocks).
  *
- * Routes not listed in sanityPageOf (home, archives, `/`, sitemaps, corrections, search) answer 501 with
+ * Routes not listed in sanityPageOf (archives, `/`, sitemaps, corrections, search) answer 501 with
  * Sanity as the server's source this round (docs/operations.md). Nothing here keeps a copy of the dataset: the
  * route cache (in process and Varnish) keeps pages; within one request the same query runs once.
  *
@@ -29,7 +30,8 @@ import type { SanityOptions } from '../config/source.ts';
 import type { BuildContext } from '../lib/build-context.ts';
 import { sliceContext } from '../lib/slice-context.ts';
 import type { ListPage, RouteParams, RoutePaths } from '../lib/route-paths.ts';
-import { articleSharePages, authorPages, categoryPages, feedPages, tagPages } from '../lib/routes.ts';
+import { monthKey, yearMonth } from '../lib/indexes.ts';
+import { articleSharePages, authorPages, categoryPages, feedPages, homePages, tagPages } from '../lib/routes.ts';
 import { articleTagKeys, tagKey, tagName } from '../lib/tags.ts';
 import { localeFromSegment, tagSegment, type FeedScope } from '../lib/urls.ts';
 import type { Article } from '../model/article.ts';
@@ -43,10 +45,12 @@ import {
   CATEGORY_ARTICLES_QUERY,
   CATEGORY_COUNT_QUERY,
   LATEST_ARTICLES_QUERY,
+  LATEST_COUNT_QUERY,
   NEWER_ARTICLE_QUERY,
   NEWER_COUNT_QUERY,
   NEXT_SCHEDULED_QUERY,
   OLDER_ARTICLE_QUERY,
+  PUBLISHED_DATES_QUERY,
   SECTIONS_QUERY,
   SITE_GLOSSARY_QUERY,
   TAG_ARTICLES_QUERY,
@@ -334,6 +338,22 @@ const tagPage: SanityPage<{ locale: Locale; key: string; page: ListPage<Article>
   return list && key ? { build: list.build, props: { locale: list.locale, key, page: list.page } } : undefined;
 };
 
+/** Home of a locale, page k: the newest articles' page, the sections, and on page 1 the archive's months. */
+const homePage: SanityPage<{ locale: Locale; page: ListPage<Article> }> = async (request, params) => {
+  const list = await listPage(request, params, { what: 'the newest articles', list: LATEST_ARTICLES_QUERY, count: LATEST_COUNT_QUERY, params: {} });
+  if (!list) return undefined;
+  let build = list.build;
+  if (list.page.currentPage === 1) {
+    // The directory lists every month with an article (monthsOf reads the keys of byMonth): from the dates alone.
+    const dates = await request.query<string[]>('reading the archive months from Sanity', PUBLISHED_DATES_QUERY);
+    const byMonth = new Map<string, Article[]>();
+    for (const d of dates) byMonth.set(monthKey(yearMonth(new Date(d), build.site.timeZone)), []);
+    for (const [key, articles] of build.indexes.byMonth) byMonth.set(key, articles);
+    build = Object.freeze({ ...build, indexes: { ...build.indexes, byMonth } });
+  }
+  return { build, props: { locale: list.locale, page: list.page } };
+};
+
 /**
  * The routes Sanity serves per request, by the pages they describe (src/lib/routes.ts); the rest answer 501. Made at
  * the first request, not when this module is evaluated: the bundler may evaluate it before the routes' modules.
@@ -347,6 +367,7 @@ export function sanityPageOf<P>(paths: RoutePaths<P>): SanityPage<P> | undefined
     [categoryPages, categoryPage],
     [authorPages, authorPage],
     [tagPages, tagPage],
+    [homePages, homePage],
     [feedPages.locale, feedPage('locale')],
     [feedPages.category, feedPage('category')],
     [feedPages.author, feedPage('author')],

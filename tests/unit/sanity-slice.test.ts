@@ -4,7 +4,7 @@
  * lake's query engine, scripts/lake/index.ts): the sample dataset plus 1,200 generated articles (more than site.shareImagesNewest), with ties in
  * publishedAt, tags written in the other script, scheduled articles and drafts. Checked for many random articles:
  * related, more from the author, newer/older, the tag keys, the share-image choice and the header's sections; for
- * every category, author and tag page: its articles, page number and number of pages; every feed: its articles and
+ * every home, category, author and tag page: its articles, page number and number of pages; every feed: its articles and
  * which of them have a share image of their own.
  */
 import { readFileSync } from 'node:fs';
@@ -17,7 +17,8 @@ import { articleContext } from '../../src/lib/article-page.ts';
 import type { BuildContext } from '../../src/lib/build-context.ts';
 import { paginate, type ListPage } from '../../src/lib/route-paths.ts';
 import { articlesIn } from '../../src/lib/feeds/index.ts';
-import { authorPages, categoryPages, feedPages, tagPages } from '../../src/lib/routes.ts';
+import { monthsOf } from '../../src/lib/indexes.ts';
+import { authorPages, categoryPages, feedPages, homePages, tagPages } from '../../src/lib/routes.ts';
 import { sliceContext } from '../../src/lib/slice-context.ts';
 import type { Article } from '../../src/model/article.ts';
 import { articleRoute, type ArticleProps } from '../../src/server/article-request.ts';
@@ -135,6 +136,7 @@ describe('list pages from a slice and a count equal paginate over the whole list
     ['category', categoryPages],
     ['author', authorPages],
     ['tag', tagPages],
+    ['home', homePages],
   ] as const) {
     it(`the first two and the last page of every ${name}`, { timeout: 90_000 }, async () => {
       const page = sanityPageOf(paths as typeof categoryPages)!;
@@ -151,6 +153,9 @@ describe('list pages from a slice and a count equal paginate over the whole list
         const { page: _p, ...rest } = found!.props as Record<string, unknown>;
         const { page: _q, ...want } = props as Record<string, unknown>;
         expect(JSON.stringify(rest)).toBe(JSON.stringify(want));
+        // The header's sections; the home page's first page also lists every month of the archive.
+        expect([...found!.build.indexes.byCategory.keys()]).toEqual([...full.indexes.byCategory.keys()]);
+        if (name === 'home' && !params.page) expect(monthsOf(found!.build.indexes)).toEqual(monthsOf(full.indexes));
       }
       // A page past the last, and page "1" (page 1 has no number in its URL): none.
       const last = all.at(-1)!;

@@ -133,3 +133,9 @@ export const LATEST_ARTICLES_QUERY = defineQuery(
 export const ARTICLE_AT_RANK_QUERY = defineQuery(
   `*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$rank] { publishedAt, "slug": slug.current }`,
 );
+
+/** How many articles are published (the home page's number of pages). */
+export const LATEST_COUNT_QUERY = defineQuery(`count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now)])`);
+
+/** When each published article came out, and nothing else: the archive's months on the home page (no bodies). */
+export const PUBLISHED_DATES_QUERY = defineQuery(`*[_type == "article" && dateTime(publishedAt) <= dateTime($now)].publishedAt`);

@@ -1690,6 +1690,16 @@ export type ARTICLE_AT_RANK_QUERY_RESULT = Array<{
   slug: string | null;
 }>;
 
+// Source: ../src/sources/sanity/queries.ts
+// Variable: LATEST_COUNT_QUERY
+// Query: count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now)])
+export type LATEST_COUNT_QUERY_RESULT = number;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: PUBLISHED_DATES_QUERY
+// Query: *[_type == "article" && dateTime(publishedAt) <= dateTime($now)].publishedAt
+export type PUBLISHED_DATES_QUERY_RESULT = Array<string | null>;
+
 // Query TypeMap
 declare global {
   interface SanityQueries {
@@ -1710,6 +1720,8 @@ declare global {
     '*[_type == "article" && dateTime(publishedAt) > dateTime($now)] | order(dateTime(publishedAt) asc) [0].publishedAt': NEXT_SCHEDULED_QUERY_RESULT;
     '*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': LATEST_ARTICLES_QUERY_RESULT;
     '*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$rank] { publishedAt, "slug": slug.current }': ARTICLE_AT_RANK_QUERY_RESULT;
+    'count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now)])': LATEST_COUNT_QUERY_RESULT;
+    '*[_type == "article" && dateTime(publishedAt) <= dateTime($now)].publishedAt': PUBLISHED_DATES_QUERY_RESULT;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too
