@@ -55,6 +55,7 @@ import {
   SITE_GLOSSARY_QUERY,
   TAG_ARTICLES_QUERY,
   TAG_COUNT_QUERY,
+  TAXONOMY_ID_QUERY,
 } from '../sources/sanity/queries.ts';
 import { SourceUnavailableError } from '../sources/sanity/retry.ts';
 import type { SITE_GLOSSARY_QUERY_RESULT } from '../sources/sanity/sanity.types.ts';
@@ -85,6 +86,8 @@ const BY_AUTHOR = 5;
 export class SanityRequest {
   private readonly memo = new Map<string, Promise<unknown>>();
   private readonly converted = new Map<string, Article>();
+  /** The document each converted article came from, by slug (its references: category and authors). */
+  readonly documents = new Map<string, SanityArticle>();
   private glossary: Promise<GlossaryEntry[]> | undefined;
 
   constructor(
@@ -117,9 +120,15 @@ export class SanityRequest {
           throw new SourceUnavailableError((error as Error).message, { cause: error });
         }
         this.converted.set(doc._id, article);
+        this.documents.set(article.slug, doc);
       }
       return [article];
     });
+  }
+
+  /** The document id of a category or author by slug (undefined: none). */
+  async idOf(type: 'category' | 'author', slug: string): Promise<string | undefined> {
+    return (await this.query<string | null>(`finding ${type} "${slug}" in Sanity`, TAXONOMY_ID_QUERY, { type, slug })) ?? undefined;
   }
 
   /** Seconds until the next scheduled article comes out, if any. */
@@ -173,6 +182,8 @@ export async function articleSlice(request: SanityRequest, article: Article): Pr
   const at = { at: article.publishedAt.toISOString(), slug: article.slug };
   const window = { from: 0, to: CANDIDATES };
   const first = article.authors[0];
+  // The references as stored: the first author's id is the first of authorRefs (authors[]-> keeps their order).
+  const doc = request.documents.get(article.slug)!;
   const lists = await Promise.all([
     request.query<SanityArticle | null>('reading the newer article from Sanity', NEWER_ARTICLE_QUERY, at).then((d) => [d]),
     request.query<SanityArticle | null>('reading the older article from Sanity', OLDER_ARTICLE_QUERY, at).then((d) => [d]),
@@ -187,13 +198,13 @@ export async function articleSlice(request: SanityRequest, article: Article): Pr
     ),
     request.query<SanityArticle[]>(`reading category "${article.category.slug}" from Sanity`, CATEGORY_ARTICLES_QUERY, {
       ...window,
-      slug: article.category.slug,
+      ref: doc.categoryRef,
     }),
-    first
+    first && doc.authorRefs?.[0]
       ? request.query<SanityArticle[]>(`reading author "${first.slug}" from Sanity`, AUTHOR_ARTICLES_QUERY, {
           from: 0,
           to: BY_AUTHOR,
-          slug: first.slug,
+          ref: doc.authorRefs[0],
         })
       : Promise.resolve([]),
   ]);
@@ -242,6 +253,8 @@ const feedPage =
     const window = { from: 0, to: site.feedLimit };
     const slug = params.slug;
     if (kind !== 'locale' && !slug) return undefined;
+    const ref = kind === 'locale' ? undefined : await request.idOf(kind, slug!);
+    if (kind !== 'locale' && !ref) return undefined;
     const docs =
       kind === 'locale'
         ? await request.query<SanityArticle[]>('reading the newest articles from Sanity', LATEST_ARTICLES_QUERY, window)
@@ -250,7 +263,7 @@ const feedPage =
             kind === 'category' ? CATEGORY_ARTICLES_QUERY : AUTHOR_ARTICLES_QUERY,
             {
               ...window,
-              slug,
+              ref,
             },
           );
     const articles = await request.articles(docs);
@@ -301,24 +314,26 @@ async function listPage(
 
 const categoryPage: SanityPage<{ locale: Locale; category: Article['category']; page: ListPage<Article> }> = async (request, params) => {
   const slug = params.slug;
-  if (!slug) return undefined;
+  const ref = slug && (await request.idOf('category', slug));
+  if (!ref) return undefined;
   const list = await listPage(request, params, {
     what: `category "${slug}"`,
     list: CATEGORY_ARTICLES_QUERY,
     count: CATEGORY_COUNT_QUERY,
-    params: { slug },
+    params: { ref },
   });
   return list && { build: list.build, props: { locale: list.locale, category: list.page.data[0]!.category, page: list.page } };
 };
 
 const authorPage: SanityPage<{ locale: Locale; author: Article['authors'][number]; page: ListPage<Article> }> = async (request, params) => {
   const slug = params.slug;
-  if (!slug) return undefined;
+  const ref = slug && (await request.idOf('author', slug));
+  if (!ref) return undefined;
   const list = await listPage(request, params, {
     what: `author "${slug}"`,
     list: AUTHOR_ARTICLES_QUERY,
     count: AUTHOR_COUNT_QUERY,
-    params: { slug },
+    params: { ref },
   });
   const author = list?.page.data[0]!.authors.find((a) => a.slug === slug);
   return list && author && { build: list.build, props: { locale: list.locale, author, page: list.page } };

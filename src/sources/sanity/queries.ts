@@ -91,25 +91,21 @@ export const TAG_ARTICLES_QUERY = defineQuery(
 /** How many published articles carry a tag in any of its forms. */
 export const TAG_COUNT_QUERY = defineQuery(`count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && count(tags[@ in $forms]) > 0])`);
 
-/** The newest published articles of a category (by its slug), from $from to $to. */
+/** The newest published articles of a category (by its document id, $ref), from $from to $to. */
 export const CATEGORY_ARTICLES_QUERY = defineQuery(
-  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && category._ref in *[_type == "category" && slug.current == $slug]._id] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] ${ARTICLE_PROJECTION}`,
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && category._ref == $ref] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] ${ARTICLE_PROJECTION}`,
 );
 
 /** How many published articles a category has. */
-export const CATEGORY_COUNT_QUERY = defineQuery(
-  `count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && category._ref in *[_type == "category" && slug.current == $slug]._id])`,
-);
+export const CATEGORY_COUNT_QUERY = defineQuery(`count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && category._ref == $ref])`);
 
-/** The newest published articles of an author (by slug), from $from to $to. */
+/** The newest published articles of an author (by document id, $ref), from $from to $to. */
 export const AUTHOR_ARTICLES_QUERY = defineQuery(
-  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && count(authors[_ref in *[_type == "author" && slug.current == $slug]._id]) > 0] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] ${ARTICLE_PROJECTION}`,
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && $ref in authors[]._ref] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] ${ARTICLE_PROJECTION}`,
 );
 
 /** How many published articles an author has. */
-export const AUTHOR_COUNT_QUERY = defineQuery(
-  `count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && count(authors[_ref in *[_type == "author" && slug.current == $slug]._id]) > 0])`,
-);
+export const AUTHOR_COUNT_QUERY = defineQuery(`count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && $ref in authors[]._ref])`);
 
 /**
  * Every page's header (the sections, in the order of their newest article) and the home page's blocks: the newest
@@ -139,3 +135,9 @@ export const LATEST_COUNT_QUERY = defineQuery(`count(*[_type == "article" && dat
 
 /** When each published article came out, and nothing else: the archive's months on the home page (no bodies). */
 export const PUBLISHED_DATES_QUERY = defineQuery(`*[_type == "article" && dateTime(publishedAt) <= dateTime($now)].publishedAt`);
+
+/**
+ * The document id of a category or author by its slug (a page's URL names the slug; articles reference the id, and a
+ * filter by `_ref == $ref` is not a subquery per article).
+ */
+export const TAXONOMY_ID_QUERY = defineQuery(`*[_type == $type && slug.current == $slug] | order(_id asc) [0]._id`);
