@@ -1,4 +1,6 @@
 import { defineConfig } from 'vitest/config';
+import { projectDirs } from './src/config/paths.ts';
+import { CONTENT_IMAGES_ALIAS } from './src/lib/lead-image-alias.ts';
 
 // Groups, run one after the other:
 //   unit, studio — in-process only: no child process and no build (tests/unit/ also no server;
@@ -9,6 +11,8 @@ import { defineConfig } from 'vitest/config';
 //           scenario are shared by the files of a run (tests/support/scenarios.ts, folder from
 //           tests/support/global-setup.ts).
 export default defineConfig({
+  // As in astro.config.ts: modules that glob the content's images (src/lib/lead-image.ts) load in tests too.
+  resolve: { alias: { [CONTENT_IMAGES_ALIAS]: projectDirs.images } },
   test: {
     globalSetup: ['tests/support/global-setup.ts'],
     projects: [

@@ -12,12 +12,10 @@
 import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
 import { env } from '../config/env.ts';
-import { projectDirs } from '../config/paths.ts';
-import { site } from '../config/site.ts';
-import { isPreview } from '../config/source.ts';
 import type { Article } from '../model/article.ts';
 import { sanitizeReport } from '../pipeline/sanitize-report.ts';
 import { createBuildContext, type BuildContext } from './build-context.ts';
+import { contextInput } from './slice-context.ts';
 import { prerender, type Prerender } from './prerender.ts';
 import type { RoutePath, RoutePaths } from './route-paths.ts';
 
@@ -72,13 +70,12 @@ function contextOf(entries: Entries, now: Date): Built {
   const key = `${contentDigest(entries)}@${now.toISOString()}`;
   let built = memo.get(key);
   if (!built) {
-    const context = createBuildContext({
-      site,
-      options: { pageSize: env.TONGBAO_PAGE_SIZE, searchShardSize: env.TONGBAO_SEARCH_SHARD_SIZE, preview: isPreview },
-      paths: projectDirs,
-      now,
-      articles: entries.map((e) => e.data as Article),
-    });
+    const context = createBuildContext(
+      contextInput(
+        entries.map((e) => e.data as Article),
+        now,
+      ),
+    );
     warnAboutUnsafeHtml(entries);
     // Start rendering every body (and share image) the caches lack, on all cores, while pages are written.
     built = { context, rendering: prerender(context) };

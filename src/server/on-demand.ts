@@ -5,9 +5,11 @@
  *
  * - No page with those params in the live content (unknown slug, unpublished, draft, a page past the
  *   last) → `404` with no body, which Astro answers with the site's 404 page.
- * - The source cannot be read (a file half written, bad front matter) → 503 with Retry-After and a
- *   readable page (src/server/unavailable.ts), never cached; what caches hold keeps being served
- *   (stale-if-error in Varnish).
+ * - The source cannot be read (a file half written, bad front matter; Sanity down, 5xx, 429, a timeout)
+ *   → 503 with Retry-After and a readable page (src/server/unavailable.ts), never cached; what caches
+ *   hold keeps being served (stale-if-error in Varnish).
+ * - The source is a seam: content/ → the context of every article (liveBuild); Sanity → the page's own
+ *   queries and a context of what it shows (src/server/sanity-request.ts).
  * - Every lifetime (max-age, s-maxage, stale-while-revalidate) ends by the next scheduled article's
  *   publishedAt, so it appears at its time on every page.
  *
@@ -23,6 +25,9 @@ import { paramsKey, type RouteParams, type RoutePaths } from '../lib/route-paths
 import { cacheHeaders, type CachePolicy } from './cache-headers.ts';
 import { kindTags, type PageKind } from './cache-tags.ts';
 import { liveEntries, type LiveEntry } from './live-content.ts';
+import { source } from '../config/source.ts';
+import { SourceUnavailableError } from '../sources/sanity/retry.ts';
+import { fromSanity } from './sanity-request.ts';
 import { unavailableResponse } from './unavailable.ts';
 
 /** How long caches keep each kind of page (seconds); a publish purges them at once (src/server/revalidate.ts). */
@@ -96,28 +101,39 @@ function lookup<P>(route: OnDemandRoute<P>, build: BuildContext, params: RoutePa
   return pages.get(paramsKey(params)) as P | undefined;
 }
 
-/** The page of a request on demand, or the Response that answers it instead (404, 503). */
-export async function renderOnDemand<P>(route: OnDemandRoute<P>, params: RouteParams): Promise<Rendered<P> | Response> {
-  let live: LiveBuild;
+/** The page of a request on demand, or the Response that answers it instead (404, 503; 501 for what Sanity does not serve yet). */
+export async function renderOnDemand<P>(route: OnDemandRoute<P>, params: RouteParams, path = ''): Promise<Rendered<P> | Response> {
+  let page: { build: BuildContext | undefined; props: P | undefined; changesIn: number | undefined } | Response;
   try {
-    live = await liveBuild();
+    if (source.kind === 'sanity') page = await fromSanity(route.paths, params, source, env.TONGBAO_NOW ?? new Date(), path);
+    else {
+      const live = await liveBuild();
+      page = { build: live.build, props: lookup(route, live.build, params), changesIn: live.changesIn };
+    }
   } catch (error) {
-    if (!(error instanceof SourceUnavailable)) throw error;
+    if (!(error instanceof SourceUnavailable || error instanceof SourceUnavailableError)) throw error;
     console.error(`[tongbao] the content cannot be read; answering 503 until it can:\n${error.message}`);
     return unavailableResponse();
   }
-  const props = lookup(route, live.build, params);
-  if (props === undefined) return new Response(null, { status: 404 });
-  const tags = [...(route.kind === 'article' ? [] : kindTags(route.kind)), ...(route.tags?.(props, live.build) ?? [])];
-  const headers = cacheHeaders({ ...ROUTE_CACHE[route.kind], tags, changesIn: live.changesIn });
-  return { build: live.build, props, headers };
+  if (page instanceof Response) return page;
+  const { build, props } = page;
+  if (props === undefined || !build) return new Response(null, { status: 404 });
+  const tags = [...(route.kind === 'article' ? [] : kindTags(route.kind)), ...(route.tags?.(props, build) ?? [])];
+  const headers = cacheHeaders({ ...ROUTE_CACHE[route.kind], tags, changesIn: page.changesIn });
+  return { build, props, headers };
 }
+
+/** The context each page rendered on demand was rendered in, for its components (the header's sections). */
+const requestBuilds = new WeakMap<Request, BuildContext>();
+export const requestBuild = (request: Request): BuildContext | undefined => requestBuilds.get(request);
 
 /** What an .astro page needs of `Astro`. */
 interface PageGlobal {
   isPrerendered: boolean;
   props: unknown;
   params: RouteParams;
+  request: Request;
+  url: URL;
   response: { headers: Headers };
 }
 
@@ -128,8 +144,9 @@ interface PageGlobal {
  */
 export async function pageProps<P>(Astro: PageGlobal, route: OnDemandRoute<P>): Promise<Rendered<P> | Response> {
   if (Astro.isPrerendered) return { build: await buildContext(), props: Astro.props as P, headers: {} };
-  const rendered = await renderOnDemand(route, Astro.params);
+  const rendered = await renderOnDemand(route, Astro.params, Astro.url.pathname);
   if (rendered instanceof Response) return rendered;
+  requestBuilds.set(Astro.request, rendered.build);
   for (const [name, value] of Object.entries(rendered.headers)) Astro.response.headers.set(name, value);
   return rendered;
 }
@@ -141,7 +158,7 @@ export function endpoint<P>(
 ): APIRoute {
   return async (context) => {
     if (context.isPrerendered) return handler(context.props as P, await buildContext(), context);
-    const rendered = await renderOnDemand(route, route.params?.(context.url) ?? context.params);
+    const rendered = await renderOnDemand(route, route.params?.(context.url) ?? context.params, context.url.pathname);
     // A page's empty 404 is answered with the site's 404 page; an endpoint's only with this header (Astro's own, as
     // its router sends for a path no route matches): without it a feed of an unknown category would be an empty 404.
     if (rendered instanceof Response && rendered.status === 404) return new Response(null, { status: 404, headers: { 'X-Astro-Error': 'true' } });

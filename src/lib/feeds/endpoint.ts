@@ -12,7 +12,7 @@ export function feedEndpoint(kind: FeedScope['kind'], format: FeedFormat) {
   const GET = endpoint(route, async ({ scope }, build) => {
     // Feeds carry full bodies: wait for the render workers rather than render the same bodies again.
     await contextBodiesReady(build);
-    return new Response(renderFeed(format, scope, build.published), { headers: { 'Content-Type': CONTENT_TYPES[format] } });
+    return new Response(renderFeed(format, scope, build.published, build.shareImages), { headers: { 'Content-Type': CONTENT_TYPES[format] } });
   });
   return { getStaticPaths, GET };
 }

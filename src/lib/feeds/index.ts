@@ -137,9 +137,13 @@ interface FeedModel {
   entries: FeedEntry[];
 }
 
-export function feedModel(scope: FeedScope, published: readonly Article[]): FeedModel {
+/** `ownShareImages`: the build context's choice (server output from Sanity: from the articles' ranks, not the slice's). */
+export function feedModel(
+  scope: FeedScope,
+  published: readonly Article[],
+  ownShareImages: ReadonlySet<string> = chooseShareImages(published, site.shareImagesNewest),
+): FeedModel {
   const chosen = articlesIn(scope, published);
-  const ownShareImages = chooseShareImages(published, site.shareImagesNewest);
   const entries = chosen.map((a) => feedEntry(a, scope.locale, ownShareImages.has(a.slug)));
   const self = paths.feeds(scope);
   const updated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), new Date(0));
@@ -269,8 +273,8 @@ export function toJsonFeed(feed: FeedModel): string {
   return `${JSON.stringify(generateJsonFeed(value), null, 2)}\n`;
 }
 
-export function renderFeed(format: FeedFormat, scope: FeedScope, published: readonly Article[]): string {
-  const model = feedModel(scope, published);
+export function renderFeed(format: FeedFormat, scope: FeedScope, published: readonly Article[], ownShareImages?: ReadonlySet<string>): string {
+  const model = feedModel(scope, published, ownShareImages);
   return format === 'rss' ? toRss(model) : format === 'atom' ? toAtom(model) : toJsonFeed(model);
 }
 

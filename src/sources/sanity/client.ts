@@ -63,10 +63,15 @@ export async function fetchQuery<T>(
   client: SanityClient,
   what: string,
   query: string,
-  options: { attempts: number; backoffMs: number; log?: (line: string) => void; sleep?: (ms: number) => Promise<void> },
+  options: { attempts: number; backoffMs: number; maxDelayMs?: number; log?: (line: string) => void; sleep?: (ms: number) => Promise<void> },
   params: Record<string, unknown> = {},
 ): Promise<T> {
-  const policy: RetryPolicy = { ...DEFAULT_RETRY, attempts: options.attempts, baseDelayMs: options.backoffMs };
+  const policy: RetryPolicy = {
+    ...DEFAULT_RETRY,
+    attempts: options.attempts,
+    baseDelayMs: options.backoffMs,
+    ...(options.maxDelayMs === undefined ? {} : { maxDelayMs: options.maxDelayMs }),
+  };
   return withRetries(
     what,
     async () => {

@@ -6,12 +6,8 @@
  */
 import { defineQuery } from 'groq';
 
-/**
- * Every article the perspective shows, with references resolved. Scheduling is decided by the site's clock, not here.
- * `_originalId` is the draft's id (drafts.…) in the drafts perspective and `assetRef` the image's reference even when
- * its asset is gone: both only for error messages.
- */
-export const ARTICLES_QUERY = defineQuery(`*[_type == "article"] | order(publishedAt desc, _id asc) {
+/** The fields of an article the site reads, with its references resolved: every article query projects these. */
+const ARTICLE_PROJECTION = `{
   _id,
   _originalId,
   title,
@@ -38,7 +34,14 @@ export const ARTICLES_QUERY = defineQuery(`*[_type == "article"] | order(publish
   riskNotice,
   glossary[] { zhHans, zhHant },
   mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }
-}`);
+}`;
+
+/**
+ * Every article the perspective shows, with references resolved. Scheduling is decided by the site's clock, not here.
+ * `_originalId` is the draft's id (drafts.…) in the drafts perspective and `assetRef` the image's reference even when
+ * its asset is gone: both only for error messages.
+ */
+export const ARTICLES_QUERY = defineQuery(`*[_type == "article"] | order(publishedAt desc, _id asc) ${ARTICLE_PROJECTION}`);
 
 /** How many article documents the perspective holds: a cross-check that nothing went missing on the way. */
 export const ARTICLE_COUNT_QUERY = defineQuery(`count(*[_type == "article"])`);
@@ -53,3 +56,88 @@ export const SITE_GLOSSARY_QUERY = defineQuery(`*[_type == "siteGlossary" && _id
   _type,
   entries[] { _key, _type, term, zhHans, zhHant, zhHantHK, note }
 }`);
+
+/*
+ * Server output from Sanity (src/server/sanity-request.ts): per-request queries, each for what one page shows, in the
+ * order selectPublished (src/lib/articles.ts) gives: publishedAt newest first, then slug. `$now` is the request's
+ * clock (ISO 8601): what is published at it, as the site decides scheduling. None asks for every article.
+ */
+
+/** The article of an article page (its slug), if published at $now. */
+export const ARTICLE_BY_SLUG_QUERY = defineQuery(
+  `*[_type == "article" && slug.current == $slug && dateTime(publishedAt) <= dateTime($now)] | order(_id asc) [0] ${ARTICLE_PROJECTION}`,
+);
+
+/** The next newer published article than ($at, $slug). */
+export const NEWER_ARTICLE_QUERY = defineQuery(
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && (dateTime(publishedAt) > dateTime($at) || (dateTime(publishedAt) == dateTime($at) && slug.current < $slug))] | order(dateTime(publishedAt) asc, slug.current desc) [0] ${ARTICLE_PROJECTION}`,
+);
+
+/** The next older published article than ($at, $slug). */
+export const OLDER_ARTICLE_QUERY = defineQuery(
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && (dateTime(publishedAt) < dateTime($at) || (dateTime(publishedAt) == dateTime($at) && slug.current > $slug))] | order(dateTime(publishedAt) desc, slug.current asc) [0] ${ARTICLE_PROJECTION}`,
+);
+
+/** How many published articles are newer than ($at, $slug): its rank, for the share-image choice. */
+export const NEWER_COUNT_QUERY = defineQuery(
+  `count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && (dateTime(publishedAt) > dateTime($at) || (dateTime(publishedAt) == dateTime($at) && slug.current < $slug))])`,
+);
+
+/** The newest published articles with a tag in any of its written forms ($forms), from $from to $to. */
+export const TAG_ARTICLES_QUERY = defineQuery(
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && count(tags[@ in $forms]) > 0] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] ${ARTICLE_PROJECTION}`,
+);
+
+/** How many published articles carry a tag in any of its forms. */
+export const TAG_COUNT_QUERY = defineQuery(`count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && count(tags[@ in $forms]) > 0])`);
+
+/** The newest published articles of a category (by its document id, $ref), from $from to $to. */
+export const CATEGORY_ARTICLES_QUERY = defineQuery(
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && category._ref == $ref] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] ${ARTICLE_PROJECTION}`,
+);
+
+/** How many published articles a category has. */
+export const CATEGORY_COUNT_QUERY = defineQuery(`count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && category._ref == $ref])`);
+
+/** The newest published articles of an author (by document id, $ref), from $from to $to. */
+export const AUTHOR_ARTICLES_QUERY = defineQuery(
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && $ref in authors[]._ref] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] ${ARTICLE_PROJECTION}`,
+);
+
+/** How many published articles an author has. */
+export const AUTHOR_COUNT_QUERY = defineQuery(`count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && $ref in authors[]._ref])`);
+
+/**
+ * Every page's header (the sections, in the order of their newest article) and the home page's blocks: the newest
+ * $perSection published articles of each category.
+ */
+export const SECTIONS_QUERY = defineQuery(
+  `*[_type == "category"] | order(_id asc) { "articles": *[_type == "article" && dateTime(publishedAt) <= dateTime($now) && category._ref == ^._id] | order(dateTime(publishedAt) desc, slug.current asc) [0...$perSection] ${ARTICLE_PROJECTION} }`,
+);
+
+/** When the next scheduled article comes out (no cache lifetime may run past it). */
+export const NEXT_SCHEDULED_QUERY = defineQuery(
+  `*[_type == "article" && dateTime(publishedAt) > dateTime($now)] | order(dateTime(publishedAt) asc) [0].publishedAt`,
+);
+
+/** The newest published articles, from $from to $to (the locale feeds). */
+export const LATEST_ARTICLES_QUERY = defineQuery(
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] ${ARTICLE_PROJECTION}`,
+);
+
+/** The published article at rank $rank (0: the newest): the oldest one with a share image of its own when $rank = site.shareImagesNewest - 1. */
+export const ARTICLE_AT_RANK_QUERY = defineQuery(
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$rank] { publishedAt, "slug": slug.current }`,
+);
+
+/** How many articles are published (the home page's number of pages). */
+export const LATEST_COUNT_QUERY = defineQuery(`count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now)])`);
+
+/** When each published article came out, and nothing else: the archive's months on the home page (no bodies). */
+export const PUBLISHED_DATES_QUERY = defineQuery(`*[_type == "article" && dateTime(publishedAt) <= dateTime($now)].publishedAt`);
+
+/**
+ * The document id of a category or author by its slug (a page's URL names the slug; articles reference the id, and a
+ * filter by `_ref == $ref` is not a subquery per article).
+ */
+export const TAXONOMY_ID_QUERY = defineQuery(`*[_type == $type && slug.current == $slug] | order(_id asc) [0]._id`);

@@ -519,12 +519,1215 @@ export type SITE_GLOSSARY_QUERY_RESULT = {
   }> | null;
 } | null;
 
+// Source: ../src/sources/sanity/queries.ts
+// Variable: ARTICLE_BY_SLUG_QUERY
+// Query: *[_type == "article" && slug.current == $slug && dateTime(publishedAt) <= dateTime($now)] | order(_id asc) [0] {  _id,  _originalId,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  corrections[] { _key, date, text },  "authorRefs": authors[]._ref,  "authors": authors[]->{    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }}
+export type ARTICLE_BY_SLUG_QUERY_RESULT = {
+  _id: string;
+  _originalId: null;
+  title: string | null;
+  slug: string | null;
+  summary: string | null;
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>;
+          text?: string;
+          _type: 'span';
+          _key: string;
+        }>;
+        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+        listItem?: 'bullet' | 'number';
+        markDefs?: Array<{
+          href?: string;
+          _type: 'link';
+          _key: string;
+        }>;
+        level?: number;
+        _type: 'block';
+        _key: string;
+      }
+    | {
+        _key: string;
+        _type: 'code';
+        language?: string;
+        code?: string;
+      }
+    | {
+        asset: {
+          _id: string;
+          metadata: {
+            dimensions: {
+              width: number | null;
+              height: number | null;
+            } | null;
+          } | null;
+        } | null;
+        media?: unknown;
+        hotspot: SanityImageHotspot | null;
+        crop: SanityImageCrop | null;
+        alt: string | null;
+        caption: string | null;
+        _type: 'image';
+        _key: string;
+        assetRef: string | null;
+      }
+    | {
+        _key: string;
+        _type: 'table';
+        rows?: Array<{
+          cells?: Array<string>;
+          _type: 'tableRow';
+          _key: string;
+        }>;
+      }
+  > | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  corrections: Array<{
+    _key: string;
+    date: string | null;
+    text: string | null;
+  }> | null;
+  authorRefs: Array<string> | null;
+  authors: Array<{
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    url: string | null;
+    bio: string | null;
+    photo: {
+      alt: string | null;
+      hotspot: SanityImageHotspot | null;
+      crop: SanityImageCrop | null;
+      assetRef: string | null;
+      asset: {
+        _id: string;
+        metadata: {
+          dimensions: {
+            width: number | null;
+            height: number | null;
+          } | null;
+        } | null;
+      } | null;
+    } | null;
+  }> | null;
+  categoryRef: string | null;
+  category: {
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    riskNotice: boolean | null;
+    description: string | null;
+  } | null;
+  tags: Array<string> | null;
+  sourceLocale: 'zh-Hans' | 'zh-Hant' | null;
+  origin: 'original' | 'press-release' | 'reprint' | null;
+  source: {
+    name: string | null;
+    url: string | null;
+    author: string | null;
+  } | null;
+  riskNotice: boolean | null;
+  glossary: Array<{
+    zhHans: string | null;
+    zhHant: string | null;
+  }> | null;
+  mainImage: {
+    alt: string | null;
+    caption: string | null;
+    hotspot: SanityImageHotspot | null;
+    crop: SanityImageCrop | null;
+    assetRef: string | null;
+    asset: {
+      _id: string;
+      metadata: {
+        dimensions: {
+          width: number | null;
+          height: number | null;
+        } | null;
+      } | null;
+    } | null;
+  } | null;
+} | null;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: NEWER_ARTICLE_QUERY
+// Query: *[_type == "article" && dateTime(publishedAt) <= dateTime($now) && (dateTime(publishedAt) > dateTime($at) || (dateTime(publishedAt) == dateTime($at) && slug.current < $slug))] | order(dateTime(publishedAt) asc, slug.current desc) [0] {  _id,  _originalId,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  corrections[] { _key, date, text },  "authorRefs": authors[]._ref,  "authors": authors[]->{    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }}
+export type NEWER_ARTICLE_QUERY_RESULT = {
+  _id: string;
+  _originalId: null;
+  title: string | null;
+  slug: string | null;
+  summary: string | null;
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>;
+          text?: string;
+          _type: 'span';
+          _key: string;
+        }>;
+        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+        listItem?: 'bullet' | 'number';
+        markDefs?: Array<{
+          href?: string;
+          _type: 'link';
+          _key: string;
+        }>;
+        level?: number;
+        _type: 'block';
+        _key: string;
+      }
+    | {
+        _key: string;
+        _type: 'code';
+        language?: string;
+        code?: string;
+      }
+    | {
+        asset: {
+          _id: string;
+          metadata: {
+            dimensions: {
+              width: number | null;
+              height: number | null;
+            } | null;
+          } | null;
+        } | null;
+        media?: unknown;
+        hotspot: SanityImageHotspot | null;
+        crop: SanityImageCrop | null;
+        alt: string | null;
+        caption: string | null;
+        _type: 'image';
+        _key: string;
+        assetRef: string | null;
+      }
+    | {
+        _key: string;
+        _type: 'table';
+        rows?: Array<{
+          cells?: Array<string>;
+          _type: 'tableRow';
+          _key: string;
+        }>;
+      }
+  > | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  corrections: Array<{
+    _key: string;
+    date: string | null;
+    text: string | null;
+  }> | null;
+  authorRefs: Array<string> | null;
+  authors: Array<{
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    url: string | null;
+    bio: string | null;
+    photo: {
+      alt: string | null;
+      hotspot: SanityImageHotspot | null;
+      crop: SanityImageCrop | null;
+      assetRef: string | null;
+      asset: {
+        _id: string;
+        metadata: {
+          dimensions: {
+            width: number | null;
+            height: number | null;
+          } | null;
+        } | null;
+      } | null;
+    } | null;
+  }> | null;
+  categoryRef: string | null;
+  category: {
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    riskNotice: boolean | null;
+    description: string | null;
+  } | null;
+  tags: Array<string> | null;
+  sourceLocale: 'zh-Hans' | 'zh-Hant' | null;
+  origin: 'original' | 'press-release' | 'reprint' | null;
+  source: {
+    name: string | null;
+    url: string | null;
+    author: string | null;
+  } | null;
+  riskNotice: boolean | null;
+  glossary: Array<{
+    zhHans: string | null;
+    zhHant: string | null;
+  }> | null;
+  mainImage: {
+    alt: string | null;
+    caption: string | null;
+    hotspot: SanityImageHotspot | null;
+    crop: SanityImageCrop | null;
+    assetRef: string | null;
+    asset: {
+      _id: string;
+      metadata: {
+        dimensions: {
+          width: number | null;
+          height: number | null;
+        } | null;
+      } | null;
+    } | null;
+  } | null;
+} | null;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: OLDER_ARTICLE_QUERY
+// Query: *[_type == "article" && dateTime(publishedAt) <= dateTime($now) && (dateTime(publishedAt) < dateTime($at) || (dateTime(publishedAt) == dateTime($at) && slug.current > $slug))] | order(dateTime(publishedAt) desc, slug.current asc) [0] {  _id,  _originalId,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  corrections[] { _key, date, text },  "authorRefs": authors[]._ref,  "authors": authors[]->{    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }}
+export type OLDER_ARTICLE_QUERY_RESULT = {
+  _id: string;
+  _originalId: null;
+  title: string | null;
+  slug: string | null;
+  summary: string | null;
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>;
+          text?: string;
+          _type: 'span';
+          _key: string;
+        }>;
+        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+        listItem?: 'bullet' | 'number';
+        markDefs?: Array<{
+          href?: string;
+          _type: 'link';
+          _key: string;
+        }>;
+        level?: number;
+        _type: 'block';
+        _key: string;
+      }
+    | {
+        _key: string;
+        _type: 'code';
+        language?: string;
+        code?: string;
+      }
+    | {
+        asset: {
+          _id: string;
+          metadata: {
+            dimensions: {
+              width: number | null;
+              height: number | null;
+            } | null;
+          } | null;
+        } | null;
+        media?: unknown;
+        hotspot: SanityImageHotspot | null;
+        crop: SanityImageCrop | null;
+        alt: string | null;
+        caption: string | null;
+        _type: 'image';
+        _key: string;
+        assetRef: string | null;
+      }
+    | {
+        _key: string;
+        _type: 'table';
+        rows?: Array<{
+          cells?: Array<string>;
+          _type: 'tableRow';
+          _key: string;
+        }>;
+      }
+  > | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  corrections: Array<{
+    _key: string;
+    date: string | null;
+    text: string | null;
+  }> | null;
+  authorRefs: Array<string> | null;
+  authors: Array<{
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    url: string | null;
+    bio: string | null;
+    photo: {
+      alt: string | null;
+      hotspot: SanityImageHotspot | null;
+      crop: SanityImageCrop | null;
+      assetRef: string | null;
+      asset: {
+        _id: string;
+        metadata: {
+          dimensions: {
+            width: number | null;
+            height: number | null;
+          } | null;
+        } | null;
+      } | null;
+    } | null;
+  }> | null;
+  categoryRef: string | null;
+  category: {
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    riskNotice: boolean | null;
+    description: string | null;
+  } | null;
+  tags: Array<string> | null;
+  sourceLocale: 'zh-Hans' | 'zh-Hant' | null;
+  origin: 'original' | 'press-release' | 'reprint' | null;
+  source: {
+    name: string | null;
+    url: string | null;
+    author: string | null;
+  } | null;
+  riskNotice: boolean | null;
+  glossary: Array<{
+    zhHans: string | null;
+    zhHant: string | null;
+  }> | null;
+  mainImage: {
+    alt: string | null;
+    caption: string | null;
+    hotspot: SanityImageHotspot | null;
+    crop: SanityImageCrop | null;
+    assetRef: string | null;
+    asset: {
+      _id: string;
+      metadata: {
+        dimensions: {
+          width: number | null;
+          height: number | null;
+        } | null;
+      } | null;
+    } | null;
+  } | null;
+} | null;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: NEWER_COUNT_QUERY
+// Query: count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && (dateTime(publishedAt) > dateTime($at) || (dateTime(publishedAt) == dateTime($at) && slug.current < $slug))])
+export type NEWER_COUNT_QUERY_RESULT = number;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: TAG_ARTICLES_QUERY
+// Query: *[_type == "article" && dateTime(publishedAt) <= dateTime($now) && count(tags[@ in $forms]) > 0] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] {  _id,  _originalId,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  corrections[] { _key, date, text },  "authorRefs": authors[]._ref,  "authors": authors[]->{    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }}
+export type TAG_ARTICLES_QUERY_RESULT = Array<{
+  _id: string;
+  _originalId: null;
+  title: string | null;
+  slug: string | null;
+  summary: string | null;
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>;
+          text?: string;
+          _type: 'span';
+          _key: string;
+        }>;
+        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+        listItem?: 'bullet' | 'number';
+        markDefs?: Array<{
+          href?: string;
+          _type: 'link';
+          _key: string;
+        }>;
+        level?: number;
+        _type: 'block';
+        _key: string;
+      }
+    | {
+        _key: string;
+        _type: 'code';
+        language?: string;
+        code?: string;
+      }
+    | {
+        asset: {
+          _id: string;
+          metadata: {
+            dimensions: {
+              width: number | null;
+              height: number | null;
+            } | null;
+          } | null;
+        } | null;
+        media?: unknown;
+        hotspot: SanityImageHotspot | null;
+        crop: SanityImageCrop | null;
+        alt: string | null;
+        caption: string | null;
+        _type: 'image';
+        _key: string;
+        assetRef: string | null;
+      }
+    | {
+        _key: string;
+        _type: 'table';
+        rows?: Array<{
+          cells?: Array<string>;
+          _type: 'tableRow';
+          _key: string;
+        }>;
+      }
+  > | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  corrections: Array<{
+    _key: string;
+    date: string | null;
+    text: string | null;
+  }> | null;
+  authorRefs: Array<string> | null;
+  authors: Array<{
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    url: string | null;
+    bio: string | null;
+    photo: {
+      alt: string | null;
+      hotspot: SanityImageHotspot | null;
+      crop: SanityImageCrop | null;
+      assetRef: string | null;
+      asset: {
+        _id: string;
+        metadata: {
+          dimensions: {
+            width: number | null;
+            height: number | null;
+          } | null;
+        } | null;
+      } | null;
+    } | null;
+  }> | null;
+  categoryRef: string | null;
+  category: {
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    riskNotice: boolean | null;
+    description: string | null;
+  } | null;
+  tags: Array<string> | null;
+  sourceLocale: 'zh-Hans' | 'zh-Hant' | null;
+  origin: 'original' | 'press-release' | 'reprint' | null;
+  source: {
+    name: string | null;
+    url: string | null;
+    author: string | null;
+  } | null;
+  riskNotice: boolean | null;
+  glossary: Array<{
+    zhHans: string | null;
+    zhHant: string | null;
+  }> | null;
+  mainImage: {
+    alt: string | null;
+    caption: string | null;
+    hotspot: SanityImageHotspot | null;
+    crop: SanityImageCrop | null;
+    assetRef: string | null;
+    asset: {
+      _id: string;
+      metadata: {
+        dimensions: {
+          width: number | null;
+          height: number | null;
+        } | null;
+      } | null;
+    } | null;
+  } | null;
+}>;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: TAG_COUNT_QUERY
+// Query: count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && count(tags[@ in $forms]) > 0])
+export type TAG_COUNT_QUERY_RESULT = number;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: CATEGORY_ARTICLES_QUERY
+// Query: *[_type == "article" && dateTime(publishedAt) <= dateTime($now) && category._ref == $ref] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] {  _id,  _originalId,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  corrections[] { _key, date, text },  "authorRefs": authors[]._ref,  "authors": authors[]->{    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }}
+export type CATEGORY_ARTICLES_QUERY_RESULT = Array<{
+  _id: string;
+  _originalId: null;
+  title: string | null;
+  slug: string | null;
+  summary: string | null;
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>;
+          text?: string;
+          _type: 'span';
+          _key: string;
+        }>;
+        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+        listItem?: 'bullet' | 'number';
+        markDefs?: Array<{
+          href?: string;
+          _type: 'link';
+          _key: string;
+        }>;
+        level?: number;
+        _type: 'block';
+        _key: string;
+      }
+    | {
+        _key: string;
+        _type: 'code';
+        language?: string;
+        code?: string;
+      }
+    | {
+        asset: {
+          _id: string;
+          metadata: {
+            dimensions: {
+              width: number | null;
+              height: number | null;
+            } | null;
+          } | null;
+        } | null;
+        media?: unknown;
+        hotspot: SanityImageHotspot | null;
+        crop: SanityImageCrop | null;
+        alt: string | null;
+        caption: string | null;
+        _type: 'image';
+        _key: string;
+        assetRef: string | null;
+      }
+    | {
+        _key: string;
+        _type: 'table';
+        rows?: Array<{
+          cells?: Array<string>;
+          _type: 'tableRow';
+          _key: string;
+        }>;
+      }
+  > | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  corrections: Array<{
+    _key: string;
+    date: string | null;
+    text: string | null;
+  }> | null;
+  authorRefs: Array<string> | null;
+  authors: Array<{
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    url: string | null;
+    bio: string | null;
+    photo: {
+      alt: string | null;
+      hotspot: SanityImageHotspot | null;
+      crop: SanityImageCrop | null;
+      assetRef: string | null;
+      asset: {
+        _id: string;
+        metadata: {
+          dimensions: {
+            width: number | null;
+            height: number | null;
+          } | null;
+        } | null;
+      } | null;
+    } | null;
+  }> | null;
+  categoryRef: string | null;
+  category: {
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    riskNotice: boolean | null;
+    description: string | null;
+  } | null;
+  tags: Array<string> | null;
+  sourceLocale: 'zh-Hans' | 'zh-Hant' | null;
+  origin: 'original' | 'press-release' | 'reprint' | null;
+  source: {
+    name: string | null;
+    url: string | null;
+    author: string | null;
+  } | null;
+  riskNotice: boolean | null;
+  glossary: Array<{
+    zhHans: string | null;
+    zhHant: string | null;
+  }> | null;
+  mainImage: {
+    alt: string | null;
+    caption: string | null;
+    hotspot: SanityImageHotspot | null;
+    crop: SanityImageCrop | null;
+    assetRef: string | null;
+    asset: {
+      _id: string;
+      metadata: {
+        dimensions: {
+          width: number | null;
+          height: number | null;
+        } | null;
+      } | null;
+    } | null;
+  } | null;
+}>;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: CATEGORY_COUNT_QUERY
+// Query: count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && category._ref == $ref])
+export type CATEGORY_COUNT_QUERY_RESULT = number;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: AUTHOR_ARTICLES_QUERY
+// Query: *[_type == "article" && dateTime(publishedAt) <= dateTime($now) && $ref in authors[]._ref] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] {  _id,  _originalId,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  corrections[] { _key, date, text },  "authorRefs": authors[]._ref,  "authors": authors[]->{    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }}
+export type AUTHOR_ARTICLES_QUERY_RESULT = Array<{
+  _id: string;
+  _originalId: null;
+  title: string | null;
+  slug: string | null;
+  summary: string | null;
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>;
+          text?: string;
+          _type: 'span';
+          _key: string;
+        }>;
+        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+        listItem?: 'bullet' | 'number';
+        markDefs?: Array<{
+          href?: string;
+          _type: 'link';
+          _key: string;
+        }>;
+        level?: number;
+        _type: 'block';
+        _key: string;
+      }
+    | {
+        _key: string;
+        _type: 'code';
+        language?: string;
+        code?: string;
+      }
+    | {
+        asset: {
+          _id: string;
+          metadata: {
+            dimensions: {
+              width: number | null;
+              height: number | null;
+            } | null;
+          } | null;
+        } | null;
+        media?: unknown;
+        hotspot: SanityImageHotspot | null;
+        crop: SanityImageCrop | null;
+        alt: string | null;
+        caption: string | null;
+        _type: 'image';
+        _key: string;
+        assetRef: string | null;
+      }
+    | {
+        _key: string;
+        _type: 'table';
+        rows?: Array<{
+          cells?: Array<string>;
+          _type: 'tableRow';
+          _key: string;
+        }>;
+      }
+  > | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  corrections: Array<{
+    _key: string;
+    date: string | null;
+    text: string | null;
+  }> | null;
+  authorRefs: Array<string> | null;
+  authors: Array<{
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    url: string | null;
+    bio: string | null;
+    photo: {
+      alt: string | null;
+      hotspot: SanityImageHotspot | null;
+      crop: SanityImageCrop | null;
+      assetRef: string | null;
+      asset: {
+        _id: string;
+        metadata: {
+          dimensions: {
+            width: number | null;
+            height: number | null;
+          } | null;
+        } | null;
+      } | null;
+    } | null;
+  }> | null;
+  categoryRef: string | null;
+  category: {
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    riskNotice: boolean | null;
+    description: string | null;
+  } | null;
+  tags: Array<string> | null;
+  sourceLocale: 'zh-Hans' | 'zh-Hant' | null;
+  origin: 'original' | 'press-release' | 'reprint' | null;
+  source: {
+    name: string | null;
+    url: string | null;
+    author: string | null;
+  } | null;
+  riskNotice: boolean | null;
+  glossary: Array<{
+    zhHans: string | null;
+    zhHant: string | null;
+  }> | null;
+  mainImage: {
+    alt: string | null;
+    caption: string | null;
+    hotspot: SanityImageHotspot | null;
+    crop: SanityImageCrop | null;
+    assetRef: string | null;
+    asset: {
+      _id: string;
+      metadata: {
+        dimensions: {
+          width: number | null;
+          height: number | null;
+        } | null;
+      } | null;
+    } | null;
+  } | null;
+}>;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: AUTHOR_COUNT_QUERY
+// Query: count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && $ref in authors[]._ref])
+export type AUTHOR_COUNT_QUERY_RESULT = number;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: SECTIONS_QUERY
+// Query: *[_type == "category"] | order(_id asc) { "articles": *[_type == "article" && dateTime(publishedAt) <= dateTime($now) && category._ref == ^._id] | order(dateTime(publishedAt) desc, slug.current asc) [0...$perSection] {  _id,  _originalId,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  corrections[] { _key, date, text },  "authorRefs": authors[]._ref,  "authors": authors[]->{    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }} }
+export type SECTIONS_QUERY_RESULT = Array<{
+  articles: Array<{
+    _id: string;
+    _originalId: null;
+    title: string | null;
+    slug: string | null;
+    summary: string | null;
+    body: Array<
+      | {
+          children?: Array<{
+            marks?: Array<string>;
+            text?: string;
+            _type: 'span';
+            _key: string;
+          }>;
+          style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+          listItem?: 'bullet' | 'number';
+          markDefs?: Array<{
+            href?: string;
+            _type: 'link';
+            _key: string;
+          }>;
+          level?: number;
+          _type: 'block';
+          _key: string;
+        }
+      | {
+          _key: string;
+          _type: 'code';
+          language?: string;
+          code?: string;
+        }
+      | {
+          asset: {
+            _id: string;
+            metadata: {
+              dimensions: {
+                width: number | null;
+                height: number | null;
+              } | null;
+            } | null;
+          } | null;
+          media?: unknown;
+          hotspot: SanityImageHotspot | null;
+          crop: SanityImageCrop | null;
+          alt: string | null;
+          caption: string | null;
+          _type: 'image';
+          _key: string;
+          assetRef: string | null;
+        }
+      | {
+          _key: string;
+          _type: 'table';
+          rows?: Array<{
+            cells?: Array<string>;
+            _type: 'tableRow';
+            _key: string;
+          }>;
+        }
+    > | null;
+    publishedAt: string | null;
+    updatedAt: string | null;
+    corrections: Array<{
+      _key: string;
+      date: string | null;
+      text: string | null;
+    }> | null;
+    authorRefs: Array<string> | null;
+    authors: Array<{
+      slug: string | null;
+      name: string | null;
+      nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+      names: {
+        'zh-Hans': string | null;
+        'zh-Hant': string | null;
+        'zh-Hant-HK': string | null;
+      } | null;
+      url: string | null;
+      bio: string | null;
+      photo: {
+        alt: string | null;
+        hotspot: SanityImageHotspot | null;
+        crop: SanityImageCrop | null;
+        assetRef: string | null;
+        asset: {
+          _id: string;
+          metadata: {
+            dimensions: {
+              width: number | null;
+              height: number | null;
+            } | null;
+          } | null;
+        } | null;
+      } | null;
+    }> | null;
+    categoryRef: string | null;
+    category: {
+      slug: string | null;
+      name: string | null;
+      nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+      names: {
+        'zh-Hans': string | null;
+        'zh-Hant': string | null;
+        'zh-Hant-HK': string | null;
+      } | null;
+      riskNotice: boolean | null;
+      description: string | null;
+    } | null;
+    tags: Array<string> | null;
+    sourceLocale: 'zh-Hans' | 'zh-Hant' | null;
+    origin: 'original' | 'press-release' | 'reprint' | null;
+    source: {
+      name: string | null;
+      url: string | null;
+      author: string | null;
+    } | null;
+    riskNotice: boolean | null;
+    glossary: Array<{
+      zhHans: string | null;
+      zhHant: string | null;
+    }> | null;
+    mainImage: {
+      alt: string | null;
+      caption: string | null;
+      hotspot: SanityImageHotspot | null;
+      crop: SanityImageCrop | null;
+      assetRef: string | null;
+      asset: {
+        _id: string;
+        metadata: {
+          dimensions: {
+            width: number | null;
+            height: number | null;
+          } | null;
+        } | null;
+      } | null;
+    } | null;
+  }>;
+}>;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: NEXT_SCHEDULED_QUERY
+// Query: *[_type == "article" && dateTime(publishedAt) > dateTime($now)] | order(dateTime(publishedAt) asc) [0].publishedAt
+export type NEXT_SCHEDULED_QUERY_RESULT = string | null;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: LATEST_ARTICLES_QUERY
+// Query: *[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] {  _id,  _originalId,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  corrections[] { _key, date, text },  "authorRefs": authors[]._ref,  "authors": authors[]->{    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }}
+export type LATEST_ARTICLES_QUERY_RESULT = Array<{
+  _id: string;
+  _originalId: null;
+  title: string | null;
+  slug: string | null;
+  summary: string | null;
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>;
+          text?: string;
+          _type: 'span';
+          _key: string;
+        }>;
+        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+        listItem?: 'bullet' | 'number';
+        markDefs?: Array<{
+          href?: string;
+          _type: 'link';
+          _key: string;
+        }>;
+        level?: number;
+        _type: 'block';
+        _key: string;
+      }
+    | {
+        _key: string;
+        _type: 'code';
+        language?: string;
+        code?: string;
+      }
+    | {
+        asset: {
+          _id: string;
+          metadata: {
+            dimensions: {
+              width: number | null;
+              height: number | null;
+            } | null;
+          } | null;
+        } | null;
+        media?: unknown;
+        hotspot: SanityImageHotspot | null;
+        crop: SanityImageCrop | null;
+        alt: string | null;
+        caption: string | null;
+        _type: 'image';
+        _key: string;
+        assetRef: string | null;
+      }
+    | {
+        _key: string;
+        _type: 'table';
+        rows?: Array<{
+          cells?: Array<string>;
+          _type: 'tableRow';
+          _key: string;
+        }>;
+      }
+  > | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  corrections: Array<{
+    _key: string;
+    date: string | null;
+    text: string | null;
+  }> | null;
+  authorRefs: Array<string> | null;
+  authors: Array<{
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    url: string | null;
+    bio: string | null;
+    photo: {
+      alt: string | null;
+      hotspot: SanityImageHotspot | null;
+      crop: SanityImageCrop | null;
+      assetRef: string | null;
+      asset: {
+        _id: string;
+        metadata: {
+          dimensions: {
+            width: number | null;
+            height: number | null;
+          } | null;
+        } | null;
+      } | null;
+    } | null;
+  }> | null;
+  categoryRef: string | null;
+  category: {
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    riskNotice: boolean | null;
+    description: string | null;
+  } | null;
+  tags: Array<string> | null;
+  sourceLocale: 'zh-Hans' | 'zh-Hant' | null;
+  origin: 'original' | 'press-release' | 'reprint' | null;
+  source: {
+    name: string | null;
+    url: string | null;
+    author: string | null;
+  } | null;
+  riskNotice: boolean | null;
+  glossary: Array<{
+    zhHans: string | null;
+    zhHant: string | null;
+  }> | null;
+  mainImage: {
+    alt: string | null;
+    caption: string | null;
+    hotspot: SanityImageHotspot | null;
+    crop: SanityImageCrop | null;
+    assetRef: string | null;
+    asset: {
+      _id: string;
+      metadata: {
+        dimensions: {
+          width: number | null;
+          height: number | null;
+        } | null;
+      } | null;
+    } | null;
+  } | null;
+}>;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: ARTICLE_AT_RANK_QUERY
+// Query: *[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$rank] { publishedAt, "slug": slug.current }
+export type ARTICLE_AT_RANK_QUERY_RESULT = Array<{
+  publishedAt: string | null;
+  slug: string | null;
+}>;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: LATEST_COUNT_QUERY
+// Query: count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now)])
+export type LATEST_COUNT_QUERY_RESULT = number;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: PUBLISHED_DATES_QUERY
+// Query: *[_type == "article" && dateTime(publishedAt) <= dateTime($now)].publishedAt
+export type PUBLISHED_DATES_QUERY_RESULT = Array<string | null>;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: TAXONOMY_ID_QUERY
+// Query: *[_type == $type && slug.current == $slug] | order(_id asc) [0]._id
+export type TAXONOMY_ID_QUERY_RESULT = string | null;
+
 // Query TypeMap
 declare global {
   interface SanityQueries {
     '*[_type == "article"] | order(publishedAt desc, _id asc) {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': ARTICLES_QUERY_RESULT;
     'count(*[_type == "article"])': ARTICLE_COUNT_QUERY_RESULT;
     '*[_type == "siteGlossary" && _id == "siteGlossary"][0] {\n  _id,\n  _originalId,\n  _type,\n  entries[] { _key, _type, term, zhHans, zhHant, zhHantHK, note }\n}': SITE_GLOSSARY_QUERY_RESULT;
+    '*[_type == "article" && slug.current == $slug && dateTime(publishedAt) <= dateTime($now)] | order(_id asc) [0] {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': ARTICLE_BY_SLUG_QUERY_RESULT;
+    '*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && (dateTime(publishedAt) > dateTime($at) || (dateTime(publishedAt) == dateTime($at) && slug.current < $slug))] | order(dateTime(publishedAt) asc, slug.current desc) [0] {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': NEWER_ARTICLE_QUERY_RESULT;
+    '*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && (dateTime(publishedAt) < dateTime($at) || (dateTime(publishedAt) == dateTime($at) && slug.current > $slug))] | order(dateTime(publishedAt) desc, slug.current asc) [0] {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': OLDER_ARTICLE_QUERY_RESULT;
+    'count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && (dateTime(publishedAt) > dateTime($at) || (dateTime(publishedAt) == dateTime($at) && slug.current < $slug))])': NEWER_COUNT_QUERY_RESULT;
+    '*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && count(tags[@ in $forms]) > 0] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': TAG_ARTICLES_QUERY_RESULT;
+    'count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && count(tags[@ in $forms]) > 0])': TAG_COUNT_QUERY_RESULT;
+    '*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && category._ref == $ref] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': CATEGORY_ARTICLES_QUERY_RESULT;
+    'count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && category._ref == $ref])': CATEGORY_COUNT_QUERY_RESULT;
+    '*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && $ref in authors[]._ref] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': AUTHOR_ARTICLES_QUERY_RESULT;
+    'count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && $ref in authors[]._ref])': AUTHOR_COUNT_QUERY_RESULT;
+    '*[_type == "category"] | order(_id asc) { "articles": *[_type == "article" && dateTime(publishedAt) <= dateTime($now) && category._ref == ^._id] | order(dateTime(publishedAt) desc, slug.current asc) [0...$perSection] {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n} }': SECTIONS_QUERY_RESULT;
+    '*[_type == "article" && dateTime(publishedAt) > dateTime($now)] | order(dateTime(publishedAt) asc) [0].publishedAt': NEXT_SCHEDULED_QUERY_RESULT;
+    '*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': LATEST_ARTICLES_QUERY_RESULT;
+    '*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$rank] { publishedAt, "slug": slug.current }': ARTICLE_AT_RANK_QUERY_RESULT;
+    'count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now)])': LATEST_COUNT_QUERY_RESULT;
+    '*[_type == "article" && dateTime(publishedAt) <= dateTime($now)].publishedAt': PUBLISHED_DATES_QUERY_RESULT;
+    '*[_type == $type && slug.current == $slug] | order(_id asc) [0]._id': TAXONOMY_ID_QUERY_RESULT;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too
