@@ -47,7 +47,28 @@ function remove(index: Map<string, Set<string>>, key: string, id: string) {
   if (!ids.size) index.delete(key);
 }
 
-export type Field = '_id' | '_type' | 'slug.current';
+/**
+ * `_id`, `_type`, `slug.current`, or a reference/array path: `<field>._ref` (a single reference),
+ * `<field>[]._ref` (an array of references), `<field>[]` (an array of strings, numbers or booleans).
+ */
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const pathKey = (path: string, value: Primitive) => `${path}\u0000${keyOf(value)}`;
+
+/** The `byPath` keys of a document: its top-level single references, arrays of references and arrays of primitives. */
+function pathKeys(doc: Doc): Set<string> {
+  const keys = new Set<string>();
+  for (const [k, v] of Object.entries(doc)) {
+    if (isPlainObject(v) && isPrimitive(v._ref)) keys.add(pathKey(`${k}._ref`, v._ref));
+    else if (Array.isArray(v))
+      for (const e of v) {
+        if (isPrimitive(e)) keys.add(pathKey(`${k}[]`, e));
+        else if (isPlainObject(e) && isPrimitive(e._ref)) keys.add(pathKey(`${k}[]._ref`, e._ref));
+      }
+  }
+  return keys;
+}
+
+export type Field = '_id' | '_type' | 'slug.current' | `${string}._ref` | `${string}[]._ref` | `${string}[]`;
 export interface Constraint {
   field: Field;
   /** The document must have one of these values. */
@@ -58,6 +79,12 @@ export interface Constraint {
 export class IndexedDocs extends Map<string, Doc> {
   private readonly byType = new Map<string, Set<string>>();
   private readonly bySlug = new Map<string, Set<string>>();
+  /** By reference and array member paths (`category._ref`, `authors[]._ref`, `tags[]`) and value. */
+  private readonly byPath = new Map<string, Set<string>>();
+  /** Each perspective's documents in a recognised order (see `ordered`), until the next change. */
+  private readonly sorted = new Map<string, Doc[] | null>();
+  /** Documents handed to groq-js by ordered windows, and documents a native predicate was checked on (for tests). */
+  readonly stats = { windowDocs: 0, checked: 0 };
   /** Insertion order of each id (a Map iterates in insertion order: this is the same order, as numbers). */
   private readonly order = new Map<string, number>();
   private counter = 0;
@@ -88,6 +115,7 @@ export class IndexedDocs extends Map<string, Doc> {
     super.clear();
     this.byType.clear();
     this.bySlug.clear();
+    this.byPath.clear();
     this.order.clear();
     this.changed();
   }
@@ -96,17 +124,20 @@ export class IndexedDocs extends Map<string, Doc> {
     if (typeof doc._type === 'string') add(this.byType, doc._type, id);
     const slug = slugOf(doc);
     if (slug !== undefined) add(this.bySlug, keyOf(slug), id);
+    for (const key of pathKeys(doc)) add(this.byPath, key, id);
   }
 
   private unindex(id: string, doc: Doc) {
     if (typeof doc._type === 'string') remove(this.byType, doc._type, id);
     const slug = slugOf(doc);
     if (slug !== undefined) remove(this.bySlug, keyOf(slug), id);
+    for (const key of pathKeys(doc)) remove(this.byPath, key, id);
   }
 
   private changed() {
     this.views.clear();
     this.viewMaps.clear();
+    this.sorted.clear();
   }
 
   /** Raw ids that satisfy one constraint (for `_id` in a drafts view, the draft ids as well). Read only. */
@@ -114,6 +145,7 @@ export class IndexedDocs extends Map<string, Doc> {
     const lookup = (value: Primitive): ReadonlySet<string> | undefined => {
       if (c.field === '_type') return typeof value === 'string' ? this.byType.get(value) : undefined;
       if (c.field === 'slug.current') return this.bySlug.get(keyOf(value));
+      if (c.field !== '_id') return this.byPath.get(pathKey(c.field, value));
       if (typeof value !== 'string') return undefined;
       const ids = [value, ...(perspective === 'drafts' ? [DRAFT + value] : [])].filter((id) => super.has(id));
       return new Set(ids);
@@ -174,7 +206,77 @@ export class IndexedDocs extends Map<string, Doc> {
     }
     return [...picked.values()].sort((a, b) => a.rank - b.rank).map((p) => p.doc);
   }
+  /** An upper bound on how many documents satisfy all the constraints (the smallest index set). */
+  private bound(constraints: readonly Constraint[], perspective: Perspective): number {
+    return Math.min(...constraints.map((c) => this.idsFor(c, perspective).size));
+  }
+
+  /** A perspective's documents in groq-js's order for these keys (cached until the next change); null when not modelled. */
+  private ordered(perspective: Perspective, keys: readonly OrderKey[]): Doc[] | null {
+    const signature = `${perspective} ${JSON.stringify(keys)}`;
+    let docs = this.sorted.get(signature);
+    if (docs === undefined) {
+      try {
+        docs = sortLikeGroq(this.view(perspective), keys);
+      } catch (error) {
+        if (!(error instanceof Unsupported)) throw error;
+        docs = null;
+      }
+      this.sorted.set(signature, docs);
+    }
+    return docs;
+  }
+
+  /**
+   * The first `limit` documents, in groq-js's order for `keys`, for which `filter` is true: what
+   * `*[filter] | order(keys) [0...limit]` reads, found by walking the ordered view with the filter as a JS
+   * predicate. Undefined when the filter or the data is not modelled, or when the indexes already leave few candidates.
+   */
+  window(filter: ExprNode, keys: readonly OrderKey[], limit: number, perspective: Perspective): Doc[] | undefined {
+    const constraints = constraintsOf(filter);
+    if (constraints.length && this.bound(constraints, perspective) <= FEW) return undefined;
+    const test = predicateOf(filter);
+    const all = test && this.ordered(perspective, keys);
+    if (!test || !all) return undefined;
+    const out: Doc[] = [];
+    try {
+      for (const doc of all) {
+        if (out.length >= limit) break;
+        this.stats.checked++;
+        if (test(doc)) out.push(doc);
+      }
+    } catch (error) {
+      if (error instanceof Unsupported) return undefined;
+      throw error;
+    }
+    this.stats.windowDocs += out.length;
+    return out;
+  }
+
+  /** `count(*[filter])` without groq-js, when the filter is modelled: over the candidates, or the view. */
+  count(filter: ExprNode, perspective: Perspective): number | undefined {
+    const test = predicateOf(filter);
+    if (!test) return undefined;
+    const constraints = constraintsOf(filter);
+    const docs =
+      constraints.length && this.bound(constraints, perspective) <= MANY ? this.candidates(constraints, perspective) : this.view(perspective);
+    let n = 0;
+    try {
+      for (const doc of docs) {
+        this.stats.checked++;
+        if (test(doc)) n++;
+      }
+    } catch (error) {
+      if (error instanceof Unsupported) return undefined;
+      throw error;
+    }
+    return n;
+  }
 }
+
+/** Below this many candidates the plain narrowing is cheaper than an ordered walk; below MANY, counting walks the candidates. */
+const FEW = 256;
+const MANY = 5000;
 
 const overlay = (draft: Doc): Doc => ({ ...draft, _id: publishedId(draft._id), _originalId: draft._id });
 
@@ -191,11 +293,45 @@ export function viewOf(docs: Iterable<Doc>, perspective: Perspective): Doc[] {
 
 // ---- the query side (pure) ----
 
+const topField = (node: ExprNode | undefined): string | undefined => (node && node.type === 'AccessAttribute' && !node.base ? node.name : undefined);
+
 function fieldOf(node: ExprNode): Field | undefined {
   if (node.type !== 'AccessAttribute') return undefined;
   if (!node.base) return node.name === '_id' || node.name === '_type' ? node.name : undefined;
   if (node.name === 'current' && node.base.type === 'AccessAttribute' && !node.base.base && node.base.name === 'slug') return 'slug.current';
+  const base = topField(node.base);
+  if (node.name === '_ref' && base) return `${base}._ref`;
   return undefined;
+}
+
+/** `X[]._ref` (an array of references' ids) or `X` (an array's members): the `byPath` path, for `<const> in …`. */
+function memberPathOf(node: ExprNode): Field | undefined {
+  if (
+    node.type === 'Map' &&
+    node.base.type === 'ArrayCoerce' &&
+    node.expr.type === 'AccessAttribute' &&
+    node.expr.name === '_ref' &&
+    node.expr.base?.type === 'This'
+  ) {
+    const base = topField(node.base.base);
+    return base ? `${base}[]._ref` : undefined;
+  }
+  return undefined;
+}
+
+/** `count(X[@ in <const array>]) > 0`: the array field X and the constants. */
+function countInOf(expr: ExprNode): { field: Field; values: Primitive[] } | undefined {
+  if (expr.type !== 'OpCall' || expr.op !== '>' || expr.right.type !== 'Value' || expr.right.value !== 0) return undefined;
+  const call = expr.left;
+  if (call.type !== 'FuncCall' || call.name !== 'count' || call.namespace !== 'global' || call.args.length !== 1) return undefined;
+  const filter = call.args[0]!;
+  if (filter.type !== 'Filter') return undefined;
+  const base = topField(filter.base);
+  const f = filter.expr;
+  if (!base || f.type !== 'OpCall' || f.op !== 'in' || f.left.type !== 'This') return undefined;
+  const c = constantOf(f.right);
+  if (!c || !Array.isArray(c.value) || !c.value.every(isPrimitive)) return undefined;
+  return { field: `${base}[]`, values: c.value };
 }
 
 /** The constant a node stands for (parameters are already values after `parse(query, {params})`). */
@@ -231,7 +367,12 @@ export function constraintsOf(expr: ExprNode): Constraint[] {
     }
     return [];
   }
+  const countIn = countInOf(expr);
+  if (countIn) return [countIn];
   if (expr.op === 'in') {
+    const member = memberPathOf(expr.right);
+    const one = member && constantOf(expr.left);
+    if (member && one && isPrimitive(one.value)) return [{ field: member, values: [one.value] }];
     const field = fieldOf(expr.left);
     const c = field && constantOf(expr.right);
     if (field && c && Array.isArray(c.value) && c.value.every(isPrimitive)) return [{ field, values: c.value }];
@@ -243,13 +384,44 @@ export function constraintsOf(expr: ExprNode): Constraint[] {
  * Pure: the same query with each narrowable `*[filter]` reading only `pick(constraints)` instead of the
  * whole dataset. Returns the new tree and how many `*` were narrowed. The input tree is not changed.
  */
-export function narrowQuery(tree: ExprNode, pick: (constraints: Constraint[]) => Doc[]): { tree: ExprNode; narrowed: number } {
+export function narrowQuery(tree: ExprNode, pick: (constraints: Constraint[]) => Doc[], fast?: Shortcuts): { tree: ExprNode; narrowed: number } {
   let narrowed = 0;
   const walk = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(walk);
     if (!node || typeof node !== 'object') return node;
     const n = node as ExprNode;
     if (n.type === 'Value') return n; // a constant: its value is data, not a tree
+    // `*[filter] | order(keys) [a...b]` or `[n]`: the filter and the order stay, over the first matches only.
+    if (fast && (n.type === 'Slice' || n.type === 'AccessElement') && n.base.type === 'PipeFuncCall' && n.base.name === 'order') {
+      const pipe = n.base;
+      const limit =
+        n.type === 'AccessElement'
+          ? n.index >= 0
+            ? n.index + 1
+            : undefined
+          : n.left >= 0 && n.right >= 0
+            ? n.right + (n.isInclusive ? 1 : 0)
+            : undefined;
+      const keys = orderKeysOf(pipe.args);
+      if (pipe.base.type === 'Filter' && pipe.base.base.type === 'Everything' && limit !== undefined && keys) {
+        const docs = fast.window(pipe.base.expr, keys, limit);
+        if (docs) {
+          narrowed++;
+          return { ...n, base: { ...pipe, base: { ...pipe.base, base: { type: 'Value', value: docs } } } };
+        }
+      }
+    }
+    // `count(*[filter])`: the number itself, when the filter is modelled.
+    if (fast && n.type === 'FuncCall' && n.namespace === 'global' && n.name === 'count' && n.args.length === 1) {
+      const arg = n.args[0]!;
+      if (arg.type === 'Filter' && arg.base.type === 'Everything') {
+        const counted = fast.count(arg.expr);
+        if (counted !== undefined) {
+          narrowed++;
+          return { type: 'Value', value: counted };
+        }
+      }
+    }
     if (n.type === 'Filter' && n.base.type === 'Everything') {
       const constraints = constraintsOf(n.expr);
       const expr = walk(n.expr) as ExprNode;
@@ -264,6 +436,202 @@ export function narrowQuery(tree: ExprNode, pick: (constraints: Constraint[]) =>
     return out;
   };
   return { tree: walk(tree) as ExprNode, narrowed };
+}
+
+// ---- ordered windows and counts: GROQ's "is true" for a few filter shapes, in plain JS ----
+
+/** A path of attribute names from the document (`publishedAt`, `slug.current`), or undefined. */
+function pathOf(node: ExprNode): string[] | undefined {
+  if (node.type !== 'AccessAttribute') return undefined;
+  if (!node.base) return [node.name];
+  const base = pathOf(node.base);
+  return base && [...base, node.name];
+}
+/** What groq-js's attribute access gives: null unless every step is an object (not an array). */
+function valueAt(doc: unknown, path: readonly string[]): unknown {
+  let v: unknown = doc;
+  for (const name of path) v = isPlainObject(v) ? v[name] : undefined;
+  return v ?? null;
+}
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|([-+]\d{2}:\d{2}))$/;
+/** groq-js's `dateTime(x)` as milliseconds: null when x is not an RFC 3339 string; NaN for one `Date` cannot read. */
+const dateTimeOf = (v: unknown): number | null => (typeof v === 'string' && RFC3339.test(v) ? new Date(v).getTime() : null);
+
+/** A scalar operand: a document path, `dateTime(path)`, a constant, `dateTime(constant)`; tagged as groq-js types it. */
+type Scalar = { kind: 'datetime' | 'number' | 'string' | 'boolean'; v: number | string | boolean } | null;
+const scalarOfValue = (v: unknown): Scalar =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? { kind: 'number', v }
+    : typeof v === 'string'
+      ? { kind: 'string', v }
+      : typeof v === 'boolean'
+        ? { kind: 'boolean', v }
+        : null;
+type Operand = (doc: Doc) => Scalar;
+function operandOf(node: ExprNode): Operand | undefined {
+  if (node.type === 'Group') return operandOf(node.base);
+  if (node.type === 'FuncCall' && node.namespace === 'global' && node.name === 'dateTime' && node.args.length === 1) {
+    const inner = node.args[0]!;
+    const path = pathOf(inner);
+    const c = path ? undefined : constantOf(inner);
+    if (!path && !c) return undefined;
+    if (c) {
+      const ms = dateTimeOf(c.value);
+      if (ms !== null && Number.isNaN(ms)) return undefined;
+      const value: Scalar = ms === null ? null : { kind: 'datetime', v: ms };
+      return () => value;
+    }
+    return (doc) => {
+      const ms = dateTimeOf(valueAt(doc, path!));
+      if (ms !== null && Number.isNaN(ms)) throw new Unsupported();
+      return ms === null ? null : { kind: 'datetime', v: ms };
+    };
+  }
+  const path = pathOf(node);
+  if (path)
+    return (doc) => {
+      const v = valueAt(doc, path);
+      if (v !== null && typeof v === 'object') throw new Unsupported(); // groq-js compares objects and arrays as themselves
+      return scalarOfValue(v);
+    };
+  const c = constantOf(node);
+  if (c && (c.value === null || isPrimitive(c.value))) {
+    const value = scalarOfValue(c.value);
+    return () => value;
+  }
+  return undefined;
+}
+/** Thrown when a document holds what the JS predicate does not model (the caller falls back to groq-js). */
+class Unsupported extends Error {}
+
+type Predicate = (doc: Doc) => boolean;
+/**
+ * A JS function that is true exactly when groq-js's filter is `true` for a document, for: `&&`, `||`, groups,
+ * the comparisons `== != < <= > >=` of paths, `dateTime(…)` and constants, and the narrowing shapes
+ * (`<const> in X[]._ref`, `count(X[@ in <const array>]) > 0`, `<path> in <const array>`). Undefined for anything else.
+ */
+export function predicateOf(expr: ExprNode): Predicate | undefined {
+  if (expr.type === 'Group') return predicateOf(expr.base);
+  if (expr.type === 'And' || expr.type === 'Or') {
+    const l = predicateOf(expr.left);
+    const r = l && predicateOf(expr.right);
+    if (!l || !r) return undefined;
+    return expr.type === 'And' ? (d) => l(d) && r(d) : (d) => l(d) || r(d);
+  }
+  if (expr.type !== 'OpCall') return undefined;
+  const countIn = countInOf(expr);
+  if (countIn) {
+    const path = [countIn.field.slice(0, -2)];
+    const keys = new Set(countIn.values.map(keyOf));
+    return (d) => {
+      const v = valueAt(d, path);
+      return Array.isArray(v) && v.some((e) => isPrimitive(e) && keys.has(keyOf(e)));
+    };
+  }
+  if (expr.op === 'in') {
+    const member = memberPathOf(expr.right);
+    const one = member && constantOf(expr.left);
+    if (member && one && isPrimitive(one.value)) {
+      const path = [member.slice(0, -'[]._ref'.length)];
+      const key = keyOf(one.value);
+      return (d) => {
+        const v = valueAt(d, path);
+        return Array.isArray(v) && v.some((e) => isPlainObject(e) && isPrimitive(e._ref) && keyOf(e._ref) === key);
+      };
+    }
+    const path = pathOf(expr.left);
+    const c = path && constantOf(expr.right);
+    if (path && c && Array.isArray(c.value) && c.value.every(isPrimitive)) {
+      const keys = new Set(c.value.map(keyOf));
+      return (d) => {
+        const v = valueAt(d, path);
+        return isPrimitive(v) && keys.has(keyOf(v));
+      };
+    }
+    return undefined;
+  }
+  const ops: Record<string, (c: number) => boolean> = {
+    '<': (c) => c < 0,
+    '<=': (c) => c <= 0,
+    '>': (c) => c > 0,
+    '>=': (c) => c >= 0,
+  };
+  if (expr.op !== '==' && expr.op !== '!=' && !ops[expr.op]) return undefined;
+  const l = operandOf(expr.left);
+  const r = l && operandOf(expr.right);
+  if (!l || !r) return undefined;
+  if (expr.op === '==' || expr.op === '!=') {
+    // GROQ: == of two nulls is true, of different types false; != is its negation.
+    const eq = (d: Doc) => {
+      const a = l(d);
+      const b = r(d);
+      return a === null || b === null ? a === b : a.kind === b.kind && a.v === b.v;
+    };
+    return expr.op === '==' ? eq : (d) => !eq(d);
+  }
+  const test = ops[expr.op]!;
+  return (d) => {
+    const a = l(d);
+    const b = r(d);
+    if (!a || !b || a.kind !== b.kind) return false;
+    if (a.kind === 'boolean') return test(Number(a.v) - Number(b.v));
+    return test(a.v < b.v ? -1 : a.v > b.v ? 1 : 0);
+  };
+}
+
+/** One key of `order(…)`: `path` or `dateTime(path)`, with its direction. */
+export interface OrderKey {
+  path: string[];
+  dateTime: boolean;
+  desc: boolean;
+}
+export function orderKeysOf(args: readonly ExprNode[]): OrderKey[] | undefined {
+  const keys: OrderKey[] = [];
+  for (let arg of args) {
+    const desc = arg.type === 'Desc';
+    if (arg.type === 'Desc' || arg.type === 'Asc') arg = arg.base;
+    const inner =
+      arg.type === 'FuncCall' && arg.namespace === 'global' && arg.name === 'dateTime' && arg.args.length === 1 ? arg.args[0]! : undefined;
+    const isDateTime = inner !== undefined;
+    const path = pathOf(inner ?? arg);
+    if (!path) return undefined;
+    keys.push({ path, dateTime: isDateTime, desc });
+  }
+  return keys.length ? keys : undefined;
+}
+const TYPE_ORDER = { datetime: 1, number: 2, string: 3, boolean: 4 } as const;
+/** A document's sort value for one key as groq-js's totalCompare sees it: [type order, value]. */
+function sortValue(doc: Doc, key: OrderKey): [number, number | string | boolean] {
+  const v = valueAt(doc, key.path);
+  if (key.dateTime) {
+    const ms = dateTimeOf(v);
+    if (ms === null) return [100, 0];
+    if (Number.isNaN(ms)) throw new Unsupported();
+    return [TYPE_ORDER.datetime, ms];
+  }
+  const s = scalarOfValue(v);
+  return s ? [TYPE_ORDER[s.kind], s.v] : [100, 0];
+}
+/** groq-js's order: each key by totalCompare (desc negated), then dataset position (its sort is stable). */
+export function sortLikeGroq(docs: readonly Doc[], keys: readonly OrderKey[]): Doc[] {
+  const rows = docs.map((doc, i) => ({ doc, i, values: keys.map((k) => sortValue(doc, k)) }));
+  rows.sort((a, b) => {
+    for (let k = 0; k < keys.length; k++) {
+      const [at, av] = a.values[k]!;
+      const [bt, bv] = b.values[k]!;
+      let c = at !== bt ? at - bt : at === 100 ? 0 : av < bv ? -1 : av > bv ? 1 : 0;
+      if (keys[k]!.desc) c = -c;
+      if (c !== 0) return c;
+    }
+    return a.i - b.i;
+  });
+  return rows.map((r) => r.doc);
+}
+
+/** The shortcuts narrowQuery may take besides narrowing: ordered windows and counts (IndexedDocs's, for a perspective). */
+export interface Shortcuts {
+  window(filter: ExprNode, keys: readonly OrderKey[], limit: number): Doc[] | undefined;
+  count(filter: ExprNode): number | undefined;
 }
 
 export interface QueryOptions {
@@ -284,7 +652,13 @@ export async function runQuery(
   options: QueryOptions = {},
 ): Promise<{ result: unknown; narrowed: number }> {
   const parsed = typeof query === 'string' ? parse(query, { params }) : query;
-  const { tree, narrowed } = options.narrow === false ? { tree: parsed, narrowed: 0 } : narrowQuery(parsed, (c) => docs.candidates(c, perspective));
+  const { tree, narrowed } =
+    options.narrow === false
+      ? { tree: parsed, narrowed: 0 }
+      : narrowQuery(parsed, (c) => docs.candidates(c, perspective), {
+          window: (filter, keys, limit) => docs.window(filter, keys, limit, perspective),
+          count: (filter) => docs.count(filter, perspective),
+        });
   const value = await evaluate(tree, {
     dataset: docs.view(perspective),
     params,
