@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parse, type FilterNode } from 'groq-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Q from '../../src/sources/sanity/queries.ts';
 import { ARTICLE_COUNT_QUERY, ARTICLES_QUERY } from '../../src/sources/sanity/queries.ts';
 import { constraintsOf, IndexedDocs, runQuery, viewOf, type Doc, type Perspective } from '../../scripts/lake/index.ts';
 import { generatedSlug, generateDocs } from '../../scripts/lake/generate.ts';
@@ -56,6 +57,75 @@ const QUERIES: { query: string; params?: Record<string, unknown>; narrowed: bool
   { query: 'count(*)', narrowed: false },
 ];
 
+/** The server's per-request queries (src/sources/sanity/queries.ts), for many parameters: all narrowed or short-cut. */
+function serverQueries(nows: string[]): { query: string; params: Record<string, unknown>; narrowed: boolean }[] {
+  const out: { query: string; params: Record<string, unknown>; narrowed: boolean }[] = [];
+  for (const now of nows) {
+    for (const [from, to] of [
+      [0, 12],
+      [12, 24],
+      [96, 108],
+      [0, 1],
+    ] as const) {
+      out.push({ query: Q.LATEST_ARTICLES_QUERY, params: { now, from, to }, narrowed: true });
+      out.push({ query: Q.TAG_ARTICLES_QUERY, params: { now, from, to, forms: ['新能源', '人工智能'] }, narrowed: true });
+      out.push({ query: Q.TAG_ARTICLES_QUERY, params: { now, from, to, forms: ['半导体'] }, narrowed: true });
+      for (const ref of ['category.finance', 'category.news', 'category.nope'])
+        out.push({ query: Q.CATEGORY_ARTICLES_QUERY, params: { now, from, to, ref }, narrowed: true });
+      for (const ref of ['author.a3', 'author.a17']) out.push({ query: Q.AUTHOR_ARTICLES_QUERY, params: { now, from, to, ref }, narrowed: true });
+    }
+    // Ties with no second key: groq-js keeps dataset order.
+    const TIES = '*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc) [0...20]._id';
+    out.push({ query: TIES, params: { now }, narrowed: true });
+    out.push({ query: '*[_type == "article"] | order(publishedAt asc, _id desc) [3]._id', params: {}, narrowed: true });
+    out.push({ query: Q.LATEST_COUNT_QUERY, params: { now }, narrowed: true });
+    out.push({ query: Q.TAG_COUNT_QUERY, params: { now, forms: ['新能源', '人工智能'] }, narrowed: true });
+    out.push({ query: Q.CATEGORY_COUNT_QUERY, params: { now, ref: 'category.finance' }, narrowed: true });
+    out.push({ query: Q.AUTHOR_COUNT_QUERY, params: { now, ref: 'author.a3' }, narrowed: true });
+    out.push({ query: Q.NEXT_SCHEDULED_QUERY, params: { now }, narrowed: true });
+    out.push({ query: Q.PUBLISHED_DATES_QUERY, params: { now }, narrowed: true });
+    out.push({ query: Q.SECTIONS_QUERY, params: { now, perSection: 4 }, narrowed: true });
+    for (const rank of [0, 5, 40]) out.push({ query: Q.ARTICLE_AT_RANK_QUERY, params: { now, rank }, narrowed: true });
+    // Neighbours and rank of articles, ties (equal publishedAt) among them.
+    for (const i of [0, 3, 4, 5, 100, 150, 151, 152, 299, 499]) {
+      const at = tiedDate(i);
+      const slug = generatedSlug(i);
+      for (const q of [Q.NEWER_ARTICLE_QUERY, Q.OLDER_ARTICLE_QUERY, Q.NEWER_COUNT_QUERY, Q.ARTICLE_BY_SLUG_QUERY])
+        out.push({ query: q, params: { now, at, slug }, narrowed: true });
+    }
+  }
+  return out;
+}
+
+const START = Date.UTC(2023, 0, 1);
+/** Generated articles' publishedAt with ties: every group of three shares one hour. */
+const tiedDate = (i: number) => new Date(START + Math.floor(i / 3) * 3 * 3_600_000).toISOString();
+/** Generated documents with ties, a malformed and a missing publishedAt, and a draft moved in time. */
+function tiedDocs(n: number): Doc[] {
+  return generateDocs(n).map((d) => {
+    const m = /^(?:drafts\.)?article\.gen-(\d+)$/.exec(d._id);
+    if (!m) return d;
+    const i = Number(m[1]) - 1;
+    if (i === 10) return { ...d, publishedAt: 'not a date' };
+    if (i === 11) {
+      const { publishedAt: _p, ...rest } = d;
+      return rest as Doc;
+    }
+    return { ...d, publishedAt: d._id.startsWith('drafts.') ? tiedDate(i + 30) : tiedDate(i) };
+  });
+}
+
+async function compareAll(docs: IndexedDocs, label: string, queries: { query: string; params: Record<string, unknown>; narrowed: boolean }[]) {
+  for (const { query, params, narrowed } of queries) {
+    for (const perspective of PERSPECTIVES) {
+      const plain = await runQuery(docs, query, params, perspective, { narrow: false });
+      const fast = await runQuery(docs, query, params, perspective);
+      expect(fast.result, `${label}, ${perspective}: ${query} ${JSON.stringify(params)}`).toStrictEqual(plain.result);
+      expect(fast.narrowed > 0, `${label}: ${query} narrowed`).toBe(narrowed);
+    }
+  }
+}
+
 async function compare(docs: IndexedDocs, label: string) {
   for (const { query, params = {}, narrowed } of QUERIES) {
     for (const perspective of PERSPECTIVES) {
@@ -87,6 +157,15 @@ describe('which filters narrow', () => {
     expect(c('*[_id in path("drafts.**")]')).toEqual([]);
     expect(c('*[_id in ["a", null]]')).toEqual([]);
     expect(c('*[foo.slug.current == "x"]')).toEqual([]);
+    // References, arrays of references, array members.
+    expect(c('*[category._ref == "c" && "a" in authors[]._ref && count(tags[@ in ["t", "u"]]) > 0]')).toEqual([
+      { field: 'category._ref', values: ['c'] },
+      { field: 'authors[]._ref', values: ['a'] },
+      { field: 'tags[]', values: ['t', 'u'] },
+    ]);
+    expect(c('*[category._ref == ^._id]')).toEqual([]);
+    expect(c('*[count(tags[@ in ["t"]]) > 1]')).toEqual([]);
+    expect(c('*[a.b._ref == "c"]')).toEqual([]);
   });
 });
 
@@ -122,6 +201,36 @@ describe('narrowed queries give what the whole dataset gives', () => {
       `article.${generatedSlug(57)}`,
     ]);
   }, 90_000);
+});
+
+describe("the server's ordered windows and counts give what groq-js gives over the whole dataset", () => {
+  // Before, during and after the 500 articles' hours; one in the middle of a tie.
+  const nows = ['2022-06-01T00:00:00Z', tiedDate(160), '2023-01-08T07:30:00.500+01:00', '2030-01-01T00:00:00Z'];
+  it('on 500 generated articles with ties, drafts, scheduled and undated articles, in every perspective', async () => {
+    const docs = indexed([...parseNdjson(readFileSync(DATASET, 'utf8'), DATASET), ...tiedDocs(500)]);
+    await compareAll(docs, 'tied', serverQueries(nows));
+    // After changes: a new tie at the top, a deletion, a retagged article.
+    docs.set('article.late', { ...docs.get(`article.${generatedSlug(499)}`)!, _id: 'article.late', slug: { _type: 'slug', current: 'a-late' } });
+    docs.delete(`article.${generatedSlug(150)}`);
+    docs.set(`article.${generatedSlug(4)}`, {
+      ...docs.get(`article.${generatedSlug(4)}`)!,
+      tags: ['半导体'],
+      category: { _type: 'reference', _ref: 'category.news' },
+    });
+    await compareAll(docs, 'tied, changed', serverQueries(nows.slice(1, 3)));
+  }, 240_000);
+
+  it('a window evaluates few documents, and a count none through groq-js', async () => {
+    const docs = indexed(generateDocs(5000));
+    const now = new Date(START + 4000 * 3_600_000).toISOString(); // 999 articles still scheduled
+    await runQuery(docs, Q.LATEST_ARTICLES_QUERY, { now, from: 0, to: 12 }, 'published'); // sorts once
+    docs.stats.windowDocs = 0;
+    docs.stats.checked = 0;
+    const { result } = await runQuery(docs, Q.CATEGORY_ARTICLES_QUERY, { now, from: 12, to: 24, ref: 'category.finance' }, 'published');
+    expect((result as unknown[]).length).toBe(12);
+    expect(docs.stats.windowDocs).toBe(24); // handed to groq-js: the first 24 matches, not the category's ~830
+    expect(docs.stats.checked).toBeLessThan(1000 + 24 * 12); // the scheduled ones and ~6 per match, checked in JS
+  }, 60_000);
 });
 
 describe('the lake over HTTP keeps its indexes right across mutations', () => {
