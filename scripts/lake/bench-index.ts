@@ -1,6 +1,7 @@
 /**
  * What the lake's indexes give, through the real @sanity/client over HTTP: a slug query, an `_id in`
- * query at N generated documents, with the indexes and scanning (as before), and a one-document mutation.
+ * query and the server's per-request queries (src/sources/sanity/queries.ts: ordered windows, neighbours, counts)
+ * at N generated documents, with the indexes and scanning (as before), and a one-document mutation.
  * A measurement, not a test:
  *
  *   npx node --experimental-transform-types --disable-warning=ExperimentalWarning scripts/lake/bench-index.ts [--docs 50000] [--runs 30]
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from '@sanity/client';
+import * as Q from '../../src/sources/sanity/queries.ts';
 import { generatedSlug, generateDocs } from './generate.ts';
 import { Lake } from './server.ts';
 
@@ -57,6 +59,28 @@ async function measure(index: boolean) {
     (i) => client.fetch(IDS_QUERY, { ids: Array.from({ length: 20 }, (_, k) => `article.${generatedSlug((i * 31 + k * 997) % articles)}`) }),
     n,
   );
+  // The server's queries for one page of each kind, at a clock with a quarter of the articles still scheduled.
+  const now = new Date(Date.UTC(2023, 0, 1) + Math.floor(articles * 0.75) * 3_600_000).toISOString();
+  const at = new Date(Date.UTC(2023, 0, 1) + Math.floor(articles * 0.5) * 3_600_000).toISOString();
+  const page = { now, from: 12, to: 24 };
+  const server: Record<string, { p50: number; p95: number }> = {};
+  const serverRuns = index ? runs : Math.min(runs, 3);
+  for (const [name, query, params] of [
+    ['latest window', Q.LATEST_ARTICLES_QUERY, page],
+    ['category window', Q.CATEGORY_ARTICLES_QUERY, { ...page, ref: 'category.finance' }],
+    ['author window', Q.AUTHOR_ARTICLES_QUERY, { ...page, ref: 'author.a3' }],
+    ['tag window', Q.TAG_ARTICLES_QUERY, { ...page, forms: ['新能源'] }],
+    ['article at rank', Q.ARTICLE_AT_RANK_QUERY, { now, rank: 29 }],
+    ['newer article', Q.NEWER_ARTICLE_QUERY, { now, at, slug: generatedSlug(Math.floor(articles * 0.5)) }],
+    ['older article', Q.OLDER_ARTICLE_QUERY, { now, at, slug: generatedSlug(Math.floor(articles * 0.5)) }],
+    ['newer count', Q.NEWER_COUNT_QUERY, { now, at, slug: generatedSlug(Math.floor(articles * 0.5)) }],
+    ['latest count', Q.LATEST_COUNT_QUERY, { now }],
+    ['category count', Q.CATEGORY_COUNT_QUERY, { now, ref: 'category.finance' }],
+    ['next scheduled', Q.NEXT_SCHEDULED_QUERY, { now }],
+    ['sections (6×4)', Q.SECTIONS_QUERY, { now, perSection: 4 }],
+  ] as const) {
+    server[name] = await time(() => client.fetch(query, params), serverRuns);
+  }
   const mutate = await time(
     (i) =>
       client
@@ -66,7 +90,7 @@ async function measure(index: boolean) {
     n,
   );
   await lake.close();
-  return { slug, ids, mutate, documents: lake.docs.size };
+  return { slug, ids, server, mutate, documents: lake.docs.size };
 }
 
 const fmt = (r: { p50: number; p95: number }) => `p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`;
@@ -79,6 +103,10 @@ for (const [what, key] of [
 ] as const) {
   console.log(`  ${what.padEnd(20)} scanning: ${fmt(scan[key])}   indexed: ${fmt(indexed[key])}`);
 }
+for (const name of Object.keys(indexed.server)) {
+  console.log(`  ${name.padEnd(20)} scanning: ${fmt(scan.server[name]!)}   indexed: ${fmt(indexed.server[name]!)}`);
+}
+// The first query after a change sorts the view again (one sort per order and perspective, until the next change).
 // Mutations commit only the changed ids in both modes (the index switch is about queries).
 console.log(`  ${'patch one document'.padEnd(20)} ${fmt(indexed.mutate)}`);
 rmSync(dir, { recursive: true, force: true });
