@@ -51,7 +51,7 @@ import {
   NEXT_SCHEDULED_QUERY,
   OLDER_ARTICLE_QUERY,
   PUBLISHED_DATES_QUERY,
-  SECTIONS_QUERY,
+  CATEGORY_IDS_QUERY,
   SITE_GLOSSARY_QUERY,
   TAG_ARTICLES_QUERY,
   TAG_COUNT_QUERY,
@@ -139,10 +139,17 @@ export class SanityRequest {
 
   /** The newest articles of each category: in every page's context (the header's sections). */
   async sections(): Promise<Article[]> {
-    const sections = await this.query<{ articles: SanityArticle[] | null }[]>('reading the sections from Sanity', SECTIONS_QUERY, {
-      perSection: PER_SECTION,
-    });
-    return this.articles(sections.flatMap((s) => s.articles ?? []));
+    const ids = await this.query<string[]>('reading the categories from Sanity', CATEGORY_IDS_QUERY);
+    const lists = await Promise.all(
+      ids.map((ref) =>
+        this.query<SanityArticle[]>(`reading the newest of category "${ref}" from Sanity`, CATEGORY_ARTICLES_QUERY, {
+          ref,
+          from: 0,
+          to: PER_SECTION,
+        }),
+      ),
+    );
+    return this.articles(lists.flat());
   }
 }
 

@@ -84,7 +84,7 @@ function serverQueries(nows: string[]): { query: string; params: Record<string, 
     out.push({ query: Q.AUTHOR_COUNT_QUERY, params: { now, ref: 'author.a3' }, narrowed: true });
     out.push({ query: Q.NEXT_SCHEDULED_QUERY, params: { now }, narrowed: true });
     out.push({ query: Q.PUBLISHED_DATES_QUERY, params: { now }, narrowed: true });
-    out.push({ query: Q.SECTIONS_QUERY, params: { now, perSection: 4 }, narrowed: true });
+    out.push({ query: Q.CATEGORY_IDS_QUERY, params: {}, narrowed: true });
     for (const rank of [0, 5, 40]) out.push({ query: Q.ARTICLE_AT_RANK_QUERY, params: { now, rank }, narrowed: true });
     // Neighbours and rank of articles, ties (equal publishedAt) among them.
     for (const i of [0, 3, 4, 5, 100, 150, 151, 152, 299, 499]) {

@@ -1392,148 +1392,9 @@ export type AUTHOR_ARTICLES_QUERY_RESULT = Array<{
 export type AUTHOR_COUNT_QUERY_RESULT = number;
 
 // Source: ../src/sources/sanity/queries.ts
-// Variable: SECTIONS_QUERY
-// Query: *[_type == "category"] | order(_id asc) { "articles": *[_type == "article" && dateTime(publishedAt) <= dateTime($now) && category._ref == ^._id] | order(dateTime(publishedAt) desc, slug.current asc) [0...$perSection] {  _id,  _originalId,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  corrections[] { _key, date, text },  "authorRefs": authors[]._ref,  "authors": authors[]->{    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }} }
-export type SECTIONS_QUERY_RESULT = Array<{
-  articles: Array<{
-    _id: string;
-    _originalId: null;
-    title: string | null;
-    slug: string | null;
-    summary: string | null;
-    body: Array<
-      | {
-          children?: Array<{
-            marks?: Array<string>;
-            text?: string;
-            _type: 'span';
-            _key: string;
-          }>;
-          style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
-          listItem?: 'bullet' | 'number';
-          markDefs?: Array<{
-            href?: string;
-            _type: 'link';
-            _key: string;
-          }>;
-          level?: number;
-          _type: 'block';
-          _key: string;
-        }
-      | {
-          _key: string;
-          _type: 'code';
-          language?: string;
-          code?: string;
-        }
-      | {
-          asset: {
-            _id: string;
-            metadata: {
-              dimensions: {
-                width: number | null;
-                height: number | null;
-              } | null;
-            } | null;
-          } | null;
-          media?: unknown;
-          hotspot: SanityImageHotspot | null;
-          crop: SanityImageCrop | null;
-          alt: string | null;
-          caption: string | null;
-          _type: 'image';
-          _key: string;
-          assetRef: string | null;
-        }
-      | {
-          _key: string;
-          _type: 'table';
-          rows?: Array<{
-            cells?: Array<string>;
-            _type: 'tableRow';
-            _key: string;
-          }>;
-        }
-    > | null;
-    publishedAt: string | null;
-    updatedAt: string | null;
-    corrections: Array<{
-      _key: string;
-      date: string | null;
-      text: string | null;
-    }> | null;
-    authorRefs: Array<string> | null;
-    authors: Array<{
-      slug: string | null;
-      name: string | null;
-      nameLocale: 'zh-Hans' | 'zh-Hant' | null;
-      names: {
-        'zh-Hans': string | null;
-        'zh-Hant': string | null;
-        'zh-Hant-HK': string | null;
-      } | null;
-      url: string | null;
-      bio: string | null;
-      photo: {
-        alt: string | null;
-        hotspot: SanityImageHotspot | null;
-        crop: SanityImageCrop | null;
-        assetRef: string | null;
-        asset: {
-          _id: string;
-          metadata: {
-            dimensions: {
-              width: number | null;
-              height: number | null;
-            } | null;
-          } | null;
-        } | null;
-      } | null;
-    }> | null;
-    categoryRef: string | null;
-    category: {
-      slug: string | null;
-      name: string | null;
-      nameLocale: 'zh-Hans' | 'zh-Hant' | null;
-      names: {
-        'zh-Hans': string | null;
-        'zh-Hant': string | null;
-        'zh-Hant-HK': string | null;
-      } | null;
-      riskNotice: boolean | null;
-      description: string | null;
-    } | null;
-    tags: Array<string> | null;
-    sourceLocale: 'zh-Hans' | 'zh-Hant' | null;
-    origin: 'original' | 'press-release' | 'reprint' | null;
-    source: {
-      name: string | null;
-      url: string | null;
-      author: string | null;
-    } | null;
-    riskNotice: boolean | null;
-    glossary: Array<{
-      zhHans: string | null;
-      zhHant: string | null;
-    }> | null;
-    mainImage: {
-      alt: string | null;
-      caption: string | null;
-      hotspot: SanityImageHotspot | null;
-      crop: SanityImageCrop | null;
-      assetRef: string | null;
-      asset: {
-        _id: string;
-        metadata: {
-          dimensions: {
-            width: number | null;
-            height: number | null;
-          } | null;
-        } | null;
-      } | null;
-    } | null;
-  }>;
-}>;
+// Variable: CATEGORY_IDS_QUERY
+// Query: *[_type == "category"] | order(_id asc)._id
+export type CATEGORY_IDS_QUERY_RESULT = Array<string>;
 
 // Source: ../src/sources/sanity/queries.ts
 // Variable: NEXT_SCHEDULED_QUERY
@@ -1721,7 +1582,7 @@ declare global {
     'count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && category._ref == $ref])': CATEGORY_COUNT_QUERY_RESULT;
     '*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && $ref in authors[]._ref] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': AUTHOR_ARTICLES_QUERY_RESULT;
     'count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && $ref in authors[]._ref])': AUTHOR_COUNT_QUERY_RESULT;
-    '*[_type == "category"] | order(_id asc) { "articles": *[_type == "article" && dateTime(publishedAt) <= dateTime($now) && category._ref == ^._id] | order(dateTime(publishedAt) desc, slug.current asc) [0...$perSection] {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n} }': SECTIONS_QUERY_RESULT;
+    '*[_type == "category"] | order(_id asc)._id': CATEGORY_IDS_QUERY_RESULT;
     '*[_type == "article" && dateTime(publishedAt) > dateTime($now)] | order(dateTime(publishedAt) asc) [0].publishedAt': NEXT_SCHEDULED_QUERY_RESULT;
     '*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': LATEST_ARTICLES_QUERY_RESULT;
     '*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$rank] { publishedAt, "slug": slug.current }': ARTICLE_AT_RANK_QUERY_RESULT;
