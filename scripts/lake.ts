@@ -57,7 +57,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.p
 
 for (const url of values.webhook) {
   if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))
-    fail(`--webhook ${url}: expected an http(s) URL, e.g. http://127.0.0.1:4321/api/revalidate`);
+    fail(
+      `--webhook ${url}: expected an http(s) URL, e.g. http://127.0.0.1:4321/api/revalidate/ (the trailing slash: without it the site answers 301)`,
+    );
 }
 if (values.webhook.length && !values['webhook-secret'])
   console.warn('[tongbao] lake: --webhook without --webhook-secret: requests go unsigned (the site refuses them)');

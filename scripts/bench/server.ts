@@ -155,7 +155,7 @@ export async function serverBench(o: ServerBenchOptions): Promise<void> {
           '--token',
           TOKEN,
           '--webhook',
-          `${origin}/api/revalidate`,
+          `${origin}/api/revalidate/`,
           '--webhook-secret',
           SECRET,
         ],
@@ -263,7 +263,10 @@ export async function serverBench(o: ServerBenchOptions): Promise<void> {
       for (;;) {
         const r = await get(url);
         if (r.text.includes(marker)) break;
-        if (performance.now() - t > 30_000) throw new Error(`[tongbao] edit ${i + 1}: ${url} did not show the new title within 30 s`);
+        if (performance.now() - t > 30_000)
+          throw new Error(
+            `[tongbao] edit ${i + 1}: ${url} did not show the new title within 30 s\nlake:\n${lake?.output().slice(-1500) ?? ''}\nserver:\n${server.output().slice(-1500)}`,
+          );
         await sleep(5);
       }
       live.push(performance.now() - t);
