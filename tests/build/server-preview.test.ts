@@ -225,18 +225,22 @@ describe('draft preview, content/ as the source', () => {
   });
 });
 
+/** The real @sanity/client against the lake with the editor's token (what the Studio holds). */
+const editorClient = () =>
+  createClient({
+    projectId: 'local',
+    dataset: 'production',
+    apiHost: lakeOrigin,
+    useProjectHostname: false,
+    useCdn: false,
+    apiVersion: '2025-02-19',
+    token: LAKE_TOKEN,
+  });
+
 describe('draft preview, Sanity as the source (the lake)', () => {
   let studioSecret: string;
   beforeAll(async () => {
-    const client = createClient({
-      projectId: 'local',
-      dataset: 'production',
-      apiHost: lakeOrigin,
-      useProjectHostname: false,
-      useCdn: false,
-      apiVersion: '2025-02-19',
-      token: LAKE_TOKEN,
-    });
+    const client = editorClient();
     const published = await client.getDocument(`article.${SANITY_SLUG}`);
     expect(published).toBeTruthy();
     const body = [
@@ -289,21 +293,7 @@ describe('no draft in any public response', () => {
       local: await enter(previewUrl(DRAFT, local.server.origin), `/zh-hans/preview/${DRAFT}/`),
       sanity: await enter(
         `${sanity.server.origin}/api/preview/?sanity-preview-secret=${encodeURIComponent(
-          (
-            await createPreviewSecret(
-              createClient({
-                projectId: 'local',
-                dataset: 'production',
-                apiHost: lakeOrigin,
-                useProjectHostname: false,
-                useCdn: false,
-                apiVersion: '2025-02-19',
-                token: LAKE_TOKEN,
-              }),
-              'tongbao-test',
-              'http://localhost:3333',
-            )
-          ).secret,
+          (await createPreviewSecret(editorClient(), 'tongbao-test', 'http://localhost:3333')).secret,
         )}&sanity-preview-pathname=${encodeURIComponent(`/zh-hans/preview/${SANITY_SLUG}/`)}`,
         `/zh-hans/preview/${SANITY_SLUG}/`,
       ),
