@@ -454,8 +454,18 @@ function valueAt(doc: unknown, path: readonly string[]): unknown {
   return v ?? null;
 }
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|([-+]\d{2}:\d{2}))$/;
+/** Parsed date strings: every window and count reads each article's publishedAt again (bounded; strings repeat). */
+const parsedDates = new Map<string, number | null>();
 /** groq-js's `dateTime(x)` as milliseconds: null when x is not an RFC 3339 string; NaN for one `Date` cannot read. */
-const dateTimeOf = (v: unknown): number | null => (typeof v === 'string' && RFC3339.test(v) ? new Date(v).getTime() : null);
+function dateTimeOf(v: unknown): number | null {
+  if (typeof v !== 'string') return null;
+  let ms = parsedDates.get(v);
+  if (ms === undefined) {
+    if (parsedDates.size >= 500_000) parsedDates.clear();
+    parsedDates.set(v, (ms = RFC3339.test(v) ? new Date(v).getTime() : null));
+  }
+  return ms;
+}
 
 /** A scalar operand: a document path, `dateTime(path)`, a constant, `dateTime(constant)`; tagged as groq-js types it. */
 type Scalar = { kind: 'datetime' | 'number' | 'string' | 'boolean'; v: number | string | boolean } | null;

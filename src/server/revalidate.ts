@@ -19,6 +19,7 @@ import { absoluteUrl, paths } from '../lib/urls.ts';
 import { noStoreHeaders } from './cache-headers.ts';
 import { PayloadError, slugOfTag, tagsForPayload } from './cache-tags.ts';
 import { purgeVarnish } from './purge-varnish.ts';
+import { forgetQueries } from './query-cache.ts';
 
 export interface RevalidateDeps {
   secret: string | undefined;
@@ -77,6 +78,8 @@ export async function revalidate(request: Request, deps: RevalidateDeps): Promis
  * the objects Varnish dropped; throws when a Varnish refuses.
  */
 export async function purge(tags: string[], deps: Omit<RevalidateDeps, 'secret'>): Promise<number> {
+  // First Sanity's kept answers (src/server/query-cache.ts): a page rendered after the purge reads the new content.
+  forgetQueries();
   await deps.invalidate(tags);
   const purged = deps.varnish.length ? (await purgeVarnish(tags, { servers: deps.varnish })).purged : 0;
   void deps.notify(purgedUrls(tags));

@@ -6,11 +6,11 @@
  *
  * - article page: the article; its newer and older neighbours; the newest 51 of each of its tags and of its category
  *   (`related` looks at the newest 50 of each list, and one of them may be the article itself); its first author's
- *   newest 5 (`moreByAuthor` shows 4 others); its rank, for the share-image choice (the newest
+ *   newest 5 (`moreByAuthor` shows 4 others); the article at rank site.shareImagesNewest - 1, for the share-image choice (the newest
  *   site.shareImagesNewest); tests/unit/sanity-slice.test.ts proves the article context equal on generated articles.
  * - home, category, author and tag pages: the page's articles (`[from...to]`) and a `count()` for the number of pages;
  *   the home page's first page also the dates of every published article (no bodies) for the archive's months.
- * - share image: the article and its rank.
+ * - share image: the article and the article at that rank.
  * - feeds (locale, category, author; RSS, Atom, JSON Feed): the scope's newest site.feedLimit, and the article at rank
  *   site.shareImagesNewest - 1 (which of them have a share image of their own).
  * - every page: the newest 4 articles of each category (the header's sections, in the order of their newest
@@ -18,7 +18,8 @@
  *
  * Routes not listed in sanityPageOf (archives, `/`, sitemaps, corrections, search) answer 501 with
  * Sanity as the server's source this round (docs/operations.md). Nothing here keeps a copy of the dataset: the
- * route cache (in process and Varnish) keeps pages; within one request the same query runs once.
+ * route cache (in process and Varnish) keeps pages, and the answers of the current content version are kept
+ * (bounded, src/server/query-cache.ts): the same query runs once until the next publish or scheduled article.
  *
  * Faults: a request-time retry policy much shorter than the build's (REQUEST_RETRY), so that Sanity down, a 5xx, a
  * 429 or a timeout holds a request for at most a few seconds before on-demand.ts answers 503 with Retry-After.
@@ -47,7 +48,6 @@ import {
   LATEST_ARTICLES_QUERY,
   LATEST_COUNT_QUERY,
   NEWER_ARTICLE_QUERY,
-  NEWER_COUNT_QUERY,
   NEXT_SCHEDULED_QUERY,
   OLDER_ARTICLE_QUERY,
   PUBLISHED_DATES_QUERY,
@@ -64,6 +64,7 @@ import { toSiteGlossary } from '../sources/sanity/to-glossary.ts';
 import { withSiteGlossary } from '../zh/article-overrides.ts';
 import type { GlossaryEntry } from '../zh/overrides.ts';
 import { articleRoute, type ArticleProps } from './article-request.ts';
+import { ContentVersion, publishedQueries } from './query-cache.ts';
 
 /**
  * A request waits for Sanity at most: 2 attempts of at most 3 s each (TONGBAO_SANITY_TIMEOUT_MS if shorter), 200 ms
@@ -82,10 +83,13 @@ const CANDIDATES = 51;
 /** `moreByAuthor` shows 4 others: the newest 5 hold them even when the article is one of the 5. */
 const BY_AUTHOR = 5;
 
-/** What one request reads from Sanity: its queries (each run once), the documents converted once. */
+/**
+ * What one request reads from Sanity: its queries (each run once), the documents converted once. With a content
+ * version (src/server/query-cache.ts), both are shared with the other requests of that version: an answer does not
+ * depend on the clock within a version, so `$now` is left out of the key.
+ */
 export class SanityRequest {
-  private readonly memo = new Map<string, Promise<unknown>>();
-  private readonly converted = new Map<string, Article>();
+  private readonly memo: Pick<ContentVersion, 'answer' | 'articles'>;
   /** The document each converted article came from, by slug (its references: category and authors). */
   readonly documents = new Map<string, SanityArticle>();
   private glossary: Promise<GlossaryEntry[]> | undefined;
@@ -94,15 +98,15 @@ export class SanityRequest {
     private readonly run: RunQuery,
     readonly now: Date,
     private readonly images: ImageSettings,
-  ) {}
+    version?: ContentVersion,
+  ) {
+    this.memo = version ?? new ContentVersion(now.getTime(), now.getTime() + 1, 1_000_000);
+  }
 
-  /** A query with `$now` (the request's clock) and `params`; the same query and params within a request run once. */
+  /** A query with `$now` (the request's clock) and `params`; the same query and params run once. */
   query<T>(what: string, query: string, params: Record<string, unknown> = {}): Promise<T> {
-    const all = { ...params, now: this.now.toISOString() };
-    const key = `${query}\0${JSON.stringify(all)}`;
-    let result = this.memo.get(key);
-    if (!result) this.memo.set(key, (result = this.run(what, query, all)));
-    return result as Promise<T>;
+    const key = `${query}\0${JSON.stringify(params)}`;
+    return this.memo.answer(key, () => this.run(what, query, { ...params, now: this.now.toISOString() }) as Promise<T>);
   }
 
   /** Documents as Articles (to-article.ts and the site glossary, as the static build's loader maps them). */
@@ -111,7 +115,7 @@ export class SanityRequest {
     const glossary = await this.glossary;
     return docs.flatMap((doc) => {
       if (!doc) return [];
-      let article = this.converted.get(doc._id);
+      let article = this.memo.articles.get(doc._id);
       if (!article) {
         try {
           article = withSiteGlossary(toArticle(doc, this.images), glossary);
@@ -119,9 +123,9 @@ export class SanityRequest {
           // A document the static build would refuse: this page cannot be shown until it is fixed.
           throw new SourceUnavailableError((error as Error).message, { cause: error });
         }
-        this.converted.set(doc._id, article);
-        this.documents.set(article.slug, doc);
+        this.memo.articles.set(doc._id, article);
       }
+      this.documents.set(article.slug, doc);
       return [article];
     });
   }
@@ -161,21 +165,13 @@ function contextOf(request: SanityRequest, articles: readonly Article[], ownShar
   const bySlug = new Map<string, Article>();
   for (const a of articles) if (!bySlug.has(a.slug)) bySlug.set(a.slug, a);
   const build = sliceContext([...bySlug.values()], request.now);
-  // The slice's newest are not the site's: the choice comes from the article's rank among all (NEWER_COUNT_QUERY).
+  // The slice's newest are not the site's: the choice comes from the site's order (ownShareImages).
   return ownShareImages ? Object.freeze({ ...build, shareImages: ownShareImages }) : build;
 }
 
 /** The forms a tag key may be written in (each locale's script): a tag is stored as written, keyed in zh-Hans. */
 export function tagForms(key: string, written: readonly string[] = []): string[] {
   return [...new Set([key, ...localeOrder.map((l) => tagName(key, l)), ...written])];
-}
-
-async function rankOwnsShareImage(request: SanityRequest, article: Article): Promise<ReadonlySet<string>> {
-  const newer = await request.query<number>('ranking the article in Sanity', NEWER_COUNT_QUERY, {
-    at: article.publishedAt.toISOString(),
-    slug: article.slug,
-  });
-  return new Set(newer < site.shareImagesNewest ? [article.slug] : []);
 }
 
 async function publishedArticle(request: SanityRequest, slug: string | undefined): Promise<Article | undefined> {
@@ -223,7 +219,7 @@ const articlePage: SanityPage<ArticleProps> = async (request, params) => {
   if (!locale || !localeOrder.includes(locale)) return undefined;
   const article = await publishedArticle(request, params.slug);
   if (!article) return undefined;
-  const [others, sections, own] = await Promise.all([articleSlice(request, article), request.sections(), rankOwnsShareImage(request, article)]);
+  const [others, sections, own] = await Promise.all([articleSlice(request, article), request.sections(), ownShareImages(request, [article])]);
   const build = contextOf(request, [article, ...others, ...sections], own);
   const props = articleRoute.find!(build, params);
   return props && { build, props };
@@ -234,7 +230,7 @@ const sharePage: SanityPage<{ article: Article; locale: Locale }> = async (reque
   if (!locale || !localeOrder.includes(locale)) return undefined;
   const article = await publishedArticle(request, params.slug);
   if (!article) return undefined;
-  const own = await rankOwnsShareImage(request, article);
+  const own = await ownShareImages(request, [article]);
   if (!own.has(article.slug)) return undefined;
   return { build: contextOf(request, [article], own), props: { article, locale } };
 };
@@ -399,8 +395,11 @@ export function sanityPageOf<P>(paths: RoutePaths<P>): SanityPage<P> | undefined
 
 let client: SanityClient | undefined;
 
-/** A request's reader over the real client: the request-time retry policy and timeout. */
-export function sanityRequest(options: SanityOptions, now: Date): SanityRequest {
+/**
+ * A request's reader over the real client: the request-time retry policy and timeout, and the answers of the
+ * content version that covers `now` (src/server/query-cache.ts).
+ */
+export async function sanityRequest(options: SanityOptions, now: Date): Promise<SanityRequest> {
   client ??= createSanityClient({ ...options, timeoutMs: Math.min(options.timeoutMs, REQUEST_RETRY.timeoutMs) });
   const reader = client;
   const retry = {
@@ -409,8 +408,12 @@ export function sanityRequest(options: SanityOptions, now: Date): SanityRequest 
     maxDelayMs: REQUEST_RETRY.maxDelayMs,
     log: (line: string) => console.warn(`[tongbao] ${line}`),
   };
+  const run: RunQuery = (what, query, params) => fetchQuery(reader, what, query, retry, params);
+  const version = await publishedQueries.version(now, () =>
+    run('reading the next scheduled article from Sanity', NEXT_SCHEDULED_QUERY, { now: now.toISOString() }) as Promise<string | null>,
+  );
   const images = { projectId: options.projectId, dataset: options.dataset, baseUrl: options.apiHost ?? 'https://cdn.sanity.io' };
-  return new SanityRequest((what, query, params) => fetchQuery(reader, what, query, retry, params), now, images);
+  return new SanityRequest(run, now, images, version);
 }
 
 /** The answer of a route Sanity does not serve per request yet: 501, a short readable page, never cached. */
@@ -442,7 +445,7 @@ export async function fromSanity<P>(
     const locale = params.locale === undefined || localeOrder.includes(localeFromSegment(params.locale)!);
     return locale && pageNumber(params.page) !== undefined ? notServedResponse(path) : { build: undefined, props: undefined, changesIn: undefined };
   }
-  const request = sanityRequest(options, now);
+  const request = await sanityRequest(options, now);
   const [found, changesIn] = await Promise.all([page(request, params), request.changesIn()]);
   return { build: found?.build, props: found?.props, changesIn };
 }
