@@ -83,6 +83,8 @@ export class IndexedDocs extends Map<string, Doc> {
   private readonly byPath = new Map<string, Set<string>>();
   /** Each perspective's documents in a recognised order (see `ordered`), until the next change. */
   private readonly sorted = new Map<string, Doc[] | null>();
+  /** The first order key's values of each ordered view (ms; +Infinity for none), for the range search of window(). */
+  private readonly firstKeys = new Map<string, Float64Array>();
   /** Documents handed to groq-js by ordered windows, and documents a native predicate was checked on (for tests). */
   readonly stats = { windowDocs: 0, checked: 0 };
   /** Insertion order of each id (a Map iterates in insertion order: this is the same order, as numbers). */
@@ -138,6 +140,7 @@ export class IndexedDocs extends Map<string, Doc> {
     this.views.clear();
     this.viewMaps.clear();
     this.sorted.clear();
+    this.firstKeys.clear();
   }
 
   /** Raw ids that satisfy one constraint (for `_id` in a drafts view, the draft ids as well). Read only. */
@@ -238,11 +241,14 @@ export class IndexedDocs extends Map<string, Doc> {
     const test = predicateOf(filter);
     const all = test && this.ordered(perspective, keys);
     if (!test || !all) return undefined;
+    // Only the stretch of the view where the first key can satisfy the filter (`publishedAt` after or before $at…).
+    const { start, stop } = this.stretch(filter, keys, perspective, all);
     const out: Doc[] = [];
     try {
-      for (const doc of all) {
+      for (let i = start; i < stop; i++) {
         if (out.length >= limit) break;
         this.stats.checked++;
+        const doc = all[i]!;
         if (test(doc)) out.push(doc);
       }
     } catch (error) {
@@ -251,6 +257,41 @@ export class IndexedDocs extends Map<string, Doc> {
     }
     this.stats.windowDocs += out.length;
     return out;
+  }
+
+  /**
+   * The indexes [start, stop) of the ordered view `all` outside of which no document can satisfy `filter`: from the
+   * range its first order key must be in (rangeOf; a `dateTime(path)` key only), by binary search over the view's
+   * values of that key, which are sorted (a document without a date sorts as +Infinity: last ascending, first
+   * descending; no range holds it).
+   */
+  private stretch(filter: ExprNode, keys: readonly OrderKey[], perspective: Perspective, all: readonly Doc[]): { start: number; stop: number } {
+    const first = keys[0]!;
+    const range = first.dateTime ? rangeOf(filter, first.path) : undefined;
+    if (!range) return { start: 0, stop: all.length };
+    const signature = `${perspective} ${JSON.stringify(keys)}`;
+    let values = this.firstKeys.get(signature);
+    if (!values) {
+      values = Float64Array.from(all, (doc) => dateTimeOf(valueAt(doc, first.path)) ?? Number.POSITIVE_INFINITY);
+      this.firstKeys.set(signature, values);
+    }
+    const v = values;
+    // The first index from which `after` holds (it holds from some index on: the values are sorted).
+    const firstWhere = (after: (x: number) => boolean) => {
+      let [lo, hi] = [0, v.length];
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (after(v[mid]!)) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
+    const { lo, loOpen, hi, hiOpen } = range;
+    return first.desc
+      ? // Newest first: from the first at or below hi, to the first below lo.
+        { start: firstWhere((x) => (hiOpen ? x < hi : x <= hi)), stop: firstWhere((x) => (loOpen ? x <= lo : x < lo)) }
+      : // Oldest first: from the first at or above lo, to the first above hi.
+        { start: firstWhere((x) => (loOpen ? x > lo : x >= lo)), stop: firstWhere((x) => (hiOpen ? x >= hi : x > hi)) };
   }
 
   /** `count(*[filter])` without groq-js, when the filter is modelled: over the candidates, or the view. */
@@ -587,6 +628,66 @@ export function predicateOf(expr: ExprNode): Predicate | undefined {
     if (a.kind === 'boolean') return test(Number(a.v) - Number(b.v));
     return test(a.v < b.v ? -1 : a.v > b.v ? 1 : 0);
   };
+}
+
+/** Where a `dateTime(path)` must be for a filter to be true (ms; bounds open or closed), or undefined: anywhere. */
+interface Range {
+  lo: number;
+  loOpen: boolean;
+  hi: number;
+  hiOpen: boolean;
+}
+const ANYWHERE: Range = { lo: Number.NEGATIVE_INFINITY, loOpen: false, hi: Number.POSITIVE_INFINITY, hiOpen: false };
+
+/** `dateTime(<path>)` of exactly this path. */
+const isDateTimeOf = (node: ExprNode, path: readonly string[]): boolean => {
+  if (node.type === 'Group') return isDateTimeOf(node.base, path);
+  if (node.type !== 'FuncCall' || node.namespace !== 'global' || node.name !== 'dateTime' || node.args.length !== 1) return false;
+  const p = pathOf(node.args[0]!);
+  return p !== undefined && p.length === path.length && p.every((name, i) => name === path[i]);
+};
+/** `dateTime(<constant>)` as ms, if it is one groq-js reads. */
+const dateTimeConstant = (node: ExprNode): number | undefined => {
+  if (node.type === 'Group') return dateTimeConstant(node.base);
+  if (node.type !== 'FuncCall' || node.namespace !== 'global' || node.name !== 'dateTime' || node.args.length !== 1) return undefined;
+  const c = constantOf(node.args[0]!);
+  const ms = c && dateTimeOf(c.value);
+  return typeof ms === 'number' && Number.isFinite(ms) ? ms : undefined;
+};
+
+/**
+ * Pure: a range `dateTime(path)` must be in whenever `expr` is true, from its comparisons of `dateTime(path)` with
+ * a `dateTime(constant)`: `&&` intersects, `||` takes the span of both sides; anything else says nothing (undefined).
+ * Necessary, not sufficient: window() still tests every document in the range.
+ */
+export function rangeOf(expr: ExprNode, path: readonly string[]): Range | undefined {
+  if (expr.type === 'Group') return rangeOf(expr.base, path);
+  if (expr.type === 'And' || expr.type === 'Or') {
+    const l = rangeOf(expr.left, path);
+    const r = rangeOf(expr.right, path);
+    if (expr.type === 'Or') {
+      if (!l || !r) return undefined;
+      const lo = l.lo < r.lo || (l.lo === r.lo && !l.loOpen) ? l : r;
+      const hi = l.hi > r.hi || (l.hi === r.hi && !l.hiOpen) ? l : r;
+      return { lo: lo.lo, loOpen: lo.loOpen, hi: hi.hi, hiOpen: hi.hiOpen };
+    }
+    if (!l || !r) return l ?? r;
+    const lo = l.lo > r.lo || (l.lo === r.lo && l.loOpen) ? l : r;
+    const hi = l.hi < r.hi || (l.hi === r.hi && l.hiOpen) ? l : r;
+    return { lo: lo.lo, loOpen: lo.loOpen, hi: hi.hi, hiOpen: hi.hiOpen };
+  }
+  if (expr.type !== 'OpCall' || !['==', '<', '<=', '>', '>='].includes(expr.op)) return undefined;
+  // `dateTime(path) op c`, or `c op dateTime(path)` read the other way round.
+  const flip: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '==': '==' };
+  const [op, c] = isDateTimeOf(expr.left, path)
+    ? [expr.op, dateTimeConstant(expr.right)]
+    : isDateTimeOf(expr.right, path)
+      ? [flip[expr.op]!, dateTimeConstant(expr.left)]
+      : [expr.op, undefined];
+  if (c === undefined) return undefined;
+  if (op === '==') return { lo: c, loOpen: false, hi: c, hiOpen: false };
+  if (op === '>' || op === '>=') return { ...ANYWHERE, lo: c, loOpen: op === '>' };
+  return { ...ANYWHERE, hi: c, hiOpen: op === '<' };
 }
 
 /** One key of `order(…)`: `path` or `dateTime(path)`, with its direction. */

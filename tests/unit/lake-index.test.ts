@@ -90,12 +90,21 @@ function serverQueries(nows: string[]): { query: string; params: Record<string, 
     for (const i of [0, 3, 4, 5, 100, 150, 151, 152, 299, 499]) {
       const at = tiedDate(i);
       const slug = generatedSlug(i);
-      for (const q of [Q.NEWER_ARTICLE_QUERY, Q.OLDER_ARTICLE_QUERY, Q.NEWER_COUNT_QUERY, Q.ARTICLE_BY_SLUG_QUERY])
+      for (const q of [Q.NEWER_ARTICLE_QUERY, Q.OLDER_ARTICLE_QUERY, Q.NEWER_COUNT_QUERY, Q.ARTICLE_BY_SLUG_QUERY, ...RANGES])
         out.push({ query: q, params: { now, at, slug }, narrowed: true });
     }
   }
   return out;
 }
+
+/** Windows whose order's first key the filter bounds (the lake walks only that stretch): each shape rangeOf reads. */
+const RANGES = [
+  // The constant on the left; an == ; an || of two ranges with a gap; >= and < on both sides of $at.
+  '*[_type == "article" && dateTime($at) < dateTime(publishedAt)] | order(dateTime(publishedAt) desc, slug.current asc) [0...5]._id',
+  '*[_type == "article" && dateTime(publishedAt) == dateTime($at)] | order(dateTime(publishedAt) asc, _id desc) [0...5]._id',
+  '*[_type == "article" && (dateTime(publishedAt) <= dateTime("2023-01-02T00:00:00Z") || dateTime(publishedAt) > dateTime($at))] | order(dateTime(publishedAt) asc) [0...8]._id',
+  '*[_type == "article" && dateTime(publishedAt) >= dateTime($at) && dateTime(publishedAt) < dateTime($now)] | order(dateTime(publishedAt) desc) [0...8]._id',
+];
 
 const START = Date.UTC(2023, 0, 1);
 /** Generated articles' publishedAt with ties: every group of three shares one hour. */
@@ -230,6 +239,15 @@ describe("the server's ordered windows and counts give what groq-js gives over t
     expect((result as unknown[]).length).toBe(12);
     expect(docs.stats.windowDocs).toBe(24); // handed to groq-js: the first 24 matches, not the category's ~830
     expect(docs.stats.checked).toBeLessThan(1000 + 24 * 12); // the scheduled ones and ~6 per match, checked in JS
+
+    // A neighbour: from the article's date on, not from the newest (or the oldest) article.
+    for (const q of [Q.OLDER_ARTICLE_QUERY, Q.NEWER_ARTICLE_QUERY]) {
+      docs.stats.checked = 0;
+      const at = new Date(START + 2500 * 3_600_000).toISOString();
+      const found = (await runQuery(docs, q, { now, at, slug: 'gen-002501' }, 'published')).result as { slug: string } | null;
+      expect(found?.slug).toMatch(/^gen-00250[02]$/);
+      expect(docs.stats.checked, q).toBeLessThan(10);
+    }
   }, 60_000);
 });
 
