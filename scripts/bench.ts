@@ -35,6 +35,8 @@ const { values } = parseArgs({
     edits: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '10' },
     'client-workers': { type: 'string', default: '2' },
+    connections: { type: 'string', default: '32' },
+    pipelining: { type: 'string', default: '4' },
     'no-static': { type: 'boolean', default: false },
   },
 });
@@ -62,6 +64,8 @@ if (values.mode === 'server') {
     edits: Number(values.edits),
     seconds: Number(values.seconds),
     clientWorkers: Number(values['client-workers']),
+    connections: Number(values.connections),
+    pipelining: Number(values.pipelining),
     static: !values['no-static'],
     docs: !values['no-readme'],
     keep: values.keep,

@@ -2,6 +2,32 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
+/** CPU time (user + system) of a process and all its descendants, in seconds, read from /proc. */
+export function treeCpuSeconds(rootPid: number): number {
+  const ticks = new Map<number, number>();
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(name);
+      ticks.set(pid, Number(fields[11]) + Number(fields[12])); // utime + stime, in clock ticks (100 a second)
+      children.set(Number(fields[1]), [...(children.get(Number(fields[1])) ?? []), pid]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop() as number;
+    total += ticks.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total / 100;
+}
+
 /** Resident memory of a process and all its descendants, in kB, read from /proc. */
 export function treeRssKb(rootPid: number): number {
   const children = new Map<number, number[]>();

@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- --mode server --articles N [--source sanity|content] [--edits 20] [--seconds 10] [--client-workers 2] [--no-static]`
+ * `npm run bench -- --mode server --articles N [--source sanity|content] [--edits 20] [--seconds 10] [--client-workers 2]
+ *  [--connections 32] [--pipelining 4] [--no-static]`
  *
  * The server mode at an archive size, in one run (issue 15, point 6):
  * - the source: N generated documents in the lake (scripts/lake/generate.ts, with the samples; the lake indexed by
@@ -7,7 +8,9 @@
  * - `TONGBAO_OUTPUT=server npm run build`, then `npm run serve` with Varnish (infra/varnish/tongbao.vcl) in front:
  *   ready time (spawn → the first article answered), resident memory after the measurements;
  * - cold article renders, straight to Node: distinct articles, each asked once (no cache holds them), p50/p95;
- * - cached hits per second through Node (the in-process cache) and through Varnish (autocannon, loopback);
+ * - cached hits per second through Node (the in-process cache) and through Varnish (autocannon, loopback, after a
+ *   3 s warm-up; `--connections` × `--pipelining` requests in flight), with the cores the client and the server
+ *   (or Varnish) used: on 2 cores the client takes most of them, and its share says how far the figure is the client's;
  * - publish-to-live over `--edits` edits: a mutation in the lake (or a file written) → the webhook (or the
  *   watcher) purges → the first response through Varnish with the new text; p50/p95;
  * - beside it, the static build of the same source, cold and again after one edit (unless `--no-static`).
@@ -22,7 +25,7 @@ import autocannon from 'autocannon';
 import { createClient } from '@sanity/client';
 import { freePort, startVarnish } from '../lib/varnish.ts';
 import { generateCorpus } from './corpus.ts';
-import { measure, treeRssKb } from './measure.ts';
+import { measure, treeCpuSeconds, treeRssKb } from './measure.ts';
 import { generatedSlug, generateDocs } from '../lake/generate.ts';
 
 export interface ServerBenchOptions {
@@ -33,6 +36,9 @@ export interface ServerBenchOptions {
   seconds: number;
   /** autocannon's worker threads (the client shares the cores with the server and Varnish). */
   clientWorkers: number;
+  /** autocannon's connections, and requests sent on each before the answers (HTTP/1.1 pipelining; 1: none). */
+  connections: number;
+  pipelining: number;
   static: boolean;
   docs: boolean;
   keep: boolean;
@@ -97,18 +103,39 @@ async function get(url: string): Promise<{ status: number; text: string; ms: num
   return { status: res.status, text, ms: performance.now() - t };
 }
 
-async function cannon(
-  url: string,
-  seconds: number,
-  workers: number,
-): Promise<{ requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number }> {
-  const result = await autocannon({ url, headers: { 'accept-encoding': 'gzip' }, connections: 64, pipelining: 1, duration: seconds, workers });
+interface Cannon {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  /** Cores in use while it ran: the client (this process, autocannon's threads) and what answered (its process tree). */
+  clientCores: number;
+  serverCores: number;
+}
+
+async function cannon(url: string, o: ServerBenchOptions, serverPid: number): Promise<Cannon> {
+  const options = {
+    url,
+    headers: { 'accept-encoding': 'gzip' },
+    connections: o.connections,
+    pipelining: o.pipelining,
+    workers: o.clientWorkers,
+  };
+  // A warm-up: the JIT compiles the hot path, connections open (not counted).
+  await autocannon({ ...options, duration: 3 });
+  const [client, server, t] = [process.cpuUsage(), treeCpuSeconds(serverPid), performance.now()];
+  const result = await autocannon({ ...options, duration: o.seconds });
+  const wall = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(client);
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    clientCores: (used.user + used.system) / 1e6 / wall,
+    serverCores: (treeCpuSeconds(serverPid) - server) / wall,
   };
 }
 
@@ -244,12 +271,14 @@ export async function serverBench(o: ServerBenchOptions): Promise<void> {
     const hot = article(slugs[1]!);
     await get(`${origin}${hot}`);
     await get(`${varnish.url}${hot}`);
-    log(`  autocannon through Node, ${o.seconds} s`);
-    const node = await cannon(`${origin}${hot}`, o.seconds, o.clientWorkers);
-    log(`    ${node.requestsPerSecond.toFixed(0)}/s, p50 ${node.p50} ms, errors ${node.errors}, non-2xx ${node.non2xx}`);
-    log(`  autocannon through Varnish, ${o.seconds} s`);
-    const cache = await cannon(`${varnish.url}${hot}`, o.seconds, o.clientWorkers);
-    log(`    ${cache.requestsPerSecond.toFixed(0)}/s, p50 ${cache.p50} ms, errors ${cache.errors}, non-2xx ${cache.non2xx}`);
+    const load = `${o.seconds} s, ${o.connections} connections × ${o.pipelining} in flight, ${o.clientWorkers} client threads`;
+    const cores = (c: Cannon, what: string) => `cores: client ${c.clientCores.toFixed(2)}, ${what} ${c.serverCores.toFixed(2)}`;
+    log(`  autocannon through Node (${load})`);
+    const node = await cannon(`${origin}${hot}`, o, server.process.pid!);
+    log(`    ${node.requestsPerSecond.toFixed(0)}/s, p50 ${node.p50} ms, errors ${node.errors}, non-2xx ${node.non2xx}; ${cores(node, 'server')}`);
+    log(`  autocannon through Varnish (${load})`);
+    const cache = await cannon(`${varnish.url}${hot}`, o, varnish.process.pid!);
+    log(`    ${cache.requestsPerSecond.toFixed(0)}/s, p50 ${cache.p50} ms, errors ${cache.errors}, non-2xx ${cache.non2xx}; ${cores(cache, 'Varnish')}`);
 
     // Publish-to-live: each edit on another article whose page Varnish holds.
     const live: number[] = [];
@@ -308,6 +337,7 @@ export async function serverBench(o: ServerBenchOptions): Promise<void> {
       coldRender: { count: coldCount, p50: pct(cold, 50), p95: pct(cold, 95) },
       node,
       varnish: cache,
+      load: { connections: o.connections, pipelining: o.pipelining, clientWorkers: o.clientWorkers },
       publishToLive: { edits: o.edits, p50: pct(live, 50), p95: pct(live, 95), max: Math.max(...live) },
       static: staticBuild,
     };
@@ -331,8 +361,9 @@ type ServerResult = {
   readySeconds: number;
   residentMB: number;
   coldRender: { p50: number; p95: number };
-  node: { requestsPerSecond: number };
-  varnish: { requestsPerSecond: number };
+  node: { requestsPerSecond: number; clientCores?: number; serverCores?: number };
+  varnish: { requestsPerSecond: number; clientCores?: number; serverCores?: number };
+  load?: { connections: number; pipelining: number; clientWorkers: number };
   publishToLive: { p50: number; p95: number };
   static?: { coldSeconds: number; rebuildSeconds: number } | undefined;
 };
@@ -346,6 +377,9 @@ async function updateDocs(root: string): Promise<void> {
   }
   results.sort((a, b) => a.source.localeCompare(b.source) || a.articles - b.articles);
   const n = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+  // The cores the client and what answered used (runs before they were measured: none).
+  const split = (c: ServerResult['node']) =>
+    c.clientCores === undefined || c.serverCores === undefined ? '' : ` (${c.clientCores.toFixed(1)} + ${c.serverCores.toFixed(1)} cores)`;
   const rows = results.map((r) =>
     [
       r.date.slice(0, 10),
@@ -354,8 +388,9 @@ async function updateDocs(root: string): Promise<void> {
       `${n(r.readySeconds, 1)} s`,
       `${n(r.residentMB)} MB`,
       `${n(r.coldRender.p50, 1)} / ${n(r.coldRender.p95, 1)} ms`,
-      `${n(r.node.requestsPerSecond)}/s`,
-      `${n(r.varnish.requestsPerSecond)}/s`,
+      `${n(r.node.requestsPerSecond)}/s${split(r.node)}`,
+      `${n(r.varnish.requestsPerSecond)}/s${split(r.varnish)}`,
+      r.load ? `${r.load.connections} × ${r.load.pipelining}` : '64 × 1',
       `${n(r.publishToLive.p50)} / ${n(r.publishToLive.p95)} ms`,
       r.static ? `${n(r.static.coldSeconds)} s / ${n(r.static.rebuildSeconds, 1)} s` : 'not run',
     ].join(' | '),
@@ -363,8 +398,8 @@ async function updateDocs(root: string): Promise<void> {
   const machines = [...new Set(results.map((r) => r.machine))].join('; ');
   const table =
     `\nMachines: ${machines}.\n\n` +
-    '| date | source | articles | ready | resident | cold render p50 / p95 | cached via Node | cached via Varnish | publish-to-live p50 / p95 | static cold / rebuild after 1 edit |\n' +
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n' +
+    '| date | source | articles | ready | resident | cold render p50 / p95 | cached via Node | cached via Varnish | connections × in flight | publish-to-live p50 / p95 | static cold / rebuild after 1 edit |\n' +
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n' +
     rows.map((r) => `| ${r} |`).join('\n') +
     '\n';
   const path = join(root, 'docs', 'benchmarks.md');
