@@ -41,6 +41,29 @@ export function yearMonth(date: Date, timeZone: string): YearMonth {
   return { year: get('year'), month: get('month') };
 }
 
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** How far `timeZone`'s wall clock is ahead of UTC at an instant, in ms (whole seconds). */
+function offsetAt(ms: number, timeZone: string): number {
+  let f = offsetFormats.get(timeZone);
+  if (!f) {
+    const numeric = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' } as const;
+    offsetFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', ...numeric })));
+  }
+  const part = Object.fromEntries(f.formatToParts(ms).map((p) => [p.type, Number(p.value)]));
+  return Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The first instant of a month in `timeZone` (month 13: January of the next year), where `yearMonth` turns to it: an
+ * archive period is [monthStart(y, m), monthStart(y, m + 1)). The offset is read at the guess and read again there,
+ * which settles it for any zone whose midnight exists on the 1st.
+ */
+export function monthStart(year: number, month: number, timeZone: string): Date {
+  const wall = Date.UTC(year, month - 1, 1);
+  return new Date(wall - offsetAt(wall - offsetAt(wall, timeZone), timeZone));
+}
+
 /** The key of a month in `byMonth`: `2026-11`. */
 export const monthKey = ({ year, month }: YearMonth) => `${year}-${String(month).padStart(2, '0')}`;
 

@@ -21,6 +21,9 @@ type Paged<P> = P & { page: ListPage<Article> };
  * function is the route's key to its per-request queries (src/server/sanity-request.ts sanityPageOf).
  */
 
+/** How many of the newest articles `/` lists (src/pages/index.astro). */
+export const ROOT_HEADLINES = 10;
+
 /** `/`: one page. */
 export const rootPage: RoutePaths<Record<string, never>> = () => [{ params: {}, props: {} }];
 
