@@ -505,8 +505,8 @@ const searchBundlePage: SanityPage<SearchBundle> = async (request, params) => {
   let files = versionedShardFiles(file.locale, file.shard, version);
   if (!files) {
     const docs = await request.query<SanityArticle[]>(`reading search shard ${file.shard} from Sanity`, LATEST_ARTICLES_QUERY, window);
-    const build = contextOf(request, await request.articles(docs));
-    files = indexVersionedShard(build, file.locale, file.shard, version, build.published.toReversed());
+    // Oldest first, as searchShards cuts them (the published order of the context).
+    files = indexVersionedShard(file.locale, file.shard, version, contextOf(request, await request.articles(docs)).published.toReversed());
   }
   return { build: contextOf(request, []), props: { ...file, files } };
 };

@@ -9,16 +9,13 @@
  * `data-pagefind-body` body, at the page's URL. Indexing is one shard at a time (one Pagefind process).
  *
  * The index of a shard is kept per content version: with content/ per build context (a new version makes a new
- * context); with Sanity, where every request makes a context of its own, by the shard's version key
- * (`versionedShardFiles`, src/server/sanity-request.ts).
+ * context; src/server/routes/pagefind.ts); with Sanity, where every request makes a context of its own, by the
+ * shard's version key (`versionedShardFiles`, src/server/sanity-request.ts). This module reads no source itself.
  */
 import * as pagefind from 'pagefind';
 import { localeOrder, locales } from '../config/site.ts';
-import type { BuildContext } from '../lib/build-context.ts';
-import type { RouteParams, RoutePaths } from '../lib/route-paths.ts';
-import { contextBodiesReady } from '../lib/collection.ts';
+import type { RoutePaths } from '../lib/route-paths.ts';
 import { localize } from '../lib/localize.ts';
-import { searchShards } from '../lib/search-shards.ts';
 import { paths } from '../lib/urls.ts';
 import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
@@ -51,11 +48,9 @@ export function searchablePage(article: Article, locale: Locale): string {
   );
 }
 
-const indexed = new WeakMap<BuildContext, Map<string, Promise<ReadonlyMap<string, Uint8Array>>>>();
 let queue: Promise<unknown> = Promise.resolve();
 
-async function indexShard(build: BuildContext, locale: Locale, articles: readonly Article[]): Promise<ReadonlyMap<string, Uint8Array>> {
-  await contextBodiesReady(build);
+async function indexShard(locale: Locale, articles: readonly Article[]): Promise<ReadonlyMap<string, Uint8Array>> {
   const { index, errors } = await pagefind.createIndex({ rootSelector: 'html' });
   if (!index) throw new Error(`[tongbao] search index: Pagefind failed to start: ${errors.join('; ')}`);
   try {
@@ -71,21 +66,13 @@ async function indexShard(build: BuildContext, locale: Locale, articles: readonl
   }
 }
 
-/** The files of one shard's bundle in this context, or undefined when the shard does not exist. */
-function shardFiles(build: BuildContext, locale: Locale, shard: number): Promise<ReadonlyMap<string, Uint8Array>> | undefined {
-  const articles = searchShards(build.published, build.options.searchShardSize).find((s) => s.number === shard)?.articles;
-  if (!articles) return undefined;
-  let shards = indexed.get(build);
-  if (!shards) indexed.set(build, (shards = new Map()));
-  const key = `${locale}/${shard}`;
-  let files = shards.get(key);
-  if (!files) {
-    files = queue.then(() => indexShard(build, locale, articles));
-    queue = files.catch(() => undefined);
-    // A failure is not kept: the next request indexes again.
-    files.catch(() => shards.delete(key));
-    shards.set(key, files);
-  }
+/** A shard's bundle files from its articles (oldest first), one shard at a time (one Pagefind process); `ready` first. */
+export function queueShardIndex(locale: Locale, articles: readonly Article[], ready?: () => Promise<void>): Promise<ReadonlyMap<string, Uint8Array>> {
+  const files = queue.then(async () => {
+    await ready?.();
+    return indexShard(locale, articles);
+  });
+  queue = files.catch(() => undefined);
   return files;
 }
 
@@ -94,15 +81,8 @@ export interface SearchBundle extends SearchFile {
   files: Promise<ReadonlyMap<string, Uint8Array>>;
 }
 
-/** The Pagefind route's pages: none listed (the whole path names a file); `findSearchBundle` or a source's own lookup finds one. */
+/** The Pagefind route's pages: none listed (the whole path names a file); the route's `find` (content/) or a source's lookup finds one. */
 export const searchBundlePages: RoutePaths<SearchBundle> = () => [];
-
-/** The bundle file a path names in this context (content/), or undefined when its locale or shard does not exist. */
-export function findSearchBundle(build: BuildContext, params: RouteParams): SearchBundle | undefined {
-  const file = searchFile(params.file);
-  const files = file && shardFiles(build, file.locale, file.shard);
-  return files && { ...file, files };
-}
 
 /**
  * Shards indexed from Sanity, by `<locale>/<shard>`: the version key they were indexed for and their files. A key says
@@ -120,15 +100,13 @@ export function versionedShardFiles(locale: Locale, shard: number, version: stri
 
 /** Indexes a shard read from Sanity (its articles oldest first, as `searchShards` cuts them) under its version key. */
 export function indexVersionedShard(
-  build: BuildContext,
   locale: Locale,
   shard: number,
   version: string,
   articles: readonly Article[],
 ): Promise<ReadonlyMap<string, Uint8Array>> {
   const key = `${locale}/${shard}`;
-  const files = queue.then(() => indexShard(build, locale, articles));
-  queue = files.catch(() => undefined);
+  const files = queueShardIndex(locale, articles);
   const entry = { version, files };
   versioned.set(key, entry);
   // A failure is not kept: the next request indexes again.
