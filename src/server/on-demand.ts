@@ -156,7 +156,14 @@ export function endpoint<P>(
   handler: (props: P, build: BuildContext, context: APIContext) => Promise<Response> | Response,
 ): APIRoute {
   return async (context) => {
-    if (context.isPrerendered) return handler(context.props as P, await buildContext(), context);
+    if (context.isPrerendered) {
+      const build = await buildContext();
+      // A route of one page has no getStaticPaths (the sitemaps), so Astro hands it no props: its page's own.
+      const props = Object.keys(context.props).length
+        ? context.props
+        : route.paths(build).find((p) => paramsKey(p.params) === paramsKey(context.params))?.props;
+      return handler(props as P, build, context);
+    }
     const rendered = await renderOnDemand(route, route.params?.(context.url) ?? context.params, context.url.pathname);
     // A page's empty 404 is answered with the site's 404 page; an endpoint's only with this header (Astro's own, as
     // its router sends for a path no route matches): without it a feed of an unknown category would be an empty 404.

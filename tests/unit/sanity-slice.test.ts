@@ -106,7 +106,7 @@ function expectBounded(asked: readonly string[]) {
     expect(query).not.toBe(ARTICLE_COUNT_QUERY);
     if (!query.includes('_type == "article"')) continue;
     const bounded =
-      /^count\(|\[0\] |\[\$from\.\.\.\$to\]|\[0\.\.\.\$limit\]|\[\$rank\]|count\(corrections\) > 0/.test(query) || !query.includes('body');
+      /^count\(|\[0\]|\[\$from\.\.\.\$to\]|\[0\.\.\.\$limit\]|\[\$rank\]|count\(corrections\) > 0/.test(query) || !query.includes('body');
     expect(bounded, query).toBe(true);
   }
 }
