@@ -557,7 +557,7 @@ const newsSitemapPage: SanityPage<{ articles: readonly Article[] }> = async (req
 };
 
 /**
- * The routes Sanity serves per request, by the pages they describe (src/lib/routes.ts); the rest answer 501. Made at
+ * The routes Sanity serves per request, by the pages they describe (src/lib/routes.ts): every route on demand. Made at
  * the first request, not when this module is evaluated: the bundler may evaluate it before the routes' modules.
  */
 let sanityPages: Map<RoutePaths<never>, SanityPage<unknown>> | undefined;
