@@ -505,8 +505,9 @@ const searchBundlePage: SanityPage<SearchBundle> = async (request, params) => {
   let files = versionedShardFiles(file.locale, file.shard, version);
   if (!files) {
     const docs = await request.query<SanityArticle[]>(`reading search shard ${file.shard} from Sanity`, LATEST_ARTICLES_QUERY, window);
-    // Oldest first, as searchShards cuts them (the published order of the context).
-    files = indexVersionedShard(file.locale, file.shard, version, contextOf(request, await request.articles(docs)).published.toReversed());
+    const articles = contextOf(request, await request.articles(docs)).published;
+    // Another request may have begun indexing this version meanwhile: one index per version. Oldest first, as searchShards cuts them.
+    files = versionedShardFiles(file.locale, file.shard, version) ?? indexVersionedShard(file.locale, file.shard, version, articles.toReversed());
   }
   return { build: contextOf(request, []), props: { ...file, files } };
 };
