@@ -57,7 +57,7 @@ import {
 import { searchBundles, shardWindow } from '../lib/search-shards.ts';
 import { NEWS_LIMIT, NEWS_WINDOW_MS, type SitemapArticle } from '../lib/sitemaps.ts';
 import { articleTagKeys, tagKey, tagName } from '../lib/tags.ts';
-import { localeFromSegment, tagSegment, type FeedScope } from '../lib/urls.ts';
+import { localeFromSegment, periodSegment, tagSegment, type FeedScope } from '../lib/urls.ts';
 import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
 import { createSanityClient, fetchQuery } from '../sources/sanity/client.ts';
@@ -410,7 +410,8 @@ function archivePeriod(segment: string | undefined): { year: number; month?: num
   if (!match) return undefined;
   const year = Number(match[1]);
   const month = match[2] === undefined ? undefined : Number(match[2]);
-  if (month !== undefined && (month < 1 || month > 12)) return undefined;
+  // The form the archive's URLs have, nothing else (no `0999`, no month 13).
+  if ((month !== undefined && (month < 1 || month > 12)) || periodSegment(year, month) !== segment) return undefined;
   const zone = site.timeZone;
   const start = monthStart(year, month ?? 1, zone);
   const end = month === undefined ? monthStart(year + 1, 1, zone) : monthStart(year, month + 1, zone);

@@ -42,6 +42,7 @@ import { articleRoute, type ArticleProps } from '../../src/server/article-reques
 import { indexVersionedShard, searchBundlePages } from '../../src/server/search-index.ts';
 import { sanityPageOf, SanityRequest, type SanityPage } from '../../src/server/sanity-request.ts';
 import { ARTICLE_COUNT_QUERY, ARTICLES_QUERY } from '../../src/sources/sanity/queries.ts';
+import { SourceUnavailableError } from '../../src/sources/sanity/retry.ts';
 import type { SanityArticle } from '../../src/sources/sanity/to-article.ts';
 import { converter } from '../../src/zh/convert.ts';
 import { DATASET } from '../support/lake.ts';
@@ -278,7 +279,7 @@ describe('the archives from a date range and a count equal paginate over the who
 
   it('answers no page for a period without articles, a malformed period, a page past the last or page "1"', async () => {
     const page = sanityPageOf(archivePages)!;
-    for (const period of ['2019', '2019-05', '2023-13', '2023-00', '23', '2023-1', '2023-01-01', 'x'])
+    for (const period of ['2019', '2019-05', '2023-13', '2023-00', '23', '2023-1', '2023-01-01', '0099', '1999', 'x'])
       expect(await page(request(), { locale: 'zh-hans', period }), period).toBeUndefined();
     const last = archivePages(full).find((p) => p.params.period === '2023-01' && p.props.page.currentPage === p.props.page.lastPage)!;
     expect(await page(request(), { ...last.params, page: String(last.props.page.lastPage + 1) })).toBeUndefined();
@@ -381,6 +382,22 @@ describe('the sitemaps from a slim projection or their window equal the static f
       const found = (await sanityPageOf(sitemapPages[name])!(request(), {}))!;
       expect(await write(found.props.articles), name).toBe(await write(full.published));
       expectBounded(queries);
+    }
+  });
+
+  it('refuses (SourceUnavailableError: the page answers 503) a row the static build would refuse: a dangling author, no category', async () => {
+    const id = `article.${full.published[5]!.slug}`;
+    const doc = docs.get(id)!;
+    for (const broken of [
+      { ...doc, authors: [{ _type: 'reference', _ref: 'author.nobody', _key: 'x' }] },
+      { ...doc, category: undefined },
+    ]) {
+      docs.set(id, broken);
+      try {
+        await expect(sanityPageOf(sitemapPages.articles)!(request(), {})).rejects.toBeInstanceOf(SourceUnavailableError);
+      } finally {
+        docs.set(id, doc);
+      }
     }
   });
 
