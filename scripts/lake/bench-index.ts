@@ -63,6 +63,17 @@ async function measure(index: boolean) {
   const now = new Date(Date.UTC(2023, 0, 1) + Math.floor(articles * 0.75) * 3_600_000).toISOString();
   const at = new Date(Date.UTC(2023, 0, 1) + Math.floor(articles * 0.5) * 3_600_000).toISOString();
   const page = { now, from: 12, to: 24 };
+  // The archive periods of `at` (the site's zone is UTC+8: periods start 16:00 UTC the day before).
+  const atYear = new Date(at).getUTCFullYear();
+  const atMonth = new Date(at).getUTCMonth();
+  const month = {
+    start: new Date(Date.UTC(atYear, atMonth, 1) - 8 * 3_600_000).toISOString(),
+    end: new Date(Date.UTC(atYear, atMonth + 1, 1) - 8 * 3_600_000).toISOString(),
+  };
+  const year = {
+    start: new Date(Date.UTC(atYear, 0, 1) - 8 * 3_600_000).toISOString(),
+    end: new Date(Date.UTC(atYear + 1, 0, 1) - 8 * 3_600_000).toISOString(),
+  };
   const server: Record<string, { p50: number; p95: number }> = {};
   const serverRuns = index ? runs : Math.min(runs, 3);
   for (const [name, query, params] of [
@@ -78,6 +89,13 @@ async function measure(index: boolean) {
     ['category count', Q.CATEGORY_COUNT_QUERY, { now, ref: 'category.finance' }],
     ['next scheduled', Q.NEXT_SCHEDULED_QUERY, { now }],
     ['category ids (then a window each)', Q.CATEGORY_IDS_QUERY, {}],
+    ['archive month window', Q.ARCHIVE_ARTICLES_QUERY, { ...page, ...month }],
+    ['archive month count', Q.ARCHIVE_COUNT_QUERY, { now, ...month }],
+    ['archive year dates', Q.ARCHIVE_DATES_QUERY, { now, ...year }],
+    ['corrected articles', Q.CORRECTED_ARTICLES_QUERY, { now }],
+    ['news window (48 h)', Q.RECENT_ARTICLES_QUERY, { now, since: new Date(Date.parse(now) - 48 * 3_600_000).toISOString(), limit: 1000 }],
+    ['search shard revisions', Q.SHARD_REVISIONS_QUERY, { now, from: 1000, to: 2000 }],
+    ['sitemap slim rows', Q.SITEMAP_ARTICLES_QUERY, { now }],
   ] as const) {
     server[name] = await time(() => client.fetch(query, params), serverRuns);
   }

@@ -15,7 +15,7 @@ export function formatDate(date: Date, locale: Locale, timeZone: string): string
 }
 
 /** When the article last changed: the latest of publishedAt, updatedAt and its newest correction (JSON-LD dateModified, feeds, sitemaps). */
-export function dateModified(a: Pick<Article, 'publishedAt' | 'updatedAt' | 'corrections'>): Date {
+export function dateModified(a: Pick<Article, 'publishedAt' | 'updatedAt'> & { corrections: readonly { date: Date }[] }): Date {
   let latest = a.updatedAt ?? a.publishedAt;
   for (const c of a.corrections) if (c.date > latest) latest = c.date;
   return latest;

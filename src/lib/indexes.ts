@@ -11,17 +11,23 @@ export interface YearMonth {
   month: number;
 }
 
-export interface Indexes {
+/** What the indexes read of an article: also the sitemaps' slim articles (src/lib/sitemaps.ts), not only Articles. */
+export type IndexedArticle = Pick<Article, 'publishedAt' | 'tags' | 'sourceLocale'> & {
+  category: Pick<Article['category'], 'slug'>;
+  authors: readonly Pick<Article['authors'][number], 'slug'>[];
+};
+
+export interface Indexes<A = Article> {
   /** Newest first. */
-  list: readonly Article[];
-  position: ReadonlyMap<Article, number>;
-  byCategory: ReadonlyMap<string, Article[]>;
-  byAuthor: ReadonlyMap<string, Article[]>;
-  byTag: ReadonlyMap<string, Article[]>;
+  list: readonly A[];
+  position: ReadonlyMap<A, number>;
+  byCategory: ReadonlyMap<string, A[]>;
+  byAuthor: ReadonlyMap<string, A[]>;
+  byTag: ReadonlyMap<string, A[]>;
   /** `2026-11` → articles of that month in the site's time zone. */
-  byMonth: ReadonlyMap<string, Article[]>;
-  byYear: ReadonlyMap<number, Article[]>;
-  tagKeys: ReadonlyMap<Article, string[]>;
+  byMonth: ReadonlyMap<string, A[]>;
+  byYear: ReadonlyMap<number, A[]>;
+  tagKeys: ReadonlyMap<A, string[]>;
 }
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
@@ -35,6 +41,29 @@ export function yearMonth(date: Date, timeZone: string): YearMonth {
   return { year: get('year'), month: get('month') };
 }
 
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** How far `timeZone`'s wall clock is ahead of UTC at an instant, in ms (whole seconds). */
+function offsetAt(ms: number, timeZone: string): number {
+  let f = offsetFormats.get(timeZone);
+  if (!f) {
+    const numeric = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' } as const;
+    offsetFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', ...numeric })));
+  }
+  const part = Object.fromEntries(f.formatToParts(ms).map((p) => [p.type, Number(p.value)]));
+  return Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The first instant of a month in `timeZone` (month 13: January of the next year), where `yearMonth` turns to it: an
+ * archive period is [monthStart(y, m), monthStart(y, m + 1)). The offset is read at the guess and read again there,
+ * which settles it for any zone whose midnight exists on the 1st.
+ */
+export function monthStart(year: number, month: number, timeZone: string): Date {
+  const wall = Date.UTC(year, month - 1, 1);
+  return new Date(wall - offsetAt(wall - offsetAt(wall, timeZone), timeZone));
+}
+
 /** The key of a month in `byMonth`: `2026-11`. */
 export const monthKey = ({ year, month }: YearMonth) => `${year}-${String(month).padStart(2, '0')}`;
 
@@ -46,28 +75,28 @@ export function parseMonthKey(key: string): YearMonth {
 }
 
 /** The months of `ix`, newest first; only those of `year` when given. */
-export function monthsOf(ix: Pick<Indexes, 'byMonth'>, year?: number): YearMonth[] {
+export function monthsOf(ix: Pick<Indexes<unknown>, 'byMonth'>, year?: number): YearMonth[] {
   return [...ix.byMonth.keys()]
     .map(parseMonthKey)
     .filter((ym) => year === undefined || ym.year === year)
     .sort((a, b) => b.year - a.year || b.month - a.month);
 }
 
-function push<K>(map: Map<K, Article[]>, key: K, article: Article) {
+function push<K, A>(map: Map<K, A[]>, key: K, article: A) {
   const list = map.get(key);
   if (list) list.push(article);
   else map.set(key, [article]);
 }
 
 /** `articles` must be newest first (selectPublished); every list in the result is too. */
-export function buildIndexes(articles: readonly Article[], timeZone: string): Indexes {
-  const position = new Map<Article, number>();
-  const byCategory = new Map<string, Article[]>();
-  const byAuthor = new Map<string, Article[]>();
-  const byTag = new Map<string, Article[]>();
-  const byMonth = new Map<string, Article[]>();
-  const byYear = new Map<number, Article[]>();
-  const tagKeys = new Map<Article, string[]>();
+export function buildIndexes<A extends IndexedArticle>(articles: readonly A[], timeZone: string): Indexes<A> {
+  const position = new Map<A, number>();
+  const byCategory = new Map<string, A[]>();
+  const byAuthor = new Map<string, A[]>();
+  const byTag = new Map<string, A[]>();
+  const byMonth = new Map<string, A[]>();
+  const byYear = new Map<number, A[]>();
+  const tagKeys = new Map<A, string[]>();
   articles.forEach((a, i) => {
     position.set(a, i);
     push(byCategory, a.category.slug, a);

@@ -10,15 +10,50 @@ import type { Author, Category } from '../model/taxonomy.ts';
 import { feedScopes } from './feeds/index.ts';
 import { parseMonthKey } from './indexes.ts';
 import { paginate, type ListPage, type RoutePaths } from './route-paths.ts';
+import { searchBundles } from './search-shards.ts';
+import type { SitemapArticle } from './sitemaps.ts';
 import { localeParams, periodSegment, tagSegment, type FeedScope } from './urls.ts';
 
 type Paged<P> = P & { page: ListPage<Article> };
 
-/** A route with one page (`/`, the sitemaps). */
-export const onePage: RoutePaths<Record<string, never>> = () => [{ params: {}, props: {} }];
+/*
+ * Each route has its own RoutePaths, even when two list the same pages: with Sanity as the server's source the
+ * function is the route's key to its per-request queries (src/server/sanity-request.ts sanityPageOf).
+ */
 
-/** A page per published locale (corrections, search). */
-export const localePages: RoutePaths<{ locale: Locale }> = () => localeOrder.map((locale) => ({ params: localeParams(locale), props: { locale } }));
+/** How many of the newest articles `/` lists (src/pages/index.astro). */
+export const ROOT_HEADLINES = 10;
+
+/** `/`: one page. */
+export const rootPage: RoutePaths<Record<string, never>> = () => [{ params: {}, props: {} }];
+
+/** The corrections page of each locale. */
+export const correctionsPages: RoutePaths<{ locale: Locale }> = () =>
+  localeOrder.map((locale) => ({ params: localeParams(locale), props: { locale } }));
+
+/** The search page of each locale, with the Pagefind bundles it loads (newest shard first). */
+export const searchPages: RoutePaths<{ locale: Locale; bundles: string[] }> = ({ published, options }) =>
+  localeOrder.map((locale) => ({
+    params: localeParams(locale),
+    props: { locale, bundles: searchBundles(locale, published.length, options.searchShardSize) },
+  }));
+
+/**
+ * The sitemaps (src/lib/sitemaps.ts): one file each, over the published articles. The props hold the articles so that
+ * a source may hand over only the fields a sitemap reads (Sanity: a slim projection, no bodies; the news sitemap its
+ * recent window of whole articles).
+ */
+const slimSitemap =
+  (): RoutePaths<{ articles: readonly SitemapArticle[] }> =>
+  ({ published }) => [{ params: {}, props: { articles: published } }];
+export const sitemapPages: Record<'index' | 'pages' | 'articles', RoutePaths<{ articles: readonly SitemapArticle[] }>> & {
+  news: RoutePaths<{ articles: readonly Article[] }>;
+} = {
+  index: slimSitemap(),
+  pages: slimSitemap(),
+  articles: slimSitemap(),
+  news: ({ published }) => [{ params: {}, props: { articles: published } }],
+};
 
 /** Home of each locale, paginated. */
 export const homePages: RoutePaths<Paged<{ locale: Locale }>> = ({ published, options }) =>

@@ -26,9 +26,19 @@ export function searchShards<A extends Pick<Article, 'slug'>>(newestFirst: reado
   return shards;
 }
 
-/** The bundles a search page loads, newest shard first (the first is Pagefind's primary index). */
-export function searchBundles(locale: Locale, newestFirst: readonly Pick<Article, 'slug'>[], size: number): string[] {
-  return searchShards(newestFirst, size)
-    .toReversed()
-    .map((shard) => paths.pagefindBundle(locale, shard.number));
+/** How many shards `count` published articles make (the shards of `searchShards`). */
+export const shardCount = (count: number, size: number): number => Math.ceil(count / size);
+
+/**
+ * Which published articles shard `shard` holds, as ranks in the newest-first list ([from, to), 0 the newest): the
+ * window a source that answers by rank reads (Sanity, src/server/sanity-request.ts); undefined past the last shard.
+ */
+export function shardWindow(count: number, size: number, shard: number): { from: number; to: number } | undefined {
+  if (!Number.isInteger(shard) || shard < 0 || shard >= shardCount(count, size)) return undefined;
+  return { from: Math.max(0, count - (shard + 1) * size), to: count - shard * size };
+}
+
+/** The bundles a search page loads for `count` published articles, newest shard first (the first is Pagefind's primary index). */
+export function searchBundles(locale: Locale, count: number, size: number): string[] {
+  return Array.from({ length: shardCount(count, size) }, (_, i) => paths.pagefindBundle(locale, shardCount(count, size) - 1 - i));
 }

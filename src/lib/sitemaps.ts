@@ -10,7 +10,7 @@ import { localeOrder, site } from '../config/site.ts';
 import type { Article } from '../model/article.ts';
 import { dateModified } from './dates.ts';
 import type { Locale } from '../model/locale.ts';
-import { buildIndexes, parseMonthKey, type Indexes } from './indexes.ts';
+import { buildIndexes, parseMonthKey, type IndexedArticle, type Indexes } from './indexes.ts';
 import { localize } from './localize.ts';
 import { inSitemap } from './sitemap-rule.ts';
 import { absoluteUrl, paths } from './urls.ts';
@@ -21,10 +21,17 @@ export const NEWS_LANGUAGE: Record<Locale, string> = { 'zh-Hans': 'zh-cn', 'zh-H
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 export const NEWS_LIMIT = 1000;
 
-/** Articles the sitemaps list (src/lib/sitemap-rule.ts: not the reprints whose canonical is their source). */
-export const listable = (articles: readonly Article[]) => articles.filter(inSitemap);
+/**
+ * What the index, pages and articles sitemaps read of an article: an Article will do, or (Sanity per request,
+ * src/server/sanity-request.ts) a slim projection of every published article without its body.
+ */
+export type SitemapArticle = IndexedArticle &
+  Pick<Article, 'slug' | 'publishedAt' | 'updatedAt' | 'canonical'> & { corrections: readonly { date: Date }[] };
 
-const lastModified = (a: Article) => dateModified(a).toISOString();
+/** Articles the sitemaps list (src/lib/sitemap-rule.ts: not the reprints whose canonical is their source). */
+export const listable = <A extends Pick<Article, 'canonical'>>(articles: readonly A[]) => articles.filter(inSitemap);
+
+const lastModified = (a: SitemapArticle) => dateModified(a).toISOString();
 
 function alternates(pathIn: (locale: Locale) => string, xDefault: string) {
   return [
@@ -44,7 +51,7 @@ async function urlset(items: SitemapItemLoose[], news = false): Promise<string> 
 }
 
 /** Home pages of each locale, the root page, the corrections pages and the listings (categories, authors, tags, archives). */
-export function pagesSitemap(articles: readonly Article[]): Promise<string> {
+export function pagesSitemap(articles: readonly SitemapArticle[]): Promise<string> {
   const newest = articles[0] ? lastModified(articles[0]) : undefined;
   const homeLinks = alternates(paths.home, paths.root());
   return urlset([
@@ -56,7 +63,7 @@ export function pagesSitemap(articles: readonly Article[]): Promise<string> {
 }
 
 /** The corrections page of every locale, dated by its newest correction. */
-function correctionsSitemapItems(articles: readonly Article[]): SitemapItemLoose[] {
+function correctionsSitemapItems(articles: readonly SitemapArticle[]): SitemapItemLoose[] {
   const dates = articles.flatMap((a) => a.corrections.map((c) => c.date.getTime()));
   const lastmod = dates.length ? new Date(Math.max(...dates)).toISOString() : undefined;
   const links = alternates(paths.corrections, paths.corrections(site.defaultLocale));
@@ -64,8 +71,8 @@ function correctionsSitemapItems(articles: readonly Article[]): SitemapItemLoose
 }
 
 /** The first page of every category, author, tag and date archive, in every locale (newest article as lastmod). */
-export function listingSitemapItems(ix: Indexes): SitemapItemLoose[] {
-  const listings: { pathIn: (l: Locale) => string; list: readonly Article[] }[] = [
+export function listingSitemapItems(ix: Indexes<SitemapArticle>): SitemapItemLoose[] {
+  const listings: { pathIn: (l: Locale) => string; list: readonly SitemapArticle[] }[] = [
     ...[...ix.byCategory].map(([slug, list]) => ({ pathIn: (l: Locale) => paths.category(l, slug), list })),
     ...[...ix.byAuthor].map(([slug, list]) => ({ pathIn: (l: Locale) => paths.author(l, slug), list })),
     ...[...ix.byTag].map(([key, list]) => ({ pathIn: (l: Locale) => paths.tag(l, key), list })),
@@ -83,14 +90,14 @@ export function listingSitemapItems(ix: Indexes): SitemapItemLoose[] {
 }
 
 /** Every listable article in every locale, each naming all its alternates and x-default. */
-export function articleSitemapItems(articles: readonly Article[]): SitemapItemLoose[] {
+export function articleSitemapItems(articles: readonly SitemapArticle[]): SitemapItemLoose[] {
   return listable(articles).flatMap((a) => {
     const links = alternates((l) => paths.article(l, a.slug), paths.article(site.defaultLocale, a.slug));
     return localeOrder.map((l) => ({ url: absoluteUrl(paths.article(l, a.slug)), lastmod: lastModified(a), links }));
   });
 }
 
-export const articlesSitemap = (articles: readonly Article[]) => urlset(articleSitemapItems(articles));
+export const articlesSitemap = (articles: readonly SitemapArticle[]) => urlset(articleSitemapItems(articles));
 
 /** Articles published in the 48 hours up to `now` (none from the future), newest first. */
 export function newsArticles(articles: readonly Article[], now: Date): Article[] {
@@ -117,7 +124,7 @@ export function newsSitemapItems(articles: readonly Article[], now: Date): Sitem
 /** The News sitemap; with no recent article it is an empty, valid urlset. */
 export const newsSitemap = (articles: readonly Article[], now: Date) => urlset(newsSitemapItems(articles, now), true);
 
-export async function sitemapIndex(articles: readonly Article[]): Promise<string> {
+export async function sitemapIndex(articles: readonly SitemapArticle[]): Promise<string> {
   const newest = articles[0] ? lastModified(articles[0]) : undefined;
   const parts = [paths.sitemap('pages'), paths.sitemap('articles'), paths.newsSitemap()];
   const stream = new SitemapIndexStream();

@@ -15,7 +15,7 @@ export function tagKey(tag: string, from: Locale): string {
 }
 
 /** The keys of an article's tags, without duplicates, in the order written. */
-export function articleTagKeys(article: Article): string[] {
+export function articleTagKeys(article: Pick<Article, 'tags' | 'sourceLocale'>): string[] {
   return [...new Set(article.tags.map((t) => tagKey(t, article.sourceLocale)))];
 }
 

@@ -101,9 +101,9 @@ function lookup<P>(route: OnDemandRoute<P>, build: BuildContext, params: RoutePa
   return pages.get(paramsKey(params)) as P | undefined;
 }
 
-/** The page of a request on demand, or the Response that answers it instead (404, 503; 501 for what Sanity does not serve yet). */
+/** The page of a request on demand, or the Response that answers it instead (404, 503). */
 export async function renderOnDemand<P>(route: OnDemandRoute<P>, params: RouteParams, path = ''): Promise<Rendered<P> | Response> {
-  let page: { build: BuildContext | undefined; props: P | undefined; changesIn: number | undefined } | Response;
+  let page: { build: BuildContext | undefined; props: P | undefined; changesIn: number | undefined };
   try {
     if (source.kind === 'sanity') page = await fromSanity(route.paths, params, source, env.TONGBAO_NOW ?? new Date(), path);
     else {
@@ -115,7 +115,6 @@ export async function renderOnDemand<P>(route: OnDemandRoute<P>, params: RoutePa
     console.error(`[tongbao] the content cannot be read; answering 503 until it can:\n${error.message}`);
     return unavailableResponse();
   }
-  if (page instanceof Response) return page;
   const { build, props } = page;
   if (props === undefined || !build) return new Response(null, { status: 404 });
   const tags = [...(route.kind === 'article' ? [] : kindTags(route.kind)), ...(route.tags?.(props, build) ?? [])];
@@ -157,7 +156,14 @@ export function endpoint<P>(
   handler: (props: P, build: BuildContext, context: APIContext) => Promise<Response> | Response,
 ): APIRoute {
   return async (context) => {
-    if (context.isPrerendered) return handler(context.props as P, await buildContext(), context);
+    if (context.isPrerendered) {
+      const build = await buildContext();
+      // A route of one page has no getStaticPaths (the sitemaps), so Astro hands it no props: its page's own.
+      const props = Object.keys(context.props).length
+        ? context.props
+        : route.paths(build).find((p) => paramsKey(p.params) === paramsKey(context.params))?.props;
+      return handler(props as P, build, context);
+    }
     const rendered = await renderOnDemand(route, route.params?.(context.url) ?? context.params, context.url.pathname);
     // A page's empty 404 is answered with the site's 404 page; an endpoint's only with this header (Astro's own, as
     // its router sends for a path no route matches): without it a feed of an unknown category would be an empty 404.

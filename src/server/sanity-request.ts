@@ -13,17 +13,26 @@
  * - share image: the article and the article at that rank.
  * - feeds (locale, category, author; RSS, Atom, JSON Feed): the scope's newest site.feedLimit, and the article at rank
  *   site.shareImagesNewest - 1 (which of them have a share image of their own).
+ * - archives (a year, a month): the period's page as a window of a date range ([start, end) in the site's time zone)
+ *   and its count; a year's first page also the dates of that year (no bodies) for its months.
+ * - `/`: the newest 10. Corrections: every published article with a correction (the page lists them all, as the
+ *   static page does). Search page: the number of published articles (its shards).
+ * - search bundles (`/pagefind/<locale>/<shard>/…`): shard k's window by rank and its revisions, the version key of
+ *   its index (kept per shard in search-index.ts); its articles with bodies only to index a version not indexed yet.
+ * - sitemaps: pages and articles a slim projection of every published article (what they list, never a body); the
+ *   index the newest article; news the window of its 48 hours (at most NEWS_LIMIT).
  * - every page: the newest 4 articles of each category (the header's sections, in the order of their newest
  *   article, and the home page's blocks).
  *
- * Routes not listed in sanityPageOf (archives, `/`, sitemaps, corrections, search) answer 501 with
- * Sanity as the server's source this round (docs/operations.md). Nothing here keeps a copy of the dataset: the
- * route cache (in process and Varnish) keeps pages, and the answers of the current content version are kept
- * (bounded, src/server/query-cache.ts): the same query runs once until the next publish or scheduled article.
+ * Every route rendered on demand has its SanityPage (sanityPageOf); tests/unit/sanity-slice.test.ts proves each equal to
+ * the whole context's page. Nothing here keeps a copy of the dataset: the route cache (in process and Varnish) keeps
+ * pages, search-index.ts one index per shard, and the answers of the current content version are kept (bounded,
+ * src/server/query-cache.ts): the same query runs once until the next publish or scheduled article.
  *
  * Faults: a request-time retry policy much shorter than the build's (REQUEST_RETRY), so that Sanity down, a 5xx, a
  * 429 or a timeout holds a request for at most a few seconds before on-demand.ts answers 503 with Retry-After.
  */
+import { createHash } from 'node:crypto';
 import type { SanityClient } from '@sanity/client';
 import { env } from '../config/env.ts';
 import { localeOrder, site } from '../config/site.ts';
@@ -31,10 +40,25 @@ import type { SanityOptions } from '../config/source.ts';
 import type { BuildContext } from '../lib/build-context.ts';
 import { sliceContext } from '../lib/slice-context.ts';
 import type { ListPage, RouteParams, RoutePaths } from '../lib/route-paths.ts';
-import { monthKey, yearMonth } from '../lib/indexes.ts';
-import { articleSharePages, authorPages, categoryPages, feedPages, homePages, tagPages } from '../lib/routes.ts';
+import { monthKey, monthStart, yearMonth } from '../lib/indexes.ts';
+import {
+  archivePages,
+  articleSharePages,
+  authorPages,
+  categoryPages,
+  correctionsPages,
+  feedPages,
+  homePages,
+  ROOT_HEADLINES,
+  rootPage,
+  searchPages,
+  sitemapPages,
+  tagPages,
+} from '../lib/routes.ts';
+import { searchBundles, shardWindow } from '../lib/search-shards.ts';
+import { NEWS_LIMIT, NEWS_WINDOW_MS, type SitemapArticle } from '../lib/sitemaps.ts';
 import { articleTagKeys, tagKey, tagName } from '../lib/tags.ts';
-import { localeFromSegment, tagSegment, type FeedScope } from '../lib/urls.ts';
+import { localeFromSegment, periodSegment, tagSegment, type FeedScope } from '../lib/urls.ts';
 import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
 import { createSanityClient, fetchQuery } from '../sources/sanity/client.ts';
@@ -56,15 +80,24 @@ import {
   TAG_ARTICLES_QUERY,
   TAG_COUNT_QUERY,
   TAXONOMY_ID_QUERY,
+  ARCHIVE_ARTICLES_QUERY,
+  ARCHIVE_COUNT_QUERY,
+  ARCHIVE_DATES_QUERY,
+  CORRECTED_ARTICLES_QUERY,
+  RECENT_ARTICLES_QUERY,
+  SHARD_REVISIONS_QUERY,
+  SITE_GLOSSARY_REV_QUERY,
+  SITEMAP_ARTICLES_QUERY,
 } from '../sources/sanity/queries.ts';
 import { SourceUnavailableError } from '../sources/sanity/retry.ts';
-import type { SITE_GLOSSARY_QUERY_RESULT } from '../sources/sanity/sanity.types.ts';
+import type { SHARD_REVISIONS_QUERY_RESULT, SITE_GLOSSARY_QUERY_RESULT, SITEMAP_ARTICLES_QUERY_RESULT } from '../sources/sanity/sanity.types.ts';
 import { toArticle, type ImageSettings, type SanityArticle } from '../sources/sanity/to-article.ts';
 import { toSiteGlossary } from '../sources/sanity/to-glossary.ts';
 import { withSiteGlossary } from '../zh/article-overrides.ts';
 import type { GlossaryEntry } from '../zh/overrides.ts';
 import { articleRoute, type ArticleProps } from './article-request.ts';
 import { ContentVersion, publishedQueries } from './query-cache.ts';
+import { indexVersionedShard, searchBundlePages, searchFile, versionedShardFiles, type SearchBundle } from './search-index.ts';
 
 /**
  * A request waits for Sanity at most: 2 attempts of at most 3 s each (TONGBAO_SANITY_TIMEOUT_MS if shorter), 200 ms
@@ -361,19 +394,168 @@ const homePage: SanityPage<{ locale: Locale; page: ListPage<Article> }> = async 
   const list = await listPage(request, params, { what: 'the newest articles', list: LATEST_ARTICLES_QUERY, count: LATEST_COUNT_QUERY, params: {} });
   if (!list) return undefined;
   let build = list.build;
-  if (list.page.currentPage === 1) {
-    // The directory lists every month with an article (monthsOf reads the keys of byMonth): from the dates alone.
-    const dates = await request.query<string[]>('reading the archive months from Sanity', PUBLISHED_DATES_QUERY);
-    const byMonth = new Map<string, Article[]>();
-    for (const d of dates) byMonth.set(monthKey(yearMonth(new Date(d), build.site.timeZone)), []);
-    for (const [key, articles] of build.indexes.byMonth) byMonth.set(key, articles);
-    build = Object.freeze({ ...build, indexes: { ...build.indexes, byMonth } });
-  }
+  // The directory lists every month with an article (monthsOf reads the keys of byMonth): from the dates alone.
+  if (list.page.currentPage === 1)
+    build = withMonths(build, await request.query<string[]>('reading the archive months from Sanity', PUBLISHED_DATES_QUERY));
   return { build, props: { locale: list.locale, page: list.page } };
 };
 
+/** `2026` or `2026-11` (periodSegment's forms, nothing else): the archive period and its instants in the site's time zone. */
+function archivePeriod(segment: string | undefined): { year: number; month?: number; start: Date; end: Date } | undefined {
+  const match = /^(\d{4})(?:-(\d{2}))?$/.exec(segment ?? '');
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? undefined : Number(match[2]);
+  // The form the archive's URLs have, nothing else (no `0999`, no month 13).
+  if ((month !== undefined && (month < 1 || month > 12)) || periodSegment(year, month) !== segment) return undefined;
+  const zone = site.timeZone;
+  const start = monthStart(year, month ?? 1, zone);
+  const end = month === undefined ? monthStart(year + 1, 1, zone) : monthStart(year, month + 1, zone);
+  return { year, ...(month === undefined ? {} : { month }), start, end };
+}
+
+/** A context with the months of `dates` in its byMonth (monthsOf reads its keys; the slice holds only its own articles). */
+function withMonths(build: BuildContext, dates: readonly string[]): BuildContext {
+  const byMonth = new Map<string, Article[]>();
+  for (const d of dates) byMonth.set(monthKey(yearMonth(new Date(d), build.site.timeZone)), []);
+  for (const [key, articles] of build.indexes.byMonth) byMonth.set(key, articles);
+  return Object.freeze({ ...build, indexes: { ...build.indexes, byMonth } });
+}
+
+/** An archive of a year or month, page k: a date-range window and its count; a year's first page also its months. */
+const archivePage: SanityPage<{ locale: Locale; year: number; month?: number | undefined; page: ListPage<Article> }> = async (request, params) => {
+  const period = archivePeriod(params.period);
+  if (!period) return undefined;
+  const range = { start: period.start.toISOString(), end: period.end.toISOString() };
+  const list = await listPage(request, params, {
+    what: `the archive of ${params.period}`,
+    list: ARCHIVE_ARTICLES_QUERY,
+    count: ARCHIVE_COUNT_QUERY,
+    params: range,
+  });
+  if (!list) return undefined;
+  let build = list.build;
+  if (period.month === undefined && list.page.currentPage === 1) {
+    // The year's directory lists its months with an article: from the dates of the year alone.
+    build = withMonths(build, await request.query<string[]>(`reading the months of ${params.period} from Sanity`, ARCHIVE_DATES_QUERY, range));
+  }
+  return { build, props: { locale: list.locale, year: period.year, month: period.month, page: list.page } };
+};
+
+/** `/`: the newest ROOT_HEADLINES and the sections. */
+const rootPageOf: SanityPage<Record<string, never>> = async (request) => {
+  const [docs, sections] = await Promise.all([
+    request.query<SanityArticle[]>('reading the newest articles from Sanity', LATEST_ARTICLES_QUERY, { from: 0, to: ROOT_HEADLINES }),
+    request.sections(),
+  ]);
+  return { build: contextOf(request, [...(await request.articles(docs)), ...sections]), props: {} };
+};
+
+/** A page of a locale (corrections, search), or undefined for a locale the site does not publish. */
+function localeOf(params: RouteParams): Locale | undefined {
+  const locale = localeFromSegment(params.locale);
+  return locale && localeOrder.includes(locale) ? locale : undefined;
+}
+
 /**
- * The routes Sanity serves per request, by the pages they describe (src/lib/routes.ts); the rest answer 501. Made at
+ * Corrections of a locale: every published article with a correction (the page lists every correction, as the
+ * static page does: the filter is its bound) and the sections.
+ */
+const correctionsPage: SanityPage<{ locale: Locale }> = async (request, params) => {
+  const locale = localeOf(params);
+  if (!locale) return undefined;
+  const [docs, sections] = await Promise.all([
+    request.query<SanityArticle[]>('reading the corrected articles from Sanity', CORRECTED_ARTICLES_QUERY),
+    request.sections(),
+  ]);
+  return { build: contextOf(request, [...(await request.articles(docs)), ...sections]), props: { locale } };
+};
+
+const countPublished = (request: SanityRequest) => request.query<number>('counting the published articles in Sanity', LATEST_COUNT_QUERY);
+
+/** Search of a locale: its bundles from the number of published articles (the shards), and the sections. */
+const searchPage: SanityPage<{ locale: Locale; bundles: string[] }> = async (request, params) => {
+  const locale = localeOf(params);
+  if (!locale) return undefined;
+  const [count, sections] = await Promise.all([countPublished(request), request.sections()]);
+  return { build: contextOf(request, sections), props: { locale, bundles: searchBundles(locale, count, env.TONGBAO_SEARCH_SHARD_SIZE) } };
+};
+
+/**
+ * A file of a search shard's Pagefind bundle. Shard k is a window by rank of the published order (shardWindow); its
+ * version key is the hash of the revisions it is made of (SHARD_REVISIONS_QUERY, the site glossary's): a cheap query
+ * per request, and the shard's articles with their bodies only when that version is not indexed yet
+ * (search-index.ts keeps one version per shard).
+ */
+const searchBundlePage: SanityPage<SearchBundle> = async (request, params) => {
+  const file = searchFile(params.file);
+  if (!file) return undefined;
+  const window = shardWindow(await countPublished(request), env.TONGBAO_SEARCH_SHARD_SIZE, file.shard);
+  if (!window) return undefined;
+  const [revisions, glossary] = await Promise.all([
+    request.query<SHARD_REVISIONS_QUERY_RESULT>(`reading the revisions of search shard ${file.shard} from Sanity`, SHARD_REVISIONS_QUERY, window),
+    request.query<string | null>('reading the site glossary revision from Sanity', SITE_GLOSSARY_REV_QUERY),
+  ]);
+  const version = createHash('sha256')
+    .update(JSON.stringify([glossary, revisions]))
+    .digest('hex');
+  let files = versionedShardFiles(file.locale, file.shard, version);
+  if (!files) {
+    const docs = await request.query<SanityArticle[]>(`reading search shard ${file.shard} from Sanity`, LATEST_ARTICLES_QUERY, window);
+    const articles = contextOf(request, await request.articles(docs)).published;
+    // Another request may have begun indexing this version meanwhile: one index per version. Oldest first, as searchShards cuts them.
+    files = versionedShardFiles(file.locale, file.shard, version) ?? indexVersionedShard(file.locale, file.shard, version, articles.toReversed());
+  }
+  return { build: contextOf(request, []), props: { ...file, files } };
+};
+
+/** A row of SITEMAP_ARTICLES_QUERY as the sitemaps read it; a row the static build would refuse cannot be listed. */
+function sitemapArticle(row: SITEMAP_ARTICLES_QUERY_RESULT[number]): SitemapArticle {
+  const instant = (value: string | null, field: string): Date => {
+    const date = value === null ? undefined : new Date(value);
+    if (!date || Number.isNaN(date.getTime())) throw new SourceUnavailableError(`article "${row.slug}": ${field} is not a date-time (${value})`);
+    return date;
+  };
+  const { slug, category, authors, sourceLocale } = row;
+  if (!slug || !category || !sourceLocale || authors?.includes(null))
+    throw new SourceUnavailableError(`article "${slug}": its slug, category, authors or script are missing (the static build refuses it too)`);
+  return {
+    slug,
+    publishedAt: instant(row.publishedAt, 'publishedAt'),
+    ...(row.updatedAt ? { updatedAt: instant(row.updatedAt, 'updatedAt') } : {}),
+    corrections: (row.corrections ?? []).map((date) => ({ date: instant(date, 'corrections[].date') })),
+    category: { slug: category },
+    authors: (authors ?? []).map((a) => ({ slug: a! })),
+    tags: (row.tags ?? []).map((t) => t.trim()),
+    sourceLocale,
+    // Sanity's article has no canonical field: to-article.ts gives each the model's default, its own page.
+    canonical: 'self',
+  };
+}
+
+/** The pages and articles sitemaps: every published article, slim (no bodies; never converted). */
+const slimSitemapPage: SanityPage<{ articles: readonly SitemapArticle[] }> = async (request) => {
+  const rows = await request.query<SITEMAP_ARTICLES_QUERY_RESULT>('reading the sitemap from Sanity', SITEMAP_ARTICLES_QUERY);
+  return { build: contextOf(request, []), props: { articles: rows.map(sitemapArticle) } };
+};
+
+/** The sitemap index: dated by the newest article. */
+const sitemapIndexPage: SanityPage<{ articles: readonly SitemapArticle[] }> = async (request) => {
+  const docs = await request.query<SanityArticle[]>('reading the newest article from Sanity', LATEST_ARTICLES_QUERY, { from: 0, to: 1 });
+  const articles = await request.articles(docs);
+  return { build: contextOf(request, articles), props: { articles } };
+};
+
+/** The news sitemap: the articles of its 48 hours, at most NEWS_LIMIT (each gives a URL per locale; the file holds NEWS_LIMIT). */
+const newsSitemapPage: SanityPage<{ articles: readonly Article[] }> = async (request) => {
+  const since = new Date(request.now.getTime() - NEWS_WINDOW_MS).toISOString();
+  const docs = await request.query<SanityArticle[]>('reading the recent articles from Sanity', RECENT_ARTICLES_QUERY, { since, limit: NEWS_LIMIT });
+  const build = contextOf(request, await request.articles(docs));
+  return { build, props: { articles: build.published } };
+};
+
+/**
+ * The routes Sanity serves per request, by the pages they describe (src/lib/routes.ts): every route on demand. Made at
  * the first request, not when this module is evaluated: the bundler may evaluate it before the routes' modules.
  */
 let sanityPages: Map<RoutePaths<never>, SanityPage<unknown>> | undefined;
@@ -389,6 +571,15 @@ export function sanityPageOf<P>(paths: RoutePaths<P>): SanityPage<P> | undefined
     [feedPages.locale, feedPage('locale')],
     [feedPages.category, feedPage('category')],
     [feedPages.author, feedPage('author')],
+    [archivePages, archivePage],
+    [rootPage, rootPageOf],
+    [correctionsPages, correctionsPage],
+    [searchPages, searchPage],
+    [searchBundlePages, searchBundlePage],
+    [sitemapPages.index, sitemapIndexPage],
+    [sitemapPages.pages, slimSitemapPage],
+    [sitemapPages.articles, slimSitemapPage],
+    [sitemapPages.news, newsSitemapPage],
   ] as [RoutePaths<never>, SanityPage<unknown>][]);
   return sanityPages.get(paths as RoutePaths<never>) as SanityPage<P> | undefined;
 }
@@ -416,20 +607,10 @@ export async function sanityRequest(options: SanityOptions, now: Date): Promise<
   return new SanityRequest(run, now, images, version);
 }
 
-/** The answer of a route Sanity does not serve per request yet: 501, a short readable page, never cached. */
-function notServedResponse(path: string): Response {
-  console.error(`[tongbao] ${path}: not served on demand with Sanity as the server's source (docs/operations.md)`);
-  return new Response(
-    '<!doctype html>\n<html lang="zh-Hans">\n<head>\n<meta charset="utf-8">\n<meta name="robots" content="noindex">\n<title>未提供 · 501</title>\n</head>\n' +
-      '<body>\n<main>\n<h1>此页面暂不提供</h1>\n<p lang="zh-Hant">此頁面暫不提供。</p>\n</main>\n</body>\n</html>\n',
-    { status: 501, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } },
-  );
-}
-
 /**
  * A route's page on demand from Sanity (src/server/on-demand.ts): its context and props (props undefined: no such
- * page), and when the next scheduled article comes out; a 501 Response for a route not served this way. Throws
- * SourceUnavailableError when Sanity cannot be read.
+ * page, the site's 404), and when the next scheduled article comes out. Throws SourceUnavailableError when Sanity
+ * cannot be read.
  */
 export async function fromSanity<P>(
   paths: RoutePaths<P>,
@@ -437,14 +618,10 @@ export async function fromSanity<P>(
   options: SanityOptions,
   now: Date,
   path: string,
-): Promise<{ build: BuildContext | undefined; props: P | undefined; changesIn: number | undefined } | Response> {
+): Promise<{ build: BuildContext | undefined; props: P | undefined; changesIn: number | undefined }> {
   const page = sanityPageOf(paths);
-  if (!page) {
-    // A path no page of the route could have (an unknown locale; `[...page]` of the home page matches any path under
-    // a locale) is the site's 404, as with content/; the rest are pages this source does not serve yet.
-    const locale = params.locale === undefined || localeOrder.includes(localeFromSegment(params.locale)!);
-    return locale && pageNumber(params.page) !== undefined ? notServedResponse(path) : { build: undefined, props: undefined, changesIn: undefined };
-  }
+  // Every route on demand has its queries (sanityPageOf): one without them is a mistake here, not a page to hide.
+  if (!page) throw new Error(`[tongbao] ${path}: no per-request Sanity queries for this route (src/server/sanity-request.ts sanityPageOf)`);
   const request = await sanityRequest(options, now);
   const [found, changesIn] = await Promise.all([page(request, params), request.changesIn()]);
   return { build: found?.build, props: found?.props, changesIn };

@@ -7,13 +7,15 @@
  * Each article goes in as the part of its page that Pagefind reads in the static build: `<html lang>` (which
  * index), the `data-pagefind-meta="title"` heading, the `data-pagefind-filter="category"` link and the
  * `data-pagefind-body` body, at the page's URL. Indexing is one shard at a time (one Pagefind process).
+ *
+ * The index of a shard is kept per content version: with content/ per build context (a new version makes a new
+ * context; src/server/routes/pagefind.ts); with Sanity, where every request makes a context of its own, by the
+ * shard's version key (`versionedShardFiles`, src/server/sanity-request.ts). This module reads no source itself.
  */
 import * as pagefind from 'pagefind';
 import { localeOrder, locales } from '../config/site.ts';
-import type { BuildContext } from '../lib/build-context.ts';
-import { contextBodiesReady } from '../lib/collection.ts';
+import type { RoutePaths } from '../lib/route-paths.ts';
 import { localize } from '../lib/localize.ts';
-import { searchShards } from '../lib/search-shards.ts';
 import { paths } from '../lib/urls.ts';
 import type { Article } from '../model/article.ts';
 import type { Locale } from '../model/locale.ts';
@@ -46,11 +48,9 @@ export function searchablePage(article: Article, locale: Locale): string {
   );
 }
 
-const indexed = new WeakMap<BuildContext, Map<string, Promise<ReadonlyMap<string, Uint8Array>>>>();
 let queue: Promise<unknown> = Promise.resolve();
 
-async function indexShard(build: BuildContext, locale: Locale, articles: readonly Article[]): Promise<ReadonlyMap<string, Uint8Array>> {
-  await contextBodiesReady(build);
+async function indexShard(locale: Locale, articles: readonly Article[]): Promise<ReadonlyMap<string, Uint8Array>> {
   const { index, errors } = await pagefind.createIndex({ rootSelector: 'html' });
   if (!index) throw new Error(`[tongbao] search index: Pagefind failed to start: ${errors.join('; ')}`);
   try {
@@ -66,21 +66,51 @@ async function indexShard(build: BuildContext, locale: Locale, articles: readonl
   }
 }
 
-/** The files of one shard's bundle in this context, or undefined when the shard does not exist. */
-export function shardFiles(build: BuildContext, locale: Locale, shard: number): Promise<ReadonlyMap<string, Uint8Array>> | undefined {
-  const articles = searchShards(build.published, build.options.searchShardSize).find((s) => s.number === shard)?.articles;
-  if (!articles) return undefined;
-  let shards = indexed.get(build);
-  if (!shards) indexed.set(build, (shards = new Map()));
+/** A shard's bundle files from its articles (oldest first), one shard at a time (one Pagefind process); `ready` first. */
+export function queueShardIndex(locale: Locale, articles: readonly Article[], ready?: () => Promise<void>): Promise<ReadonlyMap<string, Uint8Array>> {
+  const files = queue.then(async () => {
+    await ready?.();
+    return indexShard(locale, articles);
+  });
+  queue = files.catch(() => undefined);
+  return files;
+}
+
+/** A bundle file on demand and the files of its shard's bundle (being indexed, or indexed). */
+export interface SearchBundle extends SearchFile {
+  files: Promise<ReadonlyMap<string, Uint8Array>>;
+}
+
+/** The Pagefind route's pages: none listed (the whole path names a file); the route's `find` (content/) or a source's lookup finds one. */
+export const searchBundlePages: RoutePaths<SearchBundle> = () => [];
+
+/**
+ * Shards indexed from Sanity, by `<locale>/<shard>`: the version key they were indexed for and their files. A key says
+ * which revisions the shard was made of (sanity-request.ts: each article's `_rev` and its category's, the site
+ * glossary's), so a publish, an edit or a purge that moves articles between shards makes a new key and the next
+ * request indexes again; one entry per shard, the old version dropped: the memory is bounded by the shards.
+ */
+const versioned = new Map<string, { version: string; files: Promise<ReadonlyMap<string, Uint8Array>> }>();
+
+/** The files of a shard indexed from Sanity for this version key, if any (indexed or being indexed). */
+export function versionedShardFiles(locale: Locale, shard: number, version: string): Promise<ReadonlyMap<string, Uint8Array>> | undefined {
+  const entry = versioned.get(`${locale}/${shard}`);
+  return entry?.version === version ? entry.files : undefined;
+}
+
+/** Indexes a shard read from Sanity (its articles oldest first, as `searchShards` cuts them) under its version key. */
+export function indexVersionedShard(
+  locale: Locale,
+  shard: number,
+  version: string,
+  articles: readonly Article[],
+): Promise<ReadonlyMap<string, Uint8Array>> {
   const key = `${locale}/${shard}`;
-  let files = shards.get(key);
-  if (!files) {
-    files = queue.then(() => indexShard(build, locale, articles));
-    queue = files.catch(() => undefined);
-    // A failure is not kept: the next request indexes again.
-    files.catch(() => shards.delete(key));
-    shards.set(key, files);
-  }
+  const files = queueShardIndex(locale, articles);
+  const entry = { version, files };
+  versioned.set(key, entry);
+  // A failure is not kept: the next request indexes again.
+  files.catch(() => versioned.get(key) === entry && versioned.delete(key));
   return files;
 }
 

@@ -3,17 +3,18 @@
  * serve` against the lake with the sample dataset, behind a real HTTP fault proxy (tests/support/fault-proxy.ts) and
  * Varnish (infra/varnish/tongbao.vcl):
  *
- * - every article page, every home, category, author and tag page and every feed, on demand equals the static Sanity build's page at
- *   the same TONGBAO_NOW, with the one difference server-output.test.ts names: the CSP is a response header instead
- *   of a `<meta http-equiv>` (and the stylesheet's chunk name). Images are Sanity's in both, so they are compared as
- *   they are; a feed is the same file;
- * - each page render asks the lake a few bounded queries, never every article (the proxy records them);
+ * - every page the static Sanity build writes that renders on demand (article, home, category, author, tag, archive,
+ *   corrections and search pages, `/`), every feed and every sitemap, on demand equals the static build's at the same
+ *   TONGBAO_NOW, with the one difference server-output.test.ts names: the CSP is a response header instead of a
+ *   `<meta http-equiv>` (and the stylesheet's chunk name). Images are Sanity's in both, so they are compared as they
+ *   are; a feed or a sitemap is the same file; the search bundles are indexed in process (one page per article);
+ * - each page render asks the lake a few bounded queries, never every article with its body (the proxy records them);
  * - a publish in the lake (a mutation through @sanity/client) → the lake's signed webhook → purge → the new text
  *   served through Varnish;
  * - Sanity refusing connections, answering 500 or 429, hanging, or closing the connection: an uncached page answers
  *   503 with Retry-After and the readable page, in bounded time; a cached page is still served (in process and
  *   through Varnish);
- * - routes not served per request from Sanity this round (archives, `/`, sitemaps…) answer 501, never cached.
+ * - an unknown article, category, period, locale or path, a page past the last, a shard past the last: the site's 404.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ import { createClient } from '@sanity/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVarnish, type RunningVarnish } from '../../scripts/lib/varnish.ts';
 import type { Lake } from '../../scripts/lake/server.ts';
-import { ARTICLE_COUNT_QUERY, ARTICLES_QUERY } from '../../src/sources/sanity/queries.ts';
+import { ARTICLE_COUNT_QUERY, ARTICLES_QUERY, SITEMAP_ARTICLES_QUERY } from '../../src/sources/sanity/queries.ts';
 import { projectRoot, type BuildResult } from '../support/build.ts';
 import { startFaultProxy, type FaultProxy, type ProxyMode } from '../support/fault-proxy.ts';
 import { lakeEnv, runAsync, startLake } from '../support/lake.ts';
@@ -80,17 +81,31 @@ const viaVarnish = async (p: string) => {
   const res = await fetch(`${varnish.url}${p}`);
   return { status: res.status, cache: res.headers.get('x-cache'), text: await res.text() };
 };
-/** The static build's listing pages and feeds that Sanity serves per request: home, category, author and tag pages; every feed. */
+/**
+ * The static build's pages, feeds and sitemaps that render on demand in server output, besides the article pages
+ * (compared on their own): every `index.html` (home, categories, authors, tags, archives, corrections, search, `/`),
+ * every feed and sitemap. Not the prerendered ones (404, robots.txt, the manifest, images) nor Pagefind's files.
+ */
 function listFiles(dir: string, base = ''): string[] {
   return readdirSync(join(dir, base)).flatMap((name) => {
     const rel = base ? `${base}/${name}` : name;
-    if (statSync(join(dir, rel)).isDirectory()) return listFiles(dir, rel);
-    if (/^(rss\.xml|atom\.xml|feed\.json)$/.test(name)) return [rel];
-    // Home pages: `zh-hans/index.html`, `zh-hans/2/index.html`… (not the prerendered `404/`).
-    return name === 'index.html' && !rel.includes('/404/') && /^zh-han[st]\/((categories|authors|tags)\/|(\d+\/)?index\.html$)/.test(rel)
-      ? [rel]
-      : [];
+    if (statSync(join(dir, rel)).isDirectory()) return ['_astro', 'pagefind', 'images', 'articles', '404'].includes(name) ? [] : listFiles(dir, rel);
+    return /^(rss\.xml|atom\.xml|feed\.json|index\.html)$/.test(name) || /^sitemap-[\w-]+\.xml$/.test(rel) ? [rel] : [];
   });
+}
+/**
+ * Every query of articles is bounded: one ([0], [$rank]), a window ([$from...$to], [0...$perSection], [0...$limit]), a
+ * count, the corrected articles; or it asks for no body (the archive months' dates, the sitemaps' slim projection).
+ */
+function expectBounded(queries: readonly { query?: string | undefined }[]) {
+  for (const { query } of queries) {
+    expect(query).not.toBe(ARTICLES_QUERY);
+    expect(query).not.toBe(ARTICLE_COUNT_QUERY);
+    if (!query!.includes('_type == "article"') || !query!.includes('body')) continue;
+    expect(query, query).toMatch(
+      /^count\(|\[0\]|\[\$rank\]|\[\$from\.\.\.\$to\]|\[0\.\.\.\$perSection\]|\[0\.\.\.\$limit\]|count\(corrections\) > 0/,
+    );
+  }
 }
 /** A served page equals the static file: the CSP as a header instead of the meta. */
 async function expectSame(path: string, file: string) {
@@ -155,12 +170,34 @@ describe('server output with Sanity as the source', () => {
     expect(queries.length).toBeGreaterThan(3);
     // 11 for the page itself, then the header's sections: the category ids and one window per category (4 in the samples).
     expect(queries.length).toBeLessThanOrEqual(11 + 1 + 4);
-    for (const { query } of queries) {
-      expect(query).not.toBe(ARTICLES_QUERY);
-      expect(query).not.toBe(ARTICLE_COUNT_QUERY);
-      // Every query of articles is bounded: one ([0]), a window ([$from...$to], [0...$perSection]) or a count.
-      if (query!.includes('_type == "article"')) expect(query, query).toMatch(/^count\(|\[0\]|\[\$from\.\.\.\$to\]|\[0\.\.\.\$perSection\]/);
+    expectBounded(queries);
+    // Every other route: its own bounded queries; the sitemaps of every article the slim projection, never bodies.
+    for (const path of [
+      '/',
+      '/zh-hans/archive/2026/',
+      '/zh-hant/corrections/',
+      '/zh-hans/search/',
+      '/pagefind/zh-hans/0/pagefind-entry.json',
+      '/sitemap-index.xml',
+      '/sitemap-news.xml',
+    ]) {
+      proxy.requests.length = 0;
+      expect((await fetch(`${server.origin}${path}`)).status, path).toBe(200);
+      const asked = proxy.requests.filter((r) => r.query);
+      console.log(`[tests] ${path}: ${asked.length} queries to the lake`);
+      expect(asked.length, path).toBeLessThanOrEqual(8 + 1 + 4);
+      expectBounded(asked);
     }
+    for (const path of ['/sitemap-pages.xml', '/sitemap-articles.xml']) {
+      proxy.requests.length = 0;
+      expect((await fetch(`${server.origin}${path}`)).status, path).toBe(200);
+      const asked = proxy.requests.filter((r) => r.query).map((r) => r.query!);
+      // The slim projection, and the next scheduled article (every page's lifetime ends by it).
+      expect(asked, path).toContain(SITEMAP_ARTICLES_QUERY);
+      expect(asked.length, path).toBeLessThanOrEqual(2);
+      expect(asked.join('\n'), path).not.toContain('body');
+    }
+    expect(server.output()).not.toContain('[tongbao] bodies:');
   });
 
   it('serves every article page on demand equal to the static Sanity build (CSP as a header instead of a meta)', async () => {
@@ -168,40 +205,76 @@ describe('server output with Sanity as the source', () => {
       for (const slug of slugs) await expectSame(`/${locale}/articles/${slug}/`, `${locale}/articles/${slug}/index.html`);
   }, 120_000);
 
-  it('serves every home, category, author and tag page and every feed on demand equal to the static Sanity build', async () => {
+  it('serves every home, category, author, tag, archive, corrections and search page, `/`, every feed and sitemap on demand equal to the static Sanity build', async () => {
     const files = listFiles(staticBuild.outDir);
     for (const kind of [
+      'index.html',
       'zh-hans/index.html',
       'zh-hant/index.html',
       '/categories/',
       '/authors/',
       '/tags/',
+      'zh-hans/archive/',
+      'zh-hant/corrections/index.html',
+      'zh-hans/search/index.html',
       'categories/finance/rss.xml',
       'zh-hant/atom.xml',
       'authors/chen-chen/feed.json',
+      'sitemap-index.xml',
+      'sitemap-pages.xml',
+      'sitemap-articles.xml',
+      'sitemap-news.xml',
     ])
       expect(
-        files.some((f) => f.includes(kind)),
+        files.some((f) => f === kind || f.includes(`${kind}`)),
         kind,
       ).toBe(true);
+    expect(files.filter((f) => f.includes('/archive/')).length, 'years and months').toBeGreaterThan(2);
     for (const file of files) await expectSame(`/${file.replace(/index\.html$/, '')}`, file);
-  }, 120_000);
+  }, 180_000);
 
-  it('answers 404 for unknown articles and pages past the last, 501 (not cached) for routes not served from Sanity yet', async () => {
+  it('serves the search bundles indexed in process from Sanity, with the search tags; each kind of page carries its tag', async () => {
+    for (const locale of ['zh-hans', 'zh-hant']) {
+      const entry = await fetch(`${server.origin}/pagefind/${locale}/0/pagefind-entry.json`);
+      expect(entry.status).toBe(200);
+      expect(entry.headers.get('xkey')).toBe('search site');
+      const { languages } = (await entry.json()) as { languages: Record<string, { page_count: number }> };
+      expect(Object.keys(languages)).toEqual([locale]);
+      expect(languages[locale]!.page_count).toBe(readdirSync(join(staticBuild.outDir, locale, 'articles')).length);
+      expect((await fetch(`${server.origin}/pagefind/${locale}/0/pagefind.js`)).headers.get('content-type')).toContain('text/javascript');
+    }
+    for (const [path, xkey] of [
+      ['/', 'list site'],
+      ['/zh-hans/archive/2026/', 'list site'],
+      ['/zh-hant/corrections/', 'list site'],
+      ['/zh-hans/search/', 'search site'],
+      ['/sitemap-articles.xml', 'sitemap site'],
+      ['/sitemap-news.xml', 'sitemap site'],
+    ])
+      expect((await fetch(`${server.origin}${path}`)).headers.get('xkey'), path).toBe(xkey);
+  });
+
+  it("answers the site's 404 for unknown articles, periods, locales and paths, pages past the last and shards past the last", async () => {
     for (const path of [
       '/zh-hans/articles/no-such-article/',
       '/zh-hans/categories/no-such-category/',
       '/zh-hant/categories/finance/99/',
       '/zh-hans/no/such/path/',
       '/xx/articles/market-weekly-review/',
-    ])
-      expect((await fetch(`${server.origin}${path}`)).status, path).toBe(404);
-    for (const path of ['/zh-hans/archive/2026/', '/', '/sitemap-articles.xml']) {
+      '/zh-hans/archive/2019/',
+      '/zh-hans/archive/2026-13/',
+      '/zh-hant/archive/2026/99/',
+      '/xx/corrections/',
+      '/xx/search/',
+      '/xx/',
+    ]) {
       const res = await fetch(`${server.origin}${path}`);
-      expect(res.status, path).toBe(501);
-      expect(res.headers.get('cache-control'), path).toBe('no-store');
-      expect(await res.text(), path).toContain('<h1>此页面暂不提供</h1>');
+      expect(res.status, path).toBe(404);
+      // The site's 404 page, not an empty answer.
+      expect(await res.text(), path).toContain('<html');
     }
+    for (const path of ['/pagefind/zh-hant/1/pagefind.js', '/pagefind/xx/0/pagefind.js', '/pagefind/zh-hans/0/no-such-file.js'])
+      expect((await fetch(`${server.origin}${path}`)).status, path).toBe(404);
   });
 
   it('serves a publish in the lake through Varnish: mutation → webhook → purge → the new text', async () => {

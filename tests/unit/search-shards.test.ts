@@ -2,7 +2,7 @@
  * Search shards (src/lib/search-shards.ts) and the cross-script query map (src/zh/query-map.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { searchBundles, searchShards } from '../../src/lib/search-shards.ts';
+import { searchBundles, searchShards, shardCount, shardWindow } from '../../src/lib/search-shards.ts';
 import type { Article } from '../../src/model/article.ts';
 import { queryCharacterMap } from '../../src/zh/query-map.ts';
 
@@ -25,8 +25,27 @@ describe('search shards', () => {
   });
 
   it("lists a locale's bundles newest first, none for an empty site", () => {
-    expect(searchBundles('zh-Hant', articles(3), 2)).toEqual(['/pagefind/zh-hant/1/', '/pagefind/zh-hant/0/']);
-    expect(searchBundles('zh-Hans', [], 2)).toEqual([]);
+    expect(searchBundles('zh-Hant', 3, 2)).toEqual(['/pagefind/zh-hant/1/', '/pagefind/zh-hant/0/']);
+    expect(searchBundles('zh-Hans', 0, 2)).toEqual([]);
+  });
+
+  it('names the newest-first ranks of each shard (the window a source reads), none past the last', () => {
+    for (const [count, size] of [
+      [7, 3],
+      [6, 2],
+      [1, 5],
+      [0, 4],
+    ] as const) {
+      const newestFirst = articles(count);
+      const shards = searchShards(newestFirst, size);
+      expect(shards.length).toBe(shardCount(count, size));
+      for (const shard of shards) {
+        const w = shardWindow(count, size, shard.number)!;
+        expect(newestFirst.slice(w.from, w.to).toReversed()).toEqual(shard.articles);
+      }
+      expect(shardWindow(count, size, shards.length)).toBeUndefined();
+      expect(shardWindow(count, size, -1)).toBeUndefined();
+    }
   });
 
   it('refuses a size that is not a positive whole number', () => {

@@ -140,3 +140,54 @@ export const PUBLISHED_DATES_QUERY = defineQuery(`*[_type == "article" && dateTi
  * filter by `_ref == $ref` is not a subquery per article).
  */
 export const TAXONOMY_ID_QUERY = defineQuery(`*[_type == $type && slug.current == $slug] | order(_id asc) [0]._id`);
+
+/*
+ * The rest of the server's routes from Sanity (src/server/sanity-request.ts): `/`, the archives, corrections, the
+ * sitemaps and search. Each is a window ([$from...$to]), a filter narrower than "published" (a date range, the
+ * corrected articles), a count, or — the sitemaps, which list every published article by nature — a slim projection
+ * without bodies.
+ */
+
+/** The published articles of an archive period ([$start, $end): instants of the site's time zone), from $from to $to. */
+export const ARCHIVE_ARTICLES_QUERY = defineQuery(
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && dateTime(publishedAt) >= dateTime($start) && dateTime(publishedAt) < dateTime($end)] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] ${ARTICLE_PROJECTION}`,
+);
+
+/** How many published articles an archive period has. */
+export const ARCHIVE_COUNT_QUERY = defineQuery(
+  `count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && dateTime(publishedAt) >= dateTime($start) && dateTime(publishedAt) < dateTime($end)])`,
+);
+
+/** When each published article of an archive period came out, and nothing else: a year's months (no bodies). */
+export const ARCHIVE_DATES_QUERY = defineQuery(
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && dateTime(publishedAt) >= dateTime($start) && dateTime(publishedAt) < dateTime($end)].publishedAt`,
+);
+
+/** The published articles with a correction, newest first: the corrections page lists every correction (as the static page does). */
+export const CORRECTED_ARTICLES_QUERY = defineQuery(
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && defined(corrections) && count(corrections) > 0] | order(dateTime(publishedAt) desc, slug.current asc) ${ARTICLE_PROJECTION}`,
+);
+
+/**
+ * Every published article, newest first, as the index, pages and articles sitemaps read it (src/lib/sitemaps.ts
+ * SitemapArticle): its slug, dates, corrections' dates, category and authors' slugs, tags and script. Never a body.
+ */
+export const SITEMAP_ARTICLES_QUERY = defineQuery(
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) { "slug": slug.current, publishedAt, updatedAt, "corrections": corrections[].date, "category": category->slug.current, "authors": authors[]->slug.current, tags, sourceLocale }`,
+);
+
+/** The published articles after $since (the news sitemap's 48 hours), newest first, at most $limit. */
+export const RECENT_ARTICLES_QUERY = defineQuery(
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && dateTime(publishedAt) > dateTime($since)] | order(dateTime(publishedAt) desc, slug.current asc) [0...$limit] ${ARTICLE_PROJECTION}`,
+);
+
+/**
+ * The revisions a search shard's index is made of, from $from to $to of the published order: each article's and its
+ * category's (the index holds the category's name). A shard is indexed again when any of them changes.
+ */
+export const SHARD_REVISIONS_QUERY = defineQuery(
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] { _id, _rev, "categoryRev": category->_rev }`,
+);
+
+/** The site glossary's revision (it converts every article's text). */
+export const SITE_GLOSSARY_REV_QUERY = defineQuery(`*[_type == "siteGlossary" && _id == "siteGlossary"][0]._rev`);

@@ -1566,6 +1566,470 @@ export type PUBLISHED_DATES_QUERY_RESULT = Array<string | null>;
 // Query: *[_type == $type && slug.current == $slug] | order(_id asc) [0]._id
 export type TAXONOMY_ID_QUERY_RESULT = string | null;
 
+// Source: ../src/sources/sanity/queries.ts
+// Variable: ARCHIVE_ARTICLES_QUERY
+// Query: *[_type == "article" && dateTime(publishedAt) <= dateTime($now) && dateTime(publishedAt) >= dateTime($start) && dateTime(publishedAt) < dateTime($end)] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] {  _id,  _originalId,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  corrections[] { _key, date, text },  "authorRefs": authors[]._ref,  "authors": authors[]->{    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }}
+export type ARCHIVE_ARTICLES_QUERY_RESULT = Array<{
+  _id: string;
+  _originalId: null;
+  title: string | null;
+  slug: string | null;
+  summary: string | null;
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>;
+          text?: string;
+          _type: 'span';
+          _key: string;
+        }>;
+        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+        listItem?: 'bullet' | 'number';
+        markDefs?: Array<{
+          href?: string;
+          _type: 'link';
+          _key: string;
+        }>;
+        level?: number;
+        _type: 'block';
+        _key: string;
+      }
+    | {
+        _key: string;
+        _type: 'code';
+        language?: string;
+        code?: string;
+      }
+    | {
+        asset: {
+          _id: string;
+          metadata: {
+            dimensions: {
+              width: number | null;
+              height: number | null;
+            } | null;
+          } | null;
+        } | null;
+        media?: unknown;
+        hotspot: SanityImageHotspot | null;
+        crop: SanityImageCrop | null;
+        alt: string | null;
+        caption: string | null;
+        _type: 'image';
+        _key: string;
+        assetRef: string | null;
+      }
+    | {
+        _key: string;
+        _type: 'table';
+        rows?: Array<{
+          cells?: Array<string>;
+          _type: 'tableRow';
+          _key: string;
+        }>;
+      }
+  > | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  corrections: Array<{
+    _key: string;
+    date: string | null;
+    text: string | null;
+  }> | null;
+  authorRefs: Array<string> | null;
+  authors: Array<{
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    url: string | null;
+    bio: string | null;
+    photo: {
+      alt: string | null;
+      hotspot: SanityImageHotspot | null;
+      crop: SanityImageCrop | null;
+      assetRef: string | null;
+      asset: {
+        _id: string;
+        metadata: {
+          dimensions: {
+            width: number | null;
+            height: number | null;
+          } | null;
+        } | null;
+      } | null;
+    } | null;
+  }> | null;
+  categoryRef: string | null;
+  category: {
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    riskNotice: boolean | null;
+    description: string | null;
+  } | null;
+  tags: Array<string> | null;
+  sourceLocale: 'zh-Hans' | 'zh-Hant' | null;
+  origin: 'original' | 'press-release' | 'reprint' | null;
+  source: {
+    name: string | null;
+    url: string | null;
+    author: string | null;
+  } | null;
+  riskNotice: boolean | null;
+  glossary: Array<{
+    zhHans: string | null;
+    zhHant: string | null;
+  }> | null;
+  mainImage: {
+    alt: string | null;
+    caption: string | null;
+    hotspot: SanityImageHotspot | null;
+    crop: SanityImageCrop | null;
+    assetRef: string | null;
+    asset: {
+      _id: string;
+      metadata: {
+        dimensions: {
+          width: number | null;
+          height: number | null;
+        } | null;
+      } | null;
+    } | null;
+  } | null;
+}>;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: ARCHIVE_COUNT_QUERY
+// Query: count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && dateTime(publishedAt) >= dateTime($start) && dateTime(publishedAt) < dateTime($end)])
+export type ARCHIVE_COUNT_QUERY_RESULT = number;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: ARCHIVE_DATES_QUERY
+// Query: *[_type == "article" && dateTime(publishedAt) <= dateTime($now) && dateTime(publishedAt) >= dateTime($start) && dateTime(publishedAt) < dateTime($end)].publishedAt
+export type ARCHIVE_DATES_QUERY_RESULT = Array<string | null>;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: CORRECTED_ARTICLES_QUERY
+// Query: *[_type == "article" && dateTime(publishedAt) <= dateTime($now) && defined(corrections) && count(corrections) > 0] | order(dateTime(publishedAt) desc, slug.current asc) {  _id,  _originalId,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  corrections[] { _key, date, text },  "authorRefs": authors[]._ref,  "authors": authors[]->{    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }}
+export type CORRECTED_ARTICLES_QUERY_RESULT = Array<{
+  _id: string;
+  _originalId: null;
+  title: string | null;
+  slug: string | null;
+  summary: string | null;
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>;
+          text?: string;
+          _type: 'span';
+          _key: string;
+        }>;
+        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+        listItem?: 'bullet' | 'number';
+        markDefs?: Array<{
+          href?: string;
+          _type: 'link';
+          _key: string;
+        }>;
+        level?: number;
+        _type: 'block';
+        _key: string;
+      }
+    | {
+        _key: string;
+        _type: 'code';
+        language?: string;
+        code?: string;
+      }
+    | {
+        asset: {
+          _id: string;
+          metadata: {
+            dimensions: {
+              width: number | null;
+              height: number | null;
+            } | null;
+          } | null;
+        } | null;
+        media?: unknown;
+        hotspot: SanityImageHotspot | null;
+        crop: SanityImageCrop | null;
+        alt: string | null;
+        caption: string | null;
+        _type: 'image';
+        _key: string;
+        assetRef: string | null;
+      }
+    | {
+        _key: string;
+        _type: 'table';
+        rows?: Array<{
+          cells?: Array<string>;
+          _type: 'tableRow';
+          _key: string;
+        }>;
+      }
+  > | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  corrections: Array<{
+    _key: string;
+    date: string | null;
+    text: string | null;
+  }> | null;
+  authorRefs: Array<string> | null;
+  authors: Array<{
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    url: string | null;
+    bio: string | null;
+    photo: {
+      alt: string | null;
+      hotspot: SanityImageHotspot | null;
+      crop: SanityImageCrop | null;
+      assetRef: string | null;
+      asset: {
+        _id: string;
+        metadata: {
+          dimensions: {
+            width: number | null;
+            height: number | null;
+          } | null;
+        } | null;
+      } | null;
+    } | null;
+  }> | null;
+  categoryRef: string | null;
+  category: {
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    riskNotice: boolean | null;
+    description: string | null;
+  } | null;
+  tags: Array<string> | null;
+  sourceLocale: 'zh-Hans' | 'zh-Hant' | null;
+  origin: 'original' | 'press-release' | 'reprint' | null;
+  source: {
+    name: string | null;
+    url: string | null;
+    author: string | null;
+  } | null;
+  riskNotice: boolean | null;
+  glossary: Array<{
+    zhHans: string | null;
+    zhHant: string | null;
+  }> | null;
+  mainImage: {
+    alt: string | null;
+    caption: string | null;
+    hotspot: SanityImageHotspot | null;
+    crop: SanityImageCrop | null;
+    assetRef: string | null;
+    asset: {
+      _id: string;
+      metadata: {
+        dimensions: {
+          width: number | null;
+          height: number | null;
+        } | null;
+      } | null;
+    } | null;
+  } | null;
+}>;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: SITEMAP_ARTICLES_QUERY
+// Query: *[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) { "slug": slug.current, publishedAt, updatedAt, "corrections": corrections[].date, "category": category->slug.current, "authors": authors[]->slug.current, tags, sourceLocale }
+export type SITEMAP_ARTICLES_QUERY_RESULT = Array<{
+  slug: string | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  corrections: Array<string | null> | null;
+  category: string | null;
+  authors: Array<string | null> | null;
+  tags: Array<string> | null;
+  sourceLocale: 'zh-Hans' | 'zh-Hant' | null;
+}>;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: RECENT_ARTICLES_QUERY
+// Query: *[_type == "article" && dateTime(publishedAt) <= dateTime($now) && dateTime(publishedAt) > dateTime($since)] | order(dateTime(publishedAt) desc, slug.current asc) [0...$limit] {  _id,  _originalId,  title,  "slug": slug.current,  summary,  body[] {    ...,    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  publishedAt,  updatedAt,  corrections[] { _key, date, text },  "authorRefs": authors[]._ref,  "authors": authors[]->{    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }  },  "categoryRef": category._ref,  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },  tags,  sourceLocale,  origin,  source { name, url, author },  riskNotice,  glossary[] { zhHans, zhHant },  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }}
+export type RECENT_ARTICLES_QUERY_RESULT = Array<{
+  _id: string;
+  _originalId: null;
+  title: string | null;
+  slug: string | null;
+  summary: string | null;
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>;
+          text?: string;
+          _type: 'span';
+          _key: string;
+        }>;
+        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+        listItem?: 'bullet' | 'number';
+        markDefs?: Array<{
+          href?: string;
+          _type: 'link';
+          _key: string;
+        }>;
+        level?: number;
+        _type: 'block';
+        _key: string;
+      }
+    | {
+        _key: string;
+        _type: 'code';
+        language?: string;
+        code?: string;
+      }
+    | {
+        asset: {
+          _id: string;
+          metadata: {
+            dimensions: {
+              width: number | null;
+              height: number | null;
+            } | null;
+          } | null;
+        } | null;
+        media?: unknown;
+        hotspot: SanityImageHotspot | null;
+        crop: SanityImageCrop | null;
+        alt: string | null;
+        caption: string | null;
+        _type: 'image';
+        _key: string;
+        assetRef: string | null;
+      }
+    | {
+        _key: string;
+        _type: 'table';
+        rows?: Array<{
+          cells?: Array<string>;
+          _type: 'tableRow';
+          _key: string;
+        }>;
+      }
+  > | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  corrections: Array<{
+    _key: string;
+    date: string | null;
+    text: string | null;
+  }> | null;
+  authorRefs: Array<string> | null;
+  authors: Array<{
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    url: string | null;
+    bio: string | null;
+    photo: {
+      alt: string | null;
+      hotspot: SanityImageHotspot | null;
+      crop: SanityImageCrop | null;
+      assetRef: string | null;
+      asset: {
+        _id: string;
+        metadata: {
+          dimensions: {
+            width: number | null;
+            height: number | null;
+          } | null;
+        } | null;
+      } | null;
+    } | null;
+  }> | null;
+  categoryRef: string | null;
+  category: {
+    slug: string | null;
+    name: string | null;
+    nameLocale: 'zh-Hans' | 'zh-Hant' | null;
+    names: {
+      'zh-Hans': string | null;
+      'zh-Hant': string | null;
+      'zh-Hant-HK': string | null;
+    } | null;
+    riskNotice: boolean | null;
+    description: string | null;
+  } | null;
+  tags: Array<string> | null;
+  sourceLocale: 'zh-Hans' | 'zh-Hant' | null;
+  origin: 'original' | 'press-release' | 'reprint' | null;
+  source: {
+    name: string | null;
+    url: string | null;
+    author: string | null;
+  } | null;
+  riskNotice: boolean | null;
+  glossary: Array<{
+    zhHans: string | null;
+    zhHant: string | null;
+  }> | null;
+  mainImage: {
+    alt: string | null;
+    caption: string | null;
+    hotspot: SanityImageHotspot | null;
+    crop: SanityImageCrop | null;
+    assetRef: string | null;
+    asset: {
+      _id: string;
+      metadata: {
+        dimensions: {
+          width: number | null;
+          height: number | null;
+        } | null;
+      } | null;
+    } | null;
+  } | null;
+}>;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: SHARD_REVISIONS_QUERY
+// Query: *[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] { _id, _rev, "categoryRev": category->_rev }
+export type SHARD_REVISIONS_QUERY_RESULT = Array<{
+  _id: string;
+  _rev: string;
+  categoryRev: string | null;
+}>;
+
+// Source: ../src/sources/sanity/queries.ts
+// Variable: SITE_GLOSSARY_REV_QUERY
+// Query: *[_type == "siteGlossary" && _id == "siteGlossary"][0]._rev
+export type SITE_GLOSSARY_REV_QUERY_RESULT = string | null;
+
 // Query TypeMap
 declare global {
   interface SanityQueries {
@@ -1589,6 +2053,14 @@ declare global {
     'count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now)])': LATEST_COUNT_QUERY_RESULT;
     '*[_type == "article" && dateTime(publishedAt) <= dateTime($now)].publishedAt': PUBLISHED_DATES_QUERY_RESULT;
     '*[_type == $type && slug.current == $slug] | order(_id asc) [0]._id': TAXONOMY_ID_QUERY_RESULT;
+    '*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && dateTime(publishedAt) >= dateTime($start) && dateTime(publishedAt) < dateTime($end)] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': ARCHIVE_ARTICLES_QUERY_RESULT;
+    'count(*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && dateTime(publishedAt) >= dateTime($start) && dateTime(publishedAt) < dateTime($end)])': ARCHIVE_COUNT_QUERY_RESULT;
+    '*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && dateTime(publishedAt) >= dateTime($start) && dateTime(publishedAt) < dateTime($end)].publishedAt': ARCHIVE_DATES_QUERY_RESULT;
+    '*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && defined(corrections) && count(corrections) > 0] | order(dateTime(publishedAt) desc, slug.current asc) {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': CORRECTED_ARTICLES_QUERY_RESULT;
+    '*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) { "slug": slug.current, publishedAt, updatedAt, "corrections": corrections[].date, "category": category->slug.current, "authors": authors[]->slug.current, tags, sourceLocale }': SITEMAP_ARTICLES_QUERY_RESULT;
+    '*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && dateTime(publishedAt) > dateTime($since)] | order(dateTime(publishedAt) desc, slug.current asc) [0...$limit] {\n  _id,\n  _originalId,\n  title,\n  "slug": slug.current,\n  summary,\n  body[] {\n    ...,\n    _type == "image" => { _type, _key, alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  publishedAt,\n  updatedAt,\n  corrections[] { _key, date, text },\n  "authorRefs": authors[]._ref,\n  "authors": authors[]->{\n    "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, url, bio,\n    photo { alt, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n  },\n  "categoryRef": category._ref,\n  "category": category->{ "slug": slug.current, name, nameLocale, "names": names { "zh-Hans": zhHans, "zh-Hant": zhHant, "zh-Hant-HK": zhHantHK }, riskNotice, description },\n  tags,\n  sourceLocale,\n  origin,\n  source { name, url, author },\n  riskNotice,\n  glossary[] { zhHans, zhHant },\n  mainImage { alt, caption, hotspot, crop, "assetRef": asset._ref, "asset": asset->{ _id, metadata { dimensions { width, height } } } }\n}': RECENT_ARTICLES_QUERY_RESULT;
+    '*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] { _id, _rev, "categoryRev": category->_rev }': SHARD_REVISIONS_QUERY_RESULT;
+    '*[_type == "siteGlossary" && _id == "siteGlossary"][0]._rev': SITE_GLOSSARY_REV_QUERY_RESULT;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too
