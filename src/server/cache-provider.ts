@@ -36,6 +36,17 @@ export function forMemory(cdnCacheControl: string): string {
   return sMaxAge && !/(?:^|,)\s*max-age=/i.test(cdnCacheControl) ? `${cdnCacheControl}, max-age=${sMaxAge}` : cdnCacheControl;
 }
 
+/** The request as seen under `href` (its `url`); the rest read from the request itself. */
+function atOrigin(request: Request, href: string): Request {
+  return new Proxy(request, {
+    get: (target, property) => {
+      if (property === 'url') return href;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 const factory: CacheProviderFactory<TongbaoCacheConfig> = (config) => {
   if (!config) throw new Error('[tongbao] cache provider: no configuration (astro.config.ts passes max and origin)');
   const memory = memoryProvider({ max: config.max, query: { include: [] } });
@@ -52,9 +63,10 @@ const factory: CacheProviderFactory<TongbaoCacheConfig> = (config) => {
   return {
     name: 'tongbao-memory',
     async onRequest(context, next) {
-      // Only a request under another origin is re-made (copying its headers): prerendering reads none.
+      // The provider keys by the request's URL: under another origin it reads the site's (every other property is
+      // the request's own). A view, not a copy: a new Request per hit cost more than the hit itself.
       const url = new URL(context.url.pathname, config.origin);
-      const request = context.url.origin === url.origin ? context.request : new Request(url, context.request);
+      const request = context.url.origin === url.origin ? context.request : atOrigin(context.request, url.href);
       return memory.onRequest!({ ...context, request, url }, async () => {
         const response = await next();
         const cdn = response.headers.get('CDN-Cache-Control');
