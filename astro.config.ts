@@ -23,7 +23,7 @@ export default defineConfig({
       provider: {
         name: 'tongbao-memory',
         entrypoint: new URL('./src/server/cache-provider.ts', import.meta.url),
-        config: { max: env.TONGBAO_MEMORY_CACHE_ENTRIES, origin: env.SITE_URL },
+        config: { origin: env.SITE_URL },
       },
     },
   }),

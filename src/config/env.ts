@@ -22,8 +22,12 @@ export const EnvSchema = z
     PORT: optional(z.coerce.number().int().min(1).max(65_535).default(4321)),
     /** Address `npm run serve` listens on (server output); 0.0.0.0 to listen on every interface. */
     HOST: optional(z.string().min(1).default('127.0.0.1')),
-    /** Entries the server's in-process page cache holds (server output; least recently used dropped first; ~12–40 KB an article page). */
-    TONGBAO_MEMORY_CACHE_ENTRIES: optional(z.coerce.number().int().min(1).max(1_000_000).default(2000)),
+    /**
+     * Entries the server's in-process page cache holds (server output; least recently used dropped first; ~12–40 KB an
+     * article page). 0: none, so that CDN-Cache-Control and Cache-Tag reach the CDN in front (Astro takes them for an
+     * in-process cache's own and removes them).
+     */
+    TONGBAO_MEMORY_CACHE_ENTRIES: optional(z.coerce.number().int().min(0).max(1_000_000).default(2000)),
     /** Varnish servers `/api/revalidate` purges (comma-separated base URLs, e.g. http://127.0.0.1:6081). Unset: none. */
     TONGBAO_VARNISH_URLS: optional(
       z

@@ -1,6 +1,7 @@
 /**
  * The server's route cache provider (astro.config.ts `cache.provider` in server output): Astro's
- * in-process LRU (`astro/cache/memory`) sized by TONGBAO_MEMORY_CACHE_ENTRIES, fed by the standard CDN
+ * in-process LRU (`astro/cache/memory`) sized by TONGBAO_MEMORY_CACHE_ENTRIES when the server starts (0: none, and
+ * every header reaches the CDN in front, see below), fed by the standard CDN
  * headers the pages emit (src/server/cache-headers.ts), so one set of headers drives both the in-process
  * cache and Varnish or a CDN in front.
  *
@@ -18,14 +19,13 @@
  */
 import type { CacheProvider, CacheProviderFactory } from 'astro';
 import memoryProvider from 'astro/cache/memory';
+import { env } from '../config/env.ts';
 import { source } from '../config/source.ts';
 import { SITE_TAG, tagsForArticles } from './cache-tags.ts';
 import { onContentChange } from './live-content.ts';
 import { purge, revalidateEnv } from './revalidate.ts';
 
 export interface TongbaoCacheConfig {
-  /** Entries held (least recently used dropped first). */
-  max: number;
   /** The site's origin: every key is made under it, whatever Host the request named. */
   origin: string;
 }
@@ -49,9 +49,14 @@ function atOrigin(request: Request, href: string): Request {
 
 const factory: CacheProviderFactory<TongbaoCacheConfig> = (config) => {
   if (!config) throw new Error('[tongbao] cache provider: no configuration (astro.config.ts passes max and origin)');
-  const memory = memoryProvider({ max: config.max, query: { include: [] } });
+  // max 0: no in-process cache. A provider without onRequest leaves every header to the CDN in front (Astro removes
+  // CDN-Cache-Control and Cache-Tag from responses only when its provider answers requests); purges go to Varnish.
+  // Read when the server starts (not baked into the build): `TONGBAO_MEMORY_CACHE_ENTRIES=0 npm run serve` turns it off.
+  const max = env.TONGBAO_MEMORY_CACHE_ENTRIES;
+  const memory = max > 0 ? memoryProvider({ max, query: { include: [] } }) : undefined;
+  const invalidate = (options: Parameters<CacheProvider['invalidate']>[0]) => memory?.invalidate(options) ?? Promise.resolve();
   if (source.kind === 'local') {
-    const deps = revalidateEnv((tags) => memory.invalidate({ tags }));
+    const deps = revalidateEnv((tags) => invalidate({ tags }));
     onContentChange(({ slugs, published }) => {
       const tags = [...tagsForArticles(slugs), ...(published ? [SITE_TAG] : [])];
       purge(tags, deps).then(
@@ -60,6 +65,7 @@ const factory: CacheProviderFactory<TongbaoCacheConfig> = (config) => {
       );
     });
   }
+  if (!memory) return { name: 'tongbao-cdn-only', invalidate } satisfies CacheProvider;
   return {
     name: 'tongbao-memory',
     async onRequest(context, next) {
@@ -74,7 +80,7 @@ const factory: CacheProviderFactory<TongbaoCacheConfig> = (config) => {
         return response;
       });
     },
-    invalidate: (options) => memory.invalidate(options),
+    invalidate,
   } satisfies CacheProvider;
 };
 

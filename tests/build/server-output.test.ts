@@ -439,6 +439,41 @@ describe('server output', () => {
     expect((await fetch(`${server.origin}/zh-hant/archive/2026/`)).status).toBe(200);
   });
 
+  it('with TONGBAO_MEMORY_CACHE_ENTRIES=0, keeps nothing in process and lets CDN-Cache-Control and Cache-Tag through; the webhook still purges', async () => {
+    // The same build: the in-process cache is sized when the server starts. Astro removes these two headers only when
+    // its provider answers requests, so this is how a CDN that reads them (Cloudflare, Netlify) is put in front.
+    const bare = await startServer(build.outDir, PORT + 7, {
+      TONGBAO_NOW: SAMPLES_NOW,
+      TONGBAO_CONTENT_DIR: content,
+      SANITY_WEBHOOK_SECRET: SECRET,
+      TONGBAO_MEMORY_CACHE_ENTRIES: '0',
+    });
+    try {
+      const path = '/zh-hans/articles/market-weekly-review/';
+      for (let i = 0; i < 2; i++) {
+        const res = await fetch(`${bare.origin}${path}`);
+        expect(res.status).toBe(200);
+        expect(res.headers.get('x-astro-cache'), 'rendered each time').toBeNull();
+        expect(res.headers.get('cdn-cache-control')).toBe('public, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400');
+        expect(res.headers.get('cache-tag')!.split(',')).toEqual(expect.arrayContaining(['article:market-weekly-review', 'site']));
+        expect(res.headers.get('cache-control')).toBe('public, max-age=30');
+      }
+      // With the cache on (the suite's server), the same two are taken for the in-process cache's own.
+      const cached = await fetch(`${server.origin}${path}`);
+      expect([cached.headers.get('cdn-cache-control'), cached.headers.get('cache-tag')]).toEqual([null, null]);
+      const body = JSON.stringify({ _type: 'article', slug: { current: 'market-weekly-review' } });
+      const ok = await fetch(`${bare.origin}/api/revalidate/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER_NAME]: await encodeSignatureHeader(body, Date.now(), SECRET) },
+        body,
+      });
+      expect(ok.status, await ok.clone().text()).toBe(200);
+      expect(((await ok.json()) as { purged: number }).purged).toBe(0);
+    } finally {
+      await bare.stop();
+    }
+  });
+
   it('makes no in-process cache entries for query strings or other Host headers', async () => {
     const path = '/zh-hans/articles/donghu-green-bond/';
     const first = await fetch(`${server.origin}${path}?utm_source=x&poison=1`, {
