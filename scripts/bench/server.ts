@@ -158,16 +158,14 @@ export async function serverBench(o: ServerBenchOptions): Promise<void> {
       const datasetFile = join(work, 'dataset.ndjson');
       log(`writing ${o.articles} generated documents (with the samples) to ${datasetFile}`);
       const samples = readFileSync(join(o.root, 'content', 'dataset.ndjson'), 'utf8').trimEnd();
-      await writeFile(
-        datasetFile,
-        samples +
-          '\n' +
-          generateDocs(o.articles)
-            .map((d) => JSON.stringify(d))
-            .join('\n') +
-          '\n',
+      const docs = generateDocs(o.articles);
+      await writeFile(datasetFile, samples + '\n' + docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+      // The articles published now, without a draft over them: past 30,000 or so the generated hours run into the
+      // future, and those are scheduled (404 until their time).
+      const published = new Set(
+        docs.filter((d) => d._type === 'article' && !d._id.startsWith('drafts.') && Date.parse(String(d.publishedAt)) <= Date.now()).map((d) => d._id),
       );
-      slugs = Array.from({ length: o.articles }, (_, i) => generatedSlug(i)).filter((_, i) => i % 50 !== 7);
+      slugs = Array.from({ length: o.articles }, (_, i) => generatedSlug(i)).filter((s, i) => i % 50 !== 7 && published.has(`article.${s}`));
       sourceEnv = { SANITY_PROJECT_ID: 'local', SANITY_DATASET: 'production', SANITY_API_HOST: `http://127.0.0.1:${lakePort}` };
       const started = performance.now();
       lake = await start(
