@@ -163,7 +163,9 @@ export async function serverBench(o: ServerBenchOptions): Promise<void> {
       // The articles published now, without a draft over them: past 30,000 or so the generated hours run into the
       // future, and those are scheduled (404 until their time).
       const published = new Set(
-        docs.filter((d) => d._type === 'article' && !d._id.startsWith('drafts.') && Date.parse(String(d.publishedAt)) <= Date.now()).map((d) => d._id),
+        docs
+          .filter((d) => d._type === 'article' && !d._id.startsWith('drafts.') && Date.parse(String(d.publishedAt)) <= Date.now())
+          .map((d) => d._id),
       );
       slugs = Array.from({ length: o.articles }, (_, i) => generatedSlug(i)).filter((s, i) => i % 50 !== 7 && published.has(`article.${s}`));
       sourceEnv = { SANITY_PROJECT_ID: 'local', SANITY_DATASET: 'production', SANITY_API_HOST: `http://127.0.0.1:${lakePort}` };
@@ -276,7 +278,9 @@ export async function serverBench(o: ServerBenchOptions): Promise<void> {
     log(`    ${node.requestsPerSecond.toFixed(0)}/s, p50 ${node.p50} ms, errors ${node.errors}, non-2xx ${node.non2xx}; ${cores(node, 'server')}`);
     log(`  autocannon through Varnish (${load})`);
     const cache = await cannon(`${varnish.url}${hot}`, o, varnish.process.pid!);
-    log(`    ${cache.requestsPerSecond.toFixed(0)}/s, p50 ${cache.p50} ms, errors ${cache.errors}, non-2xx ${cache.non2xx}; ${cores(cache, 'Varnish')}`);
+    log(
+      `    ${cache.requestsPerSecond.toFixed(0)}/s, p50 ${cache.p50} ms, errors ${cache.errors}, non-2xx ${cache.non2xx}; ${cores(cache, 'Varnish')}`,
+    );
 
     // Publish-to-live: each edit on another article whose page Varnish holds.
     const live: number[] = [];

@@ -600,8 +600,9 @@ export async function sanityRequest(options: SanityOptions, now: Date): Promise<
     log: (line: string) => console.warn(`[tongbao] ${line}`),
   };
   const run: RunQuery = (what, query, params) => fetchQuery(reader, what, query, retry, params);
-  const version = await publishedQueries.version(now, () =>
-    run('reading the next scheduled article from Sanity', NEXT_SCHEDULED_QUERY, { now: now.toISOString() }) as Promise<string | null>,
+  const version = await publishedQueries.version(
+    now,
+    () => run('reading the next scheduled article from Sanity', NEXT_SCHEDULED_QUERY, { now: now.toISOString() }) as Promise<string | null>,
   );
   const images = { projectId: options.projectId, dataset: options.dataset, baseUrl: options.apiHost ?? 'https://cdn.sanity.io' };
   return new SanityRequest(run, now, images, version);

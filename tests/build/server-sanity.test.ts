@@ -188,7 +188,8 @@ describe('server output with Sanity as the source', () => {
     console.log(`[tests] another article page: ${second.length} queries to the lake`);
     expect(second.length).toBeGreaterThan(0);
     expect(second.length).toBeLessThan(queries.length);
-    for (const siteWide of [SITE_GLOSSARY_QUERY, CATEGORY_IDS_QUERY, NEXT_SCHEDULED_QUERY, ARTICLE_AT_RANK_QUERY]) expect(second).not.toContain(siteWide);
+    for (const siteWide of [SITE_GLOSSARY_QUERY, CATEGORY_IDS_QUERY, NEXT_SCHEDULED_QUERY, ARTICLE_AT_RANK_QUERY])
+      expect(second).not.toContain(siteWide);
     // Every other route: its own bounded queries; the sitemaps of every article the slim projection, never bodies.
     for (const path of [
       '/',
