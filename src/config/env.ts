@@ -131,6 +131,11 @@ export const EnvSchema = z
      */
     TONGBAO_SEARCH_SHARD_SIZE: optional(z.coerce.number().int().min(1).max(100_000).default(1000)),
     /**
+     * Articles per article sitemap (src/lib/sitemaps.ts): at most, and by default, as many as fill a sitemap's 50,000
+     * URLs (one per locale: 25,000 with two locales). Fewer only to see the split on a small site.
+     */
+    TONGBAO_SITEMAP_ARTICLES: optional(z.coerce.number().int().min(1).max(50_000).optional()),
+    /**
      * The locales the site publishes, comma-separated: zh-Hans and zh-Hant always (articles are written
      * in one of them), plus zh-Hant-HK to publish Hong Kong Traditional (OpenCC `hk`) as a third locale.
      * Pages, switcher, hreflang, sitemaps, feeds and search follow this list (the default locale first).

@@ -11,7 +11,7 @@ import { feedScopes } from './feeds/index.ts';
 import { parseMonthKey } from './indexes.ts';
 import { paginate, type ListPage, type RoutePaths } from './route-paths.ts';
 import { searchBundles } from './search-shards.ts';
-import type { SitemapArticle } from './sitemaps.ts';
+import { articleSitemapCount, articleSitemapWindow, type SitemapArticle } from './sitemaps.ts';
 import { localeParams, periodSegment, tagSegment, type FeedScope } from './urls.ts';
 
 type Paged<P> = P & { page: ListPage<Article> };
@@ -46,12 +46,27 @@ export const searchPages: RoutePaths<{ locale: Locale; bundles: string[] }> = ({
 const slimSitemap =
   (): RoutePaths<{ articles: readonly SitemapArticle[] }> =>
   ({ published }) => [{ params: {}, props: { articles: published } }];
-export const sitemapPages: Record<'index' | 'pages' | 'articles', RoutePaths<{ articles: readonly SitemapArticle[] }>> & {
+/** Article sitemap n's articles (src/lib/sitemaps.ts articleSitemapWindow). */
+const sitemapPart = (published: readonly Article[], n: number) => {
+  const { from, to } = articleSitemapWindow(published.length, n);
+  return published.slice(from, to);
+};
+export const sitemapPages: Record<'pages', RoutePaths<{ articles: readonly SitemapArticle[] }>> & {
+  /** The index: dated by the newest article, naming every article sitemap. */
+  index: RoutePaths<{ articles: readonly SitemapArticle[]; articleSitemaps: number }>;
+  /** Article sitemap 1 (`sitemap-articles.xml`), and 2… (`sitemap-articles-<n>.xml`) past SITEMAP_MAX_URLS. */
+  articles: RoutePaths<{ articles: readonly SitemapArticle[] }>;
+  articleParts: RoutePaths<{ articles: readonly SitemapArticle[] }>;
   news: RoutePaths<{ articles: readonly Article[] }>;
 } = {
-  index: slimSitemap(),
+  index: ({ published }) => [{ params: {}, props: { articles: published.slice(0, 1), articleSitemaps: articleSitemapCount(published.length) } }],
   pages: slimSitemap(),
-  articles: slimSitemap(),
+  articles: ({ published }) => [{ params: {}, props: { articles: sitemapPart(published, 1) } }],
+  articleParts: ({ published }) =>
+    Array.from({ length: articleSitemapCount(published.length) - 1 }, (_, i) => ({
+      params: { part: String(i + 2) },
+      props: { articles: sitemapPart(published, i + 2) },
+    })),
   news: ({ published }) => [{ params: {}, props: { articles: published } }],
 };
 

@@ -2,10 +2,11 @@
  * Sitemaps for search engines: an index naming the parts; the pages and articles of every locale,
  * each with its `xhtml:link` alternates (every locale plus x-default); a Google News sitemap of the
  * articles published in the 48 hours before the build's clock; and robots.txt naming them.
- * Pure over its inputs: the published articles and `now` come in.
+ * Pure over its inputs: the published articles and `now` come in (and how many articles a sitemap holds, configured).
  */
 import { Readable } from 'node:stream';
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
+import { env } from '../config/env.ts';
 import { localeOrder, site } from '../config/site.ts';
 import type { Article } from '../model/article.ts';
 import { dateModified } from './dates.ts';
@@ -14,6 +15,26 @@ import { buildIndexes, parseMonthKey, type IndexedArticle, type Indexes } from '
 import { localize } from './localize.ts';
 import { inSitemap } from './sitemap-rule.ts';
 import { absoluteUrl, paths } from './urls.ts';
+
+/**
+ * A sitemap holds at most 50,000 URLs (sitemaps.org); an article gives one per locale. Past that the articles are
+ * split into numbered sitemaps over the published order, the oldest first, so that a new article changes only the
+ * last one and the older ones keep their URLs and contents.
+ */
+export const SITEMAP_MAX_URLS = 50_000;
+export const articlesPerSitemap = (): number =>
+  Math.min(env.TONGBAO_SITEMAP_ARTICLES ?? Number.POSITIVE_INFINITY, Math.floor(SITEMAP_MAX_URLS / localeOrder.length));
+
+/** Pure: how many article sitemaps `count` published articles fill (always one, even empty). */
+export const articleSitemapCount = (count: number, per: number = articlesPerSitemap()): number => Math.max(1, Math.ceil(count / per));
+
+/**
+ * Pure: the articles of sitemap n (1-based) as indexes [from, to) of the published order (newest first): sitemap 1
+ * holds the oldest `per`, the last one the newest (fewer when the count does not divide).
+ */
+export function articleSitemapWindow(count: number, n: number, per: number = articlesPerSitemap()): { from: number; to: number } {
+  return { from: Math.max(0, count - n * per), to: Math.max(0, count - (n - 1) * per) };
+}
 
 /** Google News takes only these codes for Chinese. Hong Kong Traditional is filed as zh-tw (Traditional). */
 export const NEWS_LANGUAGE: Record<Locale, string> = { 'zh-Hans': 'zh-cn', 'zh-Hant': 'zh-tw', 'zh-Hant-HK': 'zh-tw' };
@@ -124,9 +145,11 @@ export function newsSitemapItems(articles: readonly Article[], now: Date): Sitem
 /** The News sitemap; with no recent article it is an empty, valid urlset. */
 export const newsSitemap = (articles: readonly Article[], now: Date) => urlset(newsSitemapItems(articles, now), true);
 
-export async function sitemapIndex(articles: readonly SitemapArticle[]): Promise<string> {
+/** The index: the pages sitemap, each of the `articleSitemaps` article sitemaps and the news sitemap, dated by `articles[0]` (the newest). */
+export async function sitemapIndex(articles: readonly SitemapArticle[], articleSitemaps = 1): Promise<string> {
   const newest = articles[0] ? lastModified(articles[0]) : undefined;
-  const parts = [paths.sitemap('pages'), paths.sitemap('articles'), paths.newsSitemap()];
+  const numbered = Array.from({ length: articleSitemaps }, (_, i) => paths.articleSitemap(i + 1));
+  const parts = [paths.sitemap('pages'), ...numbered, paths.newsSitemap()];
   const stream = new SitemapIndexStream();
   const items = parts.map((p) => ({ url: absoluteUrl(p), ...(newest ? { lastmod: newest } : {}) }));
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');

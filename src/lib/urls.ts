@@ -60,6 +60,8 @@ export const paths = {
   indexNowKey: (key: string) => `/${encodeURIComponent(key)}.txt`,
   sitemapIndex: () => '/sitemap-index.xml',
   sitemap: (part: 'pages' | 'articles') => `/sitemap-${part}.xml`,
+  /** Article sitemap n (1: the oldest articles, src/lib/sitemaps.ts articleSitemapWindow); the first keeps the plain name. */
+  articleSitemap: (n: number) => (n === 1 ? '/sitemap-articles.xml' : `/sitemap-articles-${n}.xml`),
   newsSitemap: () => '/sitemap-news.xml',
   /** A tag's page; `key` is the tag's zh-Hans form (src/lib/tags.ts), the same in every locale. */
   tag: (locale: Locale, key: string) => `/${segment(locale)}/tags/${encodeURIComponent(tagSegment(key))}/`,

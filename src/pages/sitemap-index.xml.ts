@@ -5,5 +5,6 @@ import { endpoint } from '@/server/on-demand.ts';
 
 export const GET = endpoint(
   { kind: 'sitemap', paths: sitemapPages.index },
-  async ({ articles }) => new Response(await sitemapIndex(articles), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } }),
+  async ({ articles, articleSitemaps }) =>
+    new Response(await sitemapIndex(articles, articleSitemaps), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } }),
 );

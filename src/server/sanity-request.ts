@@ -56,7 +56,7 @@ import {
   tagPages,
 } from '../lib/routes.ts';
 import { searchBundles, shardWindow } from '../lib/search-shards.ts';
-import { NEWS_LIMIT, NEWS_WINDOW_MS, type SitemapArticle } from '../lib/sitemaps.ts';
+import { articleSitemapCount, articleSitemapWindow, NEWS_LIMIT, NEWS_WINDOW_MS, type SitemapArticle } from '../lib/sitemaps.ts';
 import { articleTagKeys, tagKey, tagName } from '../lib/tags.ts';
 import { localeFromSegment, periodSegment, tagSegment, type FeedScope } from '../lib/urls.ts';
 import type { Article } from '../model/article.ts';
@@ -88,6 +88,7 @@ import {
   SHARD_REVISIONS_QUERY,
   SITE_GLOSSARY_REV_QUERY,
   SITEMAP_ARTICLES_QUERY,
+  SITEMAP_ARTICLES_WINDOW_QUERY,
 } from '../sources/sanity/queries.ts';
 import { SourceUnavailableError } from '../sources/sanity/retry.ts';
 import type { SHARD_REVISIONS_QUERY_RESULT, SITE_GLOSSARY_QUERY_RESULT, SITEMAP_ARTICLES_QUERY_RESULT } from '../sources/sanity/sanity.types.ts';
@@ -533,17 +534,34 @@ function sitemapArticle(row: SITEMAP_ARTICLES_QUERY_RESULT[number]): SitemapArti
   };
 }
 
-/** The pages and articles sitemaps: every published article, slim (no bodies; never converted). */
+/** The pages sitemap: every published article, slim (no bodies; never converted): its listings' dates. */
 const slimSitemapPage: SanityPage<{ articles: readonly SitemapArticle[] }> = async (request) => {
   const rows = await request.query<SITEMAP_ARTICLES_QUERY_RESULT>('reading the sitemap from Sanity', SITEMAP_ARTICLES_QUERY);
   return { build: contextOf(request, []), props: { articles: rows.map(sitemapArticle) } };
 };
 
-/** The sitemap index: dated by the newest article. */
-const sitemapIndexPage: SanityPage<{ articles: readonly SitemapArticle[] }> = async (request) => {
-  const docs = await request.query<SanityArticle[]>('reading the newest article from Sanity', LATEST_ARTICLES_QUERY, { from: 0, to: 1 });
+/** Article sitemap n (`part`: absent for the first): its window of the published order, slim; past the last, none. */
+const articleSitemapPage: SanityPage<{ articles: readonly SitemapArticle[] }> = async (request, params) => {
+  const n = params.part === undefined ? 1 : /^[1-9]\d*$/.test(params.part) && params.part !== '1' ? Number(params.part) : undefined;
+  if (n === undefined) return undefined;
+  const count = await countPublished(request);
+  if (n > articleSitemapCount(count)) return undefined;
+  const rows = await request.query<SITEMAP_ARTICLES_QUERY_RESULT>(
+    `reading article sitemap ${n} from Sanity`,
+    SITEMAP_ARTICLES_WINDOW_QUERY,
+    articleSitemapWindow(count, n),
+  );
+  return { build: contextOf(request, []), props: { articles: rows.map(sitemapArticle) } };
+};
+
+/** The sitemap index: dated by the newest article, naming every article sitemap (from the count). */
+const sitemapIndexPage: SanityPage<{ articles: readonly SitemapArticle[]; articleSitemaps: number }> = async (request) => {
+  const [docs, count] = await Promise.all([
+    request.query<SanityArticle[]>('reading the newest article from Sanity', LATEST_ARTICLES_QUERY, { from: 0, to: 1 }),
+    countPublished(request),
+  ]);
   const articles = await request.articles(docs);
-  return { build: contextOf(request, articles), props: { articles } };
+  return { build: contextOf(request, articles), props: { articles, articleSitemaps: articleSitemapCount(count) } };
 };
 
 /** The news sitemap: the articles of its 48 hours, at most NEWS_LIMIT (each gives a URL per locale; the file holds NEWS_LIMIT). */
@@ -578,7 +596,8 @@ export function sanityPageOf<P>(paths: RoutePaths<P>): SanityPage<P> | undefined
     [searchBundlePages, searchBundlePage],
     [sitemapPages.index, sitemapIndexPage],
     [sitemapPages.pages, slimSitemapPage],
-    [sitemapPages.articles, slimSitemapPage],
+    [sitemapPages.articles, articleSitemapPage],
+    [sitemapPages.articleParts, articleSitemapPage],
     [sitemapPages.news, newsSitemapPage],
   ] as [RoutePaths<never>, SanityPage<unknown>][]);
   return sanityPages.get(paths as RoutePaths<never>) as SanityPage<P> | undefined;

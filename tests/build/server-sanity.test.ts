@@ -31,6 +31,7 @@ import {
   NEXT_SCHEDULED_QUERY,
   SITE_GLOSSARY_QUERY,
   SITEMAP_ARTICLES_QUERY,
+  SITEMAP_ARTICLES_WINDOW_QUERY,
 } from '../../src/sources/sanity/queries.ts';
 import { projectRoot, type BuildResult } from '../support/build.ts';
 import { startFaultProxy, type FaultProxy, type ProxyMode } from '../support/fault-proxy.ts';
@@ -63,7 +64,8 @@ beforeAll(async () => {
   }));
   proxy = await startFaultProxy(lakeOrigin);
   // Both builds read the lake through the proxy, so that image URLs (Sanity's, on the proxy's host) are the same.
-  const env = lakeEnv(proxy.origin, { TONGBAO_NOW: SAMPLES_NOW });
+  // Five articles a sitemap: the 13 samples fill three article sitemaps, compared like every other file.
+  const env = lakeEnv(proxy.origin, { TONGBAO_NOW: SAMPLES_NOW, TONGBAO_SITEMAP_ARTICLES: '5' });
   [staticBuild, serverBuild] = await Promise.all([
     runAsync([join(projectRoot, 'scripts', 'build.ts')], env, 400_000),
     runAsync([join(projectRoot, 'scripts', 'build.ts')], { ...env, TONGBAO_OUTPUT: 'server' }, 400_000),
@@ -207,18 +209,25 @@ describe('server output with Sanity as the source', () => {
       expect(asked.length, path).toBeLessThanOrEqual(8 + 1 + 4);
       expectBounded(asked);
     }
-    const slim: string[] = [];
-    for (const path of ['/sitemap-pages.xml', '/sitemap-articles.xml']) {
+    for (const [path, query] of [
+      ['/sitemap-pages.xml', SITEMAP_ARTICLES_QUERY],
+      ['/sitemap-articles.xml', SITEMAP_ARTICLES_WINDOW_QUERY],
+      ['/sitemap-articles-3.xml', SITEMAP_ARTICLES_WINDOW_QUERY],
+    ] as const) {
       proxy.requests.length = 0;
       expect((await fetch(`${server.origin}${path}`)).status, path).toBe(200);
       const asked = proxy.requests.filter((r) => r.query).map((r) => r.query!);
-      // The slim projection, and the next scheduled article (every page's lifetime ends by it).
-      expect(asked.length, path).toBeLessThanOrEqual(2);
+      // The slim projection (every article for the pages' listings, a window for an article sitemap), and at most
+      // the count and the next scheduled article; never a body.
+      expect(asked, path).toContain(query);
+      expect(asked.length, path).toBeLessThanOrEqual(3);
       expect(asked.join('\n'), path).not.toContain('body');
-      slim.push(...asked.filter((q) => q === SITEMAP_ARTICLES_QUERY));
     }
-    // Asked once: the second sitemap has it from the content version's answers (src/server/query-cache.ts).
-    expect(slim).toHaveLength(1);
+    // The sitemaps past the last, and numbers no sitemap has, are the site's 404.
+    for (const path of ['/sitemap-articles-4.xml', '/sitemap-articles-1.xml', '/sitemap-articles-02.xml'])
+      expect((await fetch(`${server.origin}${path}`)).status, path).toBe(404);
+    const index = await (await fetch(`${server.origin}/sitemap-index.xml`)).text();
+    expect(index.match(/sitemap-articles(-\d+)?\.xml/g)).toEqual(['sitemap-articles.xml', 'sitemap-articles-2.xml', 'sitemap-articles-3.xml']);
     expect(server.output()).not.toContain('[tongbao] bodies:');
   });
 
@@ -245,6 +254,8 @@ describe('server output with Sanity as the source', () => {
       'sitemap-index.xml',
       'sitemap-pages.xml',
       'sitemap-articles.xml',
+      'sitemap-articles-2.xml',
+      'sitemap-articles-3.xml',
       'sitemap-news.xml',
     ])
       expect(

@@ -14,7 +14,7 @@ const art = (seg: string, slug: string, inSitemap = true) => ({
 });
 const manifest: BuildManifest = {
   feedLimit: 2,
-  sitemap: '/sitemap-articles.xml',
+  sitemaps: ['/sitemap-articles.xml'],
   locales: [
     {
       locale: 'zh-Hans',
@@ -68,13 +68,26 @@ describe('output check', () => {
     expect(messages).toHaveLength(2);
   });
 
+  const files = (byFile: Record<string, string>) => (file: string) => byFile[file];
   it('sitemap: every published article needs an entry', () => {
-    expect(checkSitemap(manifest, sitemap(['a', 'b', 'c']))).toEqual([]);
-    expect(checkSitemap(manifest, sitemap(['c']))).toEqual([
+    expect(checkSitemap(manifest, files({ 'sitemap-articles.xml': sitemap(['a', 'b', 'c']) }))).toEqual([]);
+    expect(checkSitemap(manifest, files({ 'sitemap-articles.xml': sitemap(['c']) }))).toEqual([
       { check: 'sitemap', message: 'article "b" (zh-Hans) has no entry in sitemap-articles.xml' },
       { check: 'sitemap', message: 'article "a" (zh-Hans) has no entry in sitemap-articles.xml' },
     ]);
-    expect(checkSitemap(manifest, undefined)).toEqual([{ check: 'sitemap', message: 'the sitemap is missing (sitemap-articles.xml)' }]);
+    expect(checkSitemap(manifest, files({}))).toEqual([{ check: 'sitemap', message: 'the sitemap is missing (sitemap-articles.xml)' }]);
+  });
+
+  it('sitemap: split in numbered sitemaps, an entry in any of them will do; a missing one is named', () => {
+    const split: BuildManifest = { ...manifest, sitemaps: ['/sitemap-articles.xml', '/sitemap-articles-2.xml'] };
+    const both = { 'sitemap-articles.xml': sitemap(['a']), 'sitemap-articles-2.xml': sitemap(['b', 'c']) };
+    expect(checkSitemap(split, files(both))).toEqual([]);
+    expect(checkSitemap(split, files({ ...both, 'sitemap-articles-2.xml': sitemap(['c']) }))).toEqual([
+      { check: 'sitemap', message: 'article "b" (zh-Hans) has no entry in any of sitemap-articles.xml, sitemap-articles-2.xml' },
+    ]);
+    expect(checkSitemap(split, files({ 'sitemap-articles.xml': sitemap(['a', 'b', 'c']) }))).toEqual([
+      { check: 'sitemap', message: 'the sitemap is missing (sitemap-articles-2.xml)' },
+    ]);
   });
 
   it('sitemap: a reprint whose canonical is its source needs no entry (the sitemaps leave it out)', () => {
@@ -82,8 +95,10 @@ describe('output check', () => {
       ...manifest,
       locales: [{ ...manifest.locales[0]!, articles: [art('zh-hans', 'c'), art('zh-hans', 'r', false)] }],
     };
-    expect(checkSitemap(reprint, sitemap(['c']))).toEqual([]);
-    expect(checkSitemap(reprint, sitemap([]))).toEqual([{ check: 'sitemap', message: 'article "c" (zh-Hans) has no entry in sitemap-articles.xml' }]);
+    expect(checkSitemap(reprint, files({ 'sitemap-articles.xml': sitemap(['c']) }))).toEqual([]);
+    expect(checkSitemap(reprint, files({ 'sitemap-articles.xml': sitemap([]) }))).toEqual([
+      { check: 'sitemap', message: 'article "c" (zh-Hans) has no entry in sitemap-articles.xml' },
+    ]);
   });
 
   it('secrets: finds a value in any file, names the variable, never the value', () => {

@@ -11,7 +11,14 @@ import { localize } from '../../src/lib/localize.ts';
 import { canonicalUrl, jsonLdText, newsArticleLd } from '../../src/lib/seo.ts';
 import { fontsFor, SHARE_FONTS, missingGlyphs } from '../../src/lib/share-image/fonts.ts';
 import { assertDrawable, renderShareImage, ShareImageError } from '../../src/lib/share-image/render.ts';
-import { newsArticles, newsSitemap, articleSitemapItems } from '../../src/lib/sitemaps.ts';
+import {
+  articlesPerSitemap,
+  articleSitemapCount,
+  articleSitemapItems,
+  articleSitemapWindow,
+  newsArticles,
+  newsSitemap,
+} from '../../src/lib/sitemaps.ts';
 import { absoluteUrl, paths } from '../../src/lib/urls.ts';
 import { ArticleError, ArticleSchema, parseArticle, type Article } from '../../src/model/article.ts';
 import { absolutizeHtml } from '../../src/pipeline/absolutize.ts';
@@ -199,5 +206,21 @@ describe('share images', () => {
     const png = await renderShareImage({ locale: 'zh-Hant', title: '簡繁同步', siteName: '通報', host: 'x.example', where: 't' });
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  });
+});
+
+describe('article sitemaps past 50,000 URLs', () => {
+  it('fill 25,000 articles each in two scripts, oldest first, the last one with the rest', () => {
+    expect(articlesPerSitemap()).toBe(25_000);
+    expect([0, 1, 25_000, 25_001, 50_000, 570_000].map((n) => articleSitemapCount(n))).toEqual([1, 1, 1, 2, 2, 23]);
+    // 10 published, 4 a sitemap: indexes of the newest-first list.
+    expect([1, 2, 3].map((n) => articleSitemapWindow(10, n, 4))).toEqual([
+      { from: 6, to: 10 },
+      { from: 2, to: 6 },
+      { from: 0, to: 2 },
+    ]);
+    // A new article joins the last sitemap; the older ones keep theirs.
+    expect(articleSitemapWindow(11, 1, 4)).toEqual({ from: 7, to: 11 });
+    expect(articleSitemapWindow(0, 1, 4)).toEqual({ from: 0, to: 0 });
   });
 });

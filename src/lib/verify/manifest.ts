@@ -7,6 +7,7 @@ import { localeOrder, site } from '../../config/site.ts';
 import type { Article } from '../../model/article.ts';
 import type { Locale } from '../../model/locale.ts';
 import { inSitemap } from '../sitemap-rule.ts';
+import { articleSitemapCount } from '../sitemaps.ts';
 import { absoluteUrl, paths } from '../urls.ts';
 
 export const MANIFEST_FILE = 'build-manifest.json';
@@ -31,7 +32,8 @@ export interface ManifestLocale {
 
 export interface BuildManifest {
   feedLimit: number;
-  sitemap: string;
+  /** The article sitemaps, each at most SITEMAP_MAX_URLS (src/lib/sitemaps.ts). */
+  sitemaps: string[];
   locales: ManifestLocale[];
 }
 
@@ -39,7 +41,7 @@ export interface BuildManifest {
 export function buildManifest(articles: readonly Article[]): BuildManifest {
   return {
     feedLimit: site.feedLimit,
-    sitemap: paths.sitemap('articles'),
+    sitemaps: Array.from({ length: articleSitemapCount(articles.length) }, (_, i) => paths.articleSitemap(i + 1)),
     locales: localeOrder.map((locale) => ({
       locale,
       feeds: paths.feeds({ kind: 'locale', locale }),

@@ -75,15 +75,26 @@ export function checkFeeds(manifest: BuildManifest, read: (file: string) => stri
   return problems;
 }
 
-export function checkSitemap(manifest: BuildManifest, xml: string | undefined): Problem[] {
-  const file = fileOfPath(manifest.sitemap);
-  if (xml === undefined) return [{ check: 'sitemap', message: `the sitemap is missing (${file})` }];
-  const parsed = new XMLParser({ isArray: (name) => name === 'url' }).parse(xml) as { urlset?: { url?: { loc?: string }[] } };
-  const locs = new Set((parsed.urlset?.url ?? []).map((u) => String(u.loc ?? '').trim()));
+/** `read`: a file's text by its path in the output (undefined: missing). Every article in one of the article sitemaps. */
+export function checkSitemap(manifest: BuildManifest, read: (file: string) => string | undefined): Problem[] {
+  const files = manifest.sitemaps.map(fileOfPath);
+  const problems: Problem[] = [];
+  const locs = new Set<string>();
+  for (const file of files) {
+    const xml = read(file);
+    if (xml === undefined) {
+      problems.push({ check: 'sitemap', message: `the sitemap is missing (${file})` });
+      continue;
+    }
+    const parsed = new XMLParser({ isArray: (name) => name === 'url' }).parse(xml) as { urlset?: { url?: { loc?: string }[] } };
+    for (const u of parsed.urlset?.url ?? []) locs.add(String(u.loc ?? '').trim());
+  }
+  if (problems.length) return problems;
+  const where = files.length === 1 ? files[0]! : `any of ${files.join(', ')}`;
   return manifest.locales.flatMap((l) =>
     l.articles
       .filter((a) => a.inSitemap && !locs.has(a.url))
-      .map((a) => ({ check: 'sitemap' as const, message: `article "${a.slug}" (${l.locale}) has no entry in ${file}` })),
+      .map((a) => ({ check: 'sitemap' as const, message: `article "${a.slug}" (${l.locale}) has no entry in ${where}` })),
   );
 }
 
@@ -177,7 +188,7 @@ export function verifyOutput(
   const problems = [
     ...(options.pagesOnDemand ? [] : checkPages(manifest, (file) => existsSync(join(outDir, file)))),
     ...(options.pagesOnDemand ? [] : checkFeeds(manifest, read)),
-    ...(options.pagesOnDemand ? [] : checkSitemap(manifest, read(fileOfPath(manifest.sitemap)))),
+    ...(options.pagesOnDemand ? [] : checkSitemap(manifest, read)),
     ...checkXml(contents()),
     ...scanSecrets(contents(), secrets),
   ];

@@ -176,6 +176,11 @@ export const SITEMAP_ARTICLES_QUERY = defineQuery(
   `*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) { "slug": slug.current, publishedAt, updatedAt, "corrections": corrections[].date, "category": category->slug.current, "authors": authors[]->slug.current, tags, sourceLocale }`,
 );
 
+/** SITEMAP_ARTICLES_QUERY's rows from $from to $to of the same order: one article sitemap (src/lib/sitemaps.ts articleSitemapWindow). */
+export const SITEMAP_ARTICLES_WINDOW_QUERY = defineQuery(
+  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] { "slug": slug.current, publishedAt, updatedAt, "corrections": corrections[].date, "category": category->slug.current, "authors": authors[]->slug.current, tags, sourceLocale }`,
+);
+
 /** The published articles after $since (the news sitemap's 48 hours), newest first, at most $limit. */
 export const RECENT_ARTICLES_QUERY = defineQuery(
   `*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && dateTime(publishedAt) > dateTime($since)] | order(dateTime(publishedAt) desc, slug.current asc) [0...$limit] ${ARTICLE_PROJECTION}`,
