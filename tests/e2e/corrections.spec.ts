@@ -69,8 +69,9 @@ for (const s of SCRIPTS) {
       const photo = page.locator('.author-intro img');
       await expect(photo).toHaveAttribute('alt', new RegExp(`^${s.alt}`));
       await expect(photo).toHaveAttribute('srcset', /\.webp 96w, .*\.webp 192w/);
-      // Loaded, and shown as a 6rem (96 px) square.
-      expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      // Loaded (a lazy image may finish after the load event: waited for, up to the expect timeout), and shown as a
+      // 6rem (96 px) square.
+      await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
       const size = await photo.boundingBox();
       expect(Math.round(size!.width)).toBe(96);
       expect(Math.round(size!.height)).toBe(96);
