@@ -2,36 +2,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
-/** CPU time (user + system) of a process and all its descendants, in seconds, read from /proc. */
-export function treeCpuSeconds(rootPid: number): number {
-  const ticks = new Map<number, number>();
+/**
+ * The sum over a process and all its descendants of what `value` reads from each one's /proc/<pid>/stat fields
+ * (counted from the state, after the command name).
+ */
+function treeSum(rootPid: number, value: (fields: readonly string[]) => number): number {
+  const values = new Map<number, number>();
   const children = new Map<number, number[]>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const pid = Number(name);
-      ticks.set(pid, Number(fields[11]) + Number(fields[12])); // utime + stime, in clock ticks (100 a second)
-      children.set(Number(fields[1]), [...(children.get(Number(fields[1])) ?? []), pid]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  let total = 0;
-  const stack = [rootPid];
-  while (stack.length) {
-    const pid = stack.pop() as number;
-    total += ticks.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total / 100;
-}
-
-/** Resident memory of a process and all its descendants, in kB, read from /proc. */
-export function treeRssKb(rootPid: number): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -39,7 +16,7 @@ export function treeRssKb(rootPid: number): number {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const pid = Number(name);
       const ppid = Number(fields[1]);
-      rss.set(pid, Number(fields[21]) * 4); // resident pages × 4 kB
+      values.set(pid, value(fields));
       children.set(ppid, [...(children.get(ppid) ?? []), pid]);
     } catch {
       // the process ended while we looked
@@ -49,11 +26,17 @@ export function treeRssKb(rootPid: number): number {
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop() as number;
-    total += rss.get(pid) ?? 0;
+    total += values.get(pid) ?? 0;
     stack.push(...(children.get(pid) ?? []));
   }
   return total;
 }
+
+/** CPU time (user + system) of a process and all its descendants, in seconds: utime + stime, 100 ticks a second. */
+export const treeCpuSeconds = (rootPid: number): number => treeSum(rootPid, (f) => Number(f[11]) + Number(f[12])) / 100;
+
+/** Resident memory of a process and all its descendants, in kB: resident pages × 4 kB. */
+export const treeRssKb = (rootPid: number): number => treeSum(rootPid, (f) => Number(f[21]) * 4);
 
 export interface Measurement {
   wallSeconds: number;
