@@ -168,18 +168,18 @@ export const CORRECTED_ARTICLES_QUERY = defineQuery(
   `*[_type == "article" && dateTime(publishedAt) <= dateTime($now) && defined(corrections) && count(corrections) > 0] | order(dateTime(publishedAt) desc, slug.current asc) ${ARTICLE_PROJECTION}`,
 );
 
+/** The published articles in the site's order, and the slim row the sitemaps read of each (never a body). */
+const SITEMAP_ORDER = `*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc)`;
+const SITEMAP_ROW = `{ "slug": slug.current, publishedAt, updatedAt, "corrections": corrections[].date, "category": category->slug.current, "authors": authors[]->slug.current, tags, sourceLocale }`;
+
 /**
  * Every published article, newest first, as the index, pages and articles sitemaps read it (src/lib/sitemaps.ts
  * SitemapArticle): its slug, dates, corrections' dates, category and authors' slugs, tags and script. Never a body.
  */
-export const SITEMAP_ARTICLES_QUERY = defineQuery(
-  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) { "slug": slug.current, publishedAt, updatedAt, "corrections": corrections[].date, "category": category->slug.current, "authors": authors[]->slug.current, tags, sourceLocale }`,
-);
+export const SITEMAP_ARTICLES_QUERY = defineQuery(`${SITEMAP_ORDER} ${SITEMAP_ROW}`);
 
 /** SITEMAP_ARTICLES_QUERY's rows from $from to $to of the same order: one article sitemap (src/lib/sitemaps.ts articleSitemapWindow). */
-export const SITEMAP_ARTICLES_WINDOW_QUERY = defineQuery(
-  `*[_type == "article" && dateTime(publishedAt) <= dateTime($now)] | order(dateTime(publishedAt) desc, slug.current asc) [$from...$to] { "slug": slug.current, publishedAt, updatedAt, "corrections": corrections[].date, "category": category->slug.current, "authors": authors[]->slug.current, tags, sourceLocale }`,
-);
+export const SITEMAP_ARTICLES_WINDOW_QUERY = defineQuery(`${SITEMAP_ORDER} [$from...$to] ${SITEMAP_ROW}`);
 
 /** The published articles after $since (the news sitemap's 48 hours), newest first, at most $limit. */
 export const RECENT_ARTICLES_QUERY = defineQuery(
